@@ -1,0 +1,350 @@
+"""The experiment: everything that says what one training run is.
+
+An Experiment is plain data (dataclasses of numbers and strings) so that the
+window can edit it, the worker can receive a copy of it, and a JSON file can
+carry it between the window, the CLI and a checkpoint's sidecar.
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import json
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import SpecError
+
+DATA_SOURCES = ("digits", "linear", "quadratic", "file")
+FILE_FORMATS = ("idx", "npz", "csv")
+ACTIVATIONS = ("relu", "sigmoid", "tanh", "elu", "softplus", "linear")
+OUTPUT_ACTIVATIONS = ("linear", "softmax")
+INITIALIZERS = ("truncated_normal", "glorot", "he")
+OPTIMIZERS = ("gradient_descent", "adagrad", "momentum", "adam", "rmsprop")
+BATCH_MODES = ("full", "stochastic", "mini")
+REGRESSION_SOURCES = ("linear", "quadratic")
+
+OPTIMIZER_LABELS = {
+    "gradient_descent": "Gradient descent",
+    "adagrad": "Adagrad",
+    "momentum": "Momentum",
+    "adam": "Adam",
+    "rmsprop": "RMSProp",
+}
+BATCH_MODE_LABELS = {
+    "full": "Full batch",
+    "stochastic": "Stochastic (batch of 1)",
+    "mini": "Mini-batch",
+}
+
+
+@dataclass
+class DataSpec:
+    source: str = "digits"
+    path: str | None = None  # a file (or an MNIST folder) when source == "file"
+    labels_path: str | None = None  # IDX only: the labels file beside the images
+    format: str | None = None  # idx | npz | csv; None = from the file name
+
+
+@dataclass
+class LayerSpec:
+    units: int = 25
+    activation: str = "relu"
+    dropout: float = 0.0  # fraction of units dropped while training
+
+
+@dataclass
+class ModelSpec:
+    hidden_layers: list[LayerSpec] = field(default_factory=lambda: [LayerSpec()])
+    init: str = "truncated_normal"  # stddev 0.1, as on the slides
+    # The slide's "Wrong!!" example: a softmax before a loss that applies one.
+    output_activation: str = "linear"
+    # Curve lessons only: fit y = w_d x^d + ... + w_1 x + b. None = the lesson's own.
+    degree: int | None = None
+
+
+@dataclass
+class OptimizerSpec:
+    name: str = "adam"
+    learning_rate: float = 0.01
+    momentum: float = 0.9  # momentum, rmsprop
+    nesterov: bool = False  # momentum
+    beta1: float = 0.9  # adam
+    beta2: float = 0.999  # adam
+    epsilon: float = 1e-8  # adam, rmsprop
+    decay: float = 0.9  # rmsprop
+    initial_accumulator: float = 0.1  # adagrad
+
+
+@dataclass
+class TrainingSpec:
+    epochs: int = 30
+    batch_mode: str = "mini"
+    batch_size: int = 32  # used in "mini" mode
+    shuffle: bool = True  # reshuffle every epoch, as the course's loop does
+    validation_fraction: float = 0.1
+    test_fraction: float = 0.2
+    seed: int = 0
+
+
+@dataclass
+class Experiment:
+    data: DataSpec = field(default_factory=DataSpec)
+    model: ModelSpec = field(default_factory=ModelSpec)
+    optimizer: OptimizerSpec = field(default_factory=OptimizerSpec)
+    training: TrainingSpec = field(default_factory=TrainingSpec)
+    device: str = "cpu"  # cpu | gpu:N
+    name: str = "digits"
+
+    @property
+    def is_regression(self) -> bool:
+        return self.data.source in REGRESSION_SOURCES
+
+    @property
+    def degree(self) -> int:
+        """The polynomial degree a curve lesson fits."""
+        if self.model.degree is not None:
+            return self.model.degree
+        return 2 if self.data.source == "quadratic" else 1
+
+    def copy(self) -> "Experiment":
+        return copy.deepcopy(self)
+
+    # ---- validation -------------------------------------------------------
+
+    def validate(self, n_train: int | None = None) -> "Experiment":
+        """Raise SpecError naming the first bad field; return self when all is well.
+
+        n_train, when known, also checks that a mini-batch fits the training set.
+        """
+        d = self.data
+        _choice("data.source", d.source, DATA_SOURCES)
+        if d.source == "file":
+            if not d.path:
+                raise SpecError("data.path: a file is needed when data.source is 'file'")
+            if d.format is not None:
+                _choice("data.format", d.format, FILE_FORMATS)
+
+        m = self.model  # no hidden layer is allowed: softmax regression on the pixels
+        for i, layer in enumerate(m.hidden_layers):
+            where = f"model.hidden_layers[{i}]"
+            _integer(f"{where}.units", layer.units, low=1, high=100_000)
+            _choice(f"{where}.activation", layer.activation, ACTIVATIONS)
+            _number(f"{where}.dropout", layer.dropout)
+            if not 0.0 <= layer.dropout < 1.0:
+                raise SpecError(f"{where}.dropout: must be in [0, 1), got {layer.dropout!r}")
+        _choice("model.init", m.init, INITIALIZERS)
+        _choice("model.output_activation", m.output_activation, OUTPUT_ACTIVATIONS)
+        if m.degree is not None:
+            _integer("model.degree", m.degree, low=1, high=10)
+
+        o = self.optimizer
+        _choice("optimizer.name", o.name, OPTIMIZERS)
+        _positive("optimizer.learning_rate", o.learning_rate)
+        _number("optimizer.momentum", o.momentum)
+        if not 0.0 <= o.momentum < 1.0:
+            raise SpecError(f"optimizer.momentum: must be in [0, 1), got {o.momentum!r}")
+        _boolean("optimizer.nesterov", o.nesterov)
+        for name in ("beta1", "beta2", "decay"):
+            value = getattr(o, name)
+            _number(f"optimizer.{name}", value)
+            if not 0.0 <= value < 1.0:
+                raise SpecError(f"optimizer.{name}: must be in [0, 1), got {value!r}")
+        _positive("optimizer.epsilon", o.epsilon)
+        _positive("optimizer.initial_accumulator", o.initial_accumulator)
+
+        t = self.training
+        _integer("training.epochs", t.epochs, low=1, high=1_000_000)
+        _choice("training.batch_mode", t.batch_mode, BATCH_MODES)
+        _integer("training.batch_size", t.batch_size, low=1, high=10_000_000)
+        _boolean("training.shuffle", t.shuffle)
+        for name in ("validation_fraction", "test_fraction"):
+            value = getattr(t, name)
+            _number(f"training.{name}", value)
+            if not 0.0 <= value < 1.0:
+                raise SpecError(f"training.{name}: must be in [0, 1), got {value!r}")
+        if t.validation_fraction + t.test_fraction >= 0.9:
+            raise SpecError(
+                "training.validation_fraction + training.test_fraction: together they "
+                "must leave at least 10% of the data for training"
+            )
+        _integer("training.seed", t.seed, low=0, high=2**31 - 1)
+        if n_train is not None and t.batch_mode == "mini" and t.batch_size > n_train:
+            raise SpecError(
+                f"training.batch_size: {t.batch_size} is larger than the training set "
+                f"({n_train} examples); choose at most {n_train} or full batch"
+            )
+
+        if not isinstance(self.device, str) or not _is_device(self.device):
+            raise SpecError(f"device: must be 'cpu' or 'gpu:N' (N = 0, 1, …), got {self.device!r}")
+        if not isinstance(self.name, str):
+            raise SpecError(f"name: must be text, got {type(self.name).__name__}")
+        return self
+
+    # ---- JSON -------------------------------------------------------------
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), indent=2, ensure_ascii=False) + "\n"
+
+    @classmethod
+    def from_dict(cls, raw: Any) -> "Experiment":
+        """Build and validate an Experiment; unknown keys and wrong types are errors."""
+        exp = _build(cls, raw, "")
+        return exp.validate()
+
+    @classmethod
+    def from_json(cls, text: str, source: str = "experiment") -> "Experiment":
+        try:
+            raw = json.loads(text)
+        except (json.JSONDecodeError, RecursionError) as e:
+            raise SpecError(f"{source}: not valid JSON ({e})") from None
+        return cls.from_dict(raw)
+
+    def save(self, path: str | Path) -> None:
+        Path(path).write_text(self.to_json(), encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: str | Path) -> "Experiment":
+        path = Path(path)
+        try:
+            raw = path.read_bytes()
+        except OSError as e:
+            raise SpecError(f"{path}: cannot read the experiment file ({e.strerror or e})") from None
+        if len(raw) > 10_000_000:
+            raise SpecError(f"{path}: too large for an experiment file ({len(raw):,} bytes)")
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            raise SpecError(f"{path}: not a text file (expected UTF-8 JSON)") from None
+        try:
+            return cls.from_json(text, source=str(path))
+        except SpecError as e:
+            msg = str(e)
+            if not msg.startswith(str(path)):
+                msg = f"{path}: {msg}"
+            raise SpecError(msg) from None
+
+
+def course_experiment() -> Experiment:
+    """The course's network: digits, 64 -> 25 relu -> 10, mini-batches."""
+    return Experiment()
+
+
+def lesson_experiment(source: str) -> Experiment:
+    """A curve-fitting lesson as the slides run it: gradient descent, full batch."""
+    _choice("data.source", source, REGRESSION_SOURCES)
+    return Experiment(
+        data=DataSpec(source=source),
+        model=ModelSpec(hidden_layers=[]),
+        optimizer=OptimizerSpec(name="gradient_descent", learning_rate=0.1),
+        training=TrainingSpec(
+            epochs=500 if source == "linear" else 2000,
+            batch_mode="full",
+            validation_fraction=0.0,
+            test_fraction=0.0,
+        ),
+        name="linear regression" if source == "linear" else "quadratic exercise",
+    )
+
+
+def example_experiment(name: str) -> Experiment:
+    if name == "digits":
+        return course_experiment()
+    if name in REGRESSION_SOURCES:
+        return lesson_experiment(name)
+    raise SpecError(f"example: unknown example {name!r}; choose one of digits, linear, quadratic")
+
+
+# ---- checks -----------------------------------------------------------------
+
+
+def _choice(field_name: str, value: Any, allowed: tuple[str, ...]) -> None:
+    if value not in allowed:
+        raise SpecError(f"{field_name}: must be one of {', '.join(allowed)}; got {value!r}")
+
+
+def _number(field_name: str, value: Any) -> None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise SpecError(f"{field_name}: must be a number, got {type(value).__name__} {value!r}")
+    if not math.isfinite(value):
+        raise SpecError(f"{field_name}: must be a finite number, got {value!r}")
+
+
+def _positive(field_name: str, value: Any) -> None:
+    _number(field_name, value)
+    if value <= 0:
+        raise SpecError(f"{field_name}: must be greater than 0, got {value!r}")
+
+
+def _integer(field_name: str, value: Any, low: int, high: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise SpecError(f"{field_name}: must be a whole number, got {type(value).__name__} {value!r}")
+    if not low <= value <= high:
+        raise SpecError(f"{field_name}: must be between {low:,} and {high:,}, got {value:,}")
+
+
+def _boolean(field_name: str, value: Any) -> None:
+    if not isinstance(value, bool):
+        raise SpecError(f"{field_name}: must be true or false, got {value!r}")
+
+
+def _is_device(text: str) -> bool:
+    if text == "cpu":
+        return True
+    kind, _, index = text.partition(":")
+    return kind == "gpu" and index.isdigit() and len(index) <= 3
+
+
+# ---- building from JSON ---------------------------------------------------------
+
+_NESTED = {"data": DataSpec, "model": ModelSpec, "optimizer": OptimizerSpec, "training": TrainingSpec}
+
+
+def _build(cls: type, raw: Any, where: str) -> Any:
+    label = where or "experiment"
+    if not isinstance(raw, dict):
+        raise SpecError(f"{label}: must be an object with named fields, got {type(raw).__name__}")
+    known = {f.name: f for f in dataclasses.fields(cls)}
+    unknown = sorted(set(raw) - set(known))
+    if unknown:
+        raise SpecError(
+            f"{label}: unknown key{'s' if len(unknown) > 1 else ''} {', '.join(map(repr, unknown))}; "
+            f"allowed: {', '.join(known)}"
+        )
+    values = {}
+    for name, value in raw.items():
+        path = f"{where}.{name}" if where else name
+        if cls is Experiment and name in _NESTED:
+            values[name] = _build(_NESTED[name], value, path)
+        elif cls is ModelSpec and name == "hidden_layers":
+            if not isinstance(value, list):
+                raise SpecError(f"{path}: must be a list of layers, got {type(value).__name__}")
+            values[name] = [_build(LayerSpec, v, f"{path}[{i}]") for i, v in enumerate(value)]
+        else:
+            values[name] = _coerce(path, value, known[name])
+    return cls(**values)
+
+
+def _coerce(path: str, value: Any, f: dataclasses.Field) -> Any:
+    """Accept JSON's ints where floats are meant; reject every other type mismatch."""
+    default = f.default if f.default is not dataclasses.MISSING else None
+    if isinstance(default, bool):
+        _boolean(path, value)
+    elif isinstance(default, float):
+        _number(path, value)
+        value = float(value)
+    elif isinstance(default, int):
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise SpecError(f"{path}: must be a whole number, got {type(value).__name__} {value!r}")
+    elif isinstance(default, str) or (default is None and f.type in ("str | None",)):
+        if value is not None and not isinstance(value, str):
+            raise SpecError(f"{path}: must be text, got {type(value).__name__} {value!r}")
+    elif f.type == "int | None":
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
+            raise SpecError(f"{path}: must be a whole number or null, got {value!r}")
+    return value
