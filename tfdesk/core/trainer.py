@@ -1,0 +1,259 @@
+"""The trainer: owns one experiment's graph and tf.compat.v1.Session.
+
+Everything here runs on the thread that created the Trainer (TensorFlow's
+device scope is per thread). Other threads only touch the pause/stop flags;
+the `between_chunks` hook lets the owner answer requests (a prediction for the
+drawing panel, say) while training is running or paused.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+import time
+from dataclasses import dataclass
+from typing import Callable
+
+import numpy as np
+import tensorflow as tf
+
+from .data import Dataset, load_dataset
+from .errors import TrainingError
+from .graph import GraphHandles, build_graph
+from .spec import Experiment
+
+v1 = tf.compat.v1
+
+CHUNK_SECONDS = 0.03  # how often stop/pause/requests are looked at while training
+
+
+@dataclass
+class StepLosses:
+    """The loss of each mini-batch step in a chunk; steps are counted from 1."""
+
+    epoch: int
+    first_step: int
+    losses: np.ndarray
+
+
+@dataclass
+class EpochMetrics:
+    epoch: int  # counted from 1
+    step: int
+    train_loss: float
+    train_accuracy: float | None
+    val_loss: float | None
+    val_accuracy: float | None
+    seconds: float
+
+
+@dataclass
+class Evaluation:
+    loss: float
+    accuracy: float | None
+    confusion: np.ndarray | None  # confusion[true, predicted] counts
+    predicted: np.ndarray
+    labels: np.ndarray
+
+
+@dataclass
+class TrainResult:
+    status: str  # "finished" | "stopped"
+    epoch: int
+    step: int
+    seconds: float
+
+
+class Trainer:
+    def __init__(self, exp: Experiment, data: Dataset | None = None):
+        self.experiment = exp.copy()
+        self.data = data if data is not None else load_dataset(self.experiment)
+        self.experiment.validate(n_train=len(self.data.x_train))
+        self.handles: GraphHandles = build_graph(self.experiment, self.data)
+        config = v1.ConfigProto(allow_soft_placement=True)
+        # Growth on, so that a class can share one server GPU.
+        config.gpu_options.allow_growth = True
+        self.session = v1.Session(graph=self.handles.graph, config=config)
+        self._running = threading.Event()  # cleared while paused
+        self._running.set()
+        self._stop = threading.Event()
+        self.reset_weights()
+
+    # ---- state ------------------------------------------------------------
+
+    @property
+    def graph(self) -> tf.Graph:
+        return self.handles.graph
+
+    @property
+    def step(self) -> int:
+        return int(self.session.run(self.handles.global_step))
+
+    def reset_weights(self) -> None:
+        """Fresh initial weights (the same ones for the same seed) and epoch 0."""
+        self.session.run(self.handles.init_op)
+        self.epoch = 0
+        self._shuffle_rng = np.random.default_rng(self.experiment.training.seed)
+
+    def batch_size(self) -> int:
+        t = self.experiment.training
+        n = len(self.data.x_train)
+        return {"full": n, "stochastic": 1}.get(t.batch_mode, min(t.batch_size, n))
+
+    def steps_per_epoch(self) -> int:
+        # Like the course's loop, the last partial batch of an epoch is left out.
+        return max(1, len(self.data.x_train) // self.batch_size())
+
+    def device_note(self) -> str | None:
+        """A sentence when the chosen GPU is not available and soft placement uses the CPU."""
+        if self.experiment.device == "cpu":
+            return None
+        index = int(self.experiment.device.split(":")[1])
+        gpus = tf.config.list_physical_devices("GPU")
+        if index < len(gpus):
+            return None
+        return (f"{self.experiment.device} was chosen but TensorFlow sees "
+                f"{len(gpus) or 'no'} GPU{'s' if len(gpus) != 1 else ''}; training runs on the CPU.")
+
+    # ---- control from any thread ------------------------------------------
+
+    def pause(self) -> None:
+        self._running.clear()
+
+    def resume(self) -> None:
+        self._running.set()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._running.set()
+
+    @property
+    def paused(self) -> bool:
+        return not self._running.is_set()
+
+    # ---- training ---------------------------------------------------------
+
+    def train(self, epochs: int | None = None,
+              callback: Callable[[object], None] | None = None,
+              between_chunks: Callable[[], None] | None = None) -> TrainResult:
+        """Train until `epochs` more epochs are done (default: the experiment's) or stop().
+
+        callback receives StepLosses and EpochMetrics; a NaN or infinite loss
+        raises TrainingError after reporting the steps up to it.
+        """
+        callback = callback or (lambda event: None)
+        between_chunks = between_chunks or (lambda: None)
+        epochs = self.experiment.training.epochs if epochs is None else epochs
+        self._stop.clear()
+        started = time.perf_counter()
+        status = "finished"
+        for _ in range(epochs):
+            if not self._train_epoch(callback, between_chunks):
+                status = "stopped"
+                break
+        return TrainResult(status, self.epoch, self.step, time.perf_counter() - started)
+
+    def _train_epoch(self, callback, between_chunks) -> bool:
+        """One pass over the training set; False when stopped part-way."""
+        h = self.handles
+        x, y = self.data.x_train, self.data.y_train
+        size = self.batch_size()
+        steps = self.steps_per_epoch()
+        order = (self._shuffle_rng.permutation(len(x)) if self.experiment.training.shuffle
+                 else np.arange(len(x)))
+        epoch = self.epoch + 1
+        started = time.perf_counter()
+        first_step = self.step + 1
+        losses, accuracies = [], []
+        fetches = [h.loss, h.train_op] + ([h.accuracy] if h.accuracy is not None else [])
+        chunk_start, chunk_started = 0, time.perf_counter()
+        for j in range(steps):
+            idx = order[j * size:(j + 1) * size]
+            values = self.session.run(fetches, feed_dict={h.x: x[idx], h.y: y[idx], h.training: True})
+            losses.append(values[0])
+            if h.accuracy is not None:
+                accuracies.append(values[2])
+            if not math.isfinite(values[0]):
+                self._report_steps(callback, epoch, first_step, losses, chunk_start)
+                raise self._diverged(epoch, first_step + j, values[0])
+            if time.perf_counter() - chunk_started >= CHUNK_SECONDS or j == steps - 1:
+                self._report_steps(callback, epoch, first_step, losses, chunk_start)
+                chunk_start, chunk_started = j + 1, time.perf_counter()
+                if not self._between_chunks(between_chunks):
+                    return False
+        self.epoch = epoch
+        val_loss = val_acc = None
+        if len(self.data.x_val):
+            val_loss, val_acc = self._loss_and_accuracy(self.data.x_val, self.data.y_val)
+        callback(EpochMetrics(
+            epoch=epoch, step=first_step + steps - 1,
+            train_loss=float(np.mean(losses)),
+            train_accuracy=float(np.mean(accuracies)) if accuracies else None,
+            val_loss=val_loss, val_accuracy=val_acc,
+            seconds=time.perf_counter() - started))
+        return True
+
+    @staticmethod
+    def _report_steps(callback, epoch, first_step, losses, start) -> None:
+        if len(losses) > start:
+            callback(StepLosses(epoch, first_step + start, np.asarray(losses[start:], np.float32)))
+
+    def _between_chunks(self, between_chunks) -> bool:
+        """Answer the owner's requests, wait while paused; False when stopped."""
+        between_chunks()
+        while not self._running.wait(0.05):
+            between_chunks()
+        return not self._stop.is_set()
+
+    def _diverged(self, epoch: int, step: int, loss: float) -> TrainingError:
+        lr = self.experiment.optimizer.learning_rate
+        return TrainingError(
+            f"Training stopped: the loss became {loss} at epoch {epoch}, step {step}. "
+            f"The learning rate {lr:g} is probably too large; try {lr / 10:g}, "
+            f"then reset the weights and start again.")
+
+    # ---- using the model --------------------------------------------------
+
+    def _loss_and_accuracy(self, x, y) -> tuple[float, float | None]:
+        h = self.handles
+        fetches = [h.loss] + ([h.accuracy] if h.accuracy is not None else [])
+        values = self.session.run(fetches, feed_dict={h.x: x, h.y: y})
+        return float(values[0]), (float(values[1]) if len(values) > 1 else None)
+
+    def evaluate(self, split: str = "test") -> Evaluation:
+        x = getattr(self.data, f"x_{split}")
+        y = getattr(self.data, f"y_{split}")
+        if len(x) == 0:
+            raise TrainingError(f"The {split} split is empty; raise its fraction to evaluate on it.")
+        loss, accuracy = self._loss_and_accuracy(x, y)
+        if self.data.task == "regression":
+            return Evaluation(loss, None, None, self.predict(x), y)
+        labels = y.argmax(axis=1)
+        predicted = self.predict(x).argmax(axis=1)
+        k = self.data.n_classes
+        confusion = np.bincount(labels * k + predicted, minlength=k * k).reshape(k, k)
+        return Evaluation(loss, accuracy, confusion, predicted, labels)
+
+    def predict(self, x: np.ndarray) -> np.ndarray:
+        """Class probabilities (n, classes), or y_pred (n,) for a curve lesson."""
+        h = self.handles
+        target = h.probabilities if h.probabilities is not None else h.output
+        x = np.asarray(x, dtype=np.float32)
+        if h.task == "classification" and x.ndim == 1:
+            x = x[None, :]
+        return self.session.run(target, feed_dict={h.x: x})
+
+    def variable_values(self) -> dict[str, np.ndarray]:
+        """The model's weights and biases by name (e.g. 'hidden_layer/weight1')."""
+        variables = self.handles.model_variables
+        values = self.session.run(variables)
+        return {v.op.name: value for v, value in zip(variables, values)}
+
+    def close(self) -> None:
+        self.session.close()
+
+    def __enter__(self) -> "Trainer":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
