@@ -1,0 +1,189 @@
+"""tfdesk-train: the same experiments as the window, headless, for the lab's GPU server.
+
+    tfdesk-train --example digits > exp.json
+    tfdesk-train exp.json --epochs 60 --save save_model --logdir logs --device gpu:0
+    tfdesk-train --resume save_model --epochs 10
+
+Problems with the user's input end with one line on stderr and exit code 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from .core.errors import TfdeskError
+from .core.spec import Experiment, example_experiment
+
+EXIT_BAD_INPUT = 2
+EXIT_INTERRUPTED = 130
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="tfdesk-train",
+        description="Train a tfdesk experiment without a window.",
+        epilog="Start with: tfdesk-train --example digits > exp.json")
+    p.add_argument("experiment", nargs="?", help="experiment file (JSON)")
+    p.add_argument("--example", choices=["digits", "linear", "quadratic"],
+                   help="print an example experiment as JSON and exit")
+    p.add_argument("--epochs", type=int, help="epochs to train in this run")
+    p.add_argument("--save", metavar="DIR", help="save the checkpoint into this folder")
+    p.add_argument("--resume", metavar="DIR",
+                   help="continue from this checkpoint (weights, optimizer state, epoch count)")
+    p.add_argument("--logdir", metavar="DIR", help="write TensorBoard event files (graph and scalars)")
+    p.add_argument("--device", help="cpu or gpu:N (overrides the experiment)")
+    p.add_argument("--devices", action="store_true", help="list GPUs and TensorFlow's devices, then exit")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return run(args)
+    except TfdeskError as e:
+        print(f"tfdesk-train: {e}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+
+
+def run(args) -> int:
+    if args.example:
+        sys.stdout.write(example_experiment(args.example).to_json())
+        return 0
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+    if args.devices:
+        from .core.devices import device_report
+
+        print(device_report().summary())
+        return 0
+    exp = _experiment(args)
+    if args.epochs is not None and args.epochs < 1:
+        raise TfdeskError(f"--epochs: must be at least 1, got {args.epochs}")
+
+    from .core import checkpoint
+    from .core.trainer import Trainer
+
+    trainer = Trainer(exp)
+    if note := trainer.device_note():
+        print(note, file=sys.stderr)
+    if args.resume:
+        checkpoint.restore_weights(trainer, args.resume)
+        print(f"Resumed from {args.resume} at epoch {trainer.epoch}, step {trainer.step}.", file=sys.stderr)
+    epochs = args.epochs if args.epochs is not None else max(0, exp.training.epochs - trainer.epoch)
+    status = _train(trainer, epochs, args)
+    summary = _report(trainer)
+    if args.save:
+        checkpoint.save_checkpoint(trainer, args.save, summary)
+        print(f"Saved the checkpoint in {Path(args.save).absolute()}", file=sys.stderr)
+    trainer.close()
+    return EXIT_INTERRUPTED if status == "interrupted" else 0
+
+
+def _experiment(args) -> Experiment:
+    if args.experiment:
+        exp = Experiment.load(args.experiment)
+    elif args.resume:
+        from .core.checkpoint import sidecar_experiment
+
+        exp = sidecar_experiment(args.resume)
+    else:
+        raise TfdeskError("no experiment given: name an experiment file, or --resume a checkpoint "
+                          "(tfdesk-train --example digits > exp.json writes one)")
+    if args.device:
+        exp.device = args.device
+    return exp.validate()
+
+
+def _train(trainer, epochs: int, args) -> str:
+    """Train with a progress bar; Ctrl+C stops cleanly so the work so far can be saved."""
+    from tqdm import tqdm
+
+    from .core.trainer import EpochMetrics, StepLosses
+
+    log = _EventLog(args.logdir, trainer) if args.logdir else None
+    bar = tqdm(total=epochs * trainer.steps_per_epoch(), unit="step", disable=args.quiet or None,
+               file=sys.stderr, dynamic_ncols=True, mininterval=0.25)
+
+    def on_event(event):
+        if isinstance(event, StepLosses):
+            bar.update(len(event.losses))
+            if log:
+                log.steps(event)
+        elif isinstance(event, EpochMetrics):
+            bar.set_postfix_str(_epoch_text(event), refresh=False)
+            if log:
+                log.epoch(event)
+
+    try:
+        trainer.train(epochs, callback=on_event)
+        return "finished"
+    except KeyboardInterrupt:
+        print(f"\nInterrupted at epoch {trainer.epoch}.", file=sys.stderr)
+        return "interrupted"
+    finally:
+        bar.close()
+        if log:
+            log.close()
+
+
+def _epoch_text(m) -> str:
+    parts = [f"epoch {m.epoch}", f"loss {m.train_loss:.4f}"]
+    if m.val_loss is not None:
+        parts.append(f"val_loss {m.val_loss:.4f}")
+    if m.val_accuracy is not None:
+        parts.append(f"val_acc {m.val_accuracy:.1%}")
+    return " ".join(parts)
+
+
+def _report(trainer) -> dict:
+    """Print the result on stdout; return it as the checkpoint's metrics."""
+    data = trainer.data
+    if data.task == "regression":
+        values = trainer.variable_values()
+        w, b = values["weight"].tolist(), float(values["bias"][0])
+        split = "test" if len(data.x_test) else "train"
+        mse = trainer.evaluate(split).loss
+        print(f"learned weight {[round(v, 3) for v in w]} bias {b:.3f} "
+              f"(true weight {data.true_params['weight']} bias {data.true_params['bias']}); "
+              f"{split} mse {mse:.4f}")
+        return {"epoch": trainer.epoch, f"{split}_mse": mse}
+    if len(data.x_test) == 0:
+        print("no test split (test_fraction is 0)")
+        return {"epoch": trainer.epoch}
+    ev = trainer.evaluate("test")
+    print(f"test accuracy {ev.accuracy:.2%} (loss {ev.loss:.4f}, {len(ev.labels)} images)")
+    return {"epoch": trainer.epoch, "test_accuracy": ev.accuracy, "test_loss": ev.loss}
+
+
+class _EventLog:
+    """TensorBoard event files: the graph once, then the scalars as they arrive."""
+
+    def __init__(self, logdir: str, trainer):
+        import tensorflow as tf
+
+        self._tf = tf
+        with trainer.graph.as_default():  # FileWriter refuses to start in eager mode
+            self.writer = tf.compat.v1.summary.FileWriter(logdir, trainer.graph)
+
+    def _scalar(self, tag: str, value, step: int) -> None:
+        if value is not None:
+            s = self._tf.compat.v1.Summary(value=[self._tf.compat.v1.Summary.Value(tag=tag, simple_value=float(value))])
+            self.writer.add_summary(s, step)
+
+    def steps(self, event) -> None:
+        for i, loss in enumerate(event.losses):
+            self._scalar("step/loss", loss, event.first_step + i)
+
+    def epoch(self, m) -> None:
+        for tag in ("train_loss", "train_accuracy", "val_loss", "val_accuracy"):
+            self._scalar(f"epoch/{tag}", getattr(m, tag), m.epoch)
+
+    def close(self) -> None:
+        self.writer.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,469 @@
+"""Loaders for the data files participants bring: MNIST IDX, Keras-style .npz and CSV.
+
+Each loader returns RawData in raw units or raises DataFileError with a message the
+participant can act on. Headers are never trusted: every size a file declares is
+checked against what the file really holds (and against MAX_BYTES) before anything
+of that size is allocated, so a damaged file fails at once instead of eating memory.
+Only numpy and the standard library here: the CLI and the headless server use it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import gzip
+import math
+import os
+import struct
+import warnings
+import zipfile
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from numpy.lib import format as npy_format
+
+from .errors import DataFileError
+
+MAX_CLASSES = 1000
+# No workshop data set comes near this; a header that claims more is damaged.
+MAX_BYTES = 2 * 1024**3
+_CHUNK = 1 << 20
+_SUPPORTED = ("supported formats: idx (MNIST *-ubyte files, plain or .gz, or a folder of them), "
+              "npz (x_train, y_train, x_test, y_test as in Keras's mnist.npz), "
+              "csv (label in the first column, features after it)")
+
+
+@dataclass
+class RawData:
+    x_train: np.ndarray  # float32 (n, features), raw units, flattened
+    y_train: np.ndarray  # int64 (n,), in [0, MAX_CLASSES)
+    x_test: np.ndarray | None
+    y_test: np.ndarray | None
+    image_shape: tuple[int, int] | None  # (h, w) when the samples are images
+    value_max: float  # divide by this to bring the inputs into [0, 1]
+
+
+def load_file(path, fmt: str | None = None, labels_path=None) -> RawData:
+    """Load `path` as `fmt` (idx, npz or csv; None: from the name). labels_path is for IDX only."""
+    path = Path(path)
+    if fmt is None:
+        fmt = _infer_format(path)
+    if fmt == "idx":
+        return load_idx(path, labels_path)
+    if fmt == "npz":
+        return load_npz(path)
+    if fmt == "csv":
+        return load_csv(path)
+    raise DataFileError(path, f"unknown format {fmt!r}; {_SUPPORTED}")
+
+
+def _infer_format(path: Path) -> str:
+    name = path.name.lower()
+    if path.is_dir():
+        return "idx"
+    if name.endswith(".npz"):
+        return "npz"
+    if name.endswith(".csv"):
+        return "csv"
+    if "ubyte" in name.removesuffix(".gz") or "idx" in name.removesuffix(".gz"):
+        return "idx"
+    if not path.exists():
+        raise DataFileError(path, "file not found")
+    raise DataFileError(path, f"cannot tell the format from the file name; {_SUPPORTED}")
+
+
+@contextlib.contextmanager
+def _file_errors(path):
+    """Turn the operating system's complaints about `path` into DataFileError."""
+    try:
+        yield
+    except FileNotFoundError:
+        raise DataFileError(path, "file not found") from None
+    except PermissionError:
+        raise DataFileError(path, "permission denied: tfdesk may not read this file") from None
+    except IsADirectoryError:
+        raise DataFileError(path, "this is a folder, not a file") from None
+    except OSError as e:
+        raise DataFileError(path, f"cannot read the file ({e.strerror or e})") from None
+    except MemoryError:
+        raise DataFileError(path, "not enough memory to load this file") from None
+
+
+def _read_at_most(f, limit: int) -> bytearray:
+    # Grows with what the stream really yields, so a lying size costs nothing.
+    buf = bytearray()
+    while len(buf) < limit:
+        chunk = f.read(min(_CHUNK, limit - len(buf)))
+        if not chunk:
+            break
+        buf += chunk
+    return buf
+
+
+# --- IDX ---------------------------------------------------------------------------
+
+_IDX_IMAGES, _IDX_LABELS = 0x00000803, 0x00000801
+
+
+def load_idx(images_path, labels_path=None) -> RawData:
+    """An MNIST images/labels pair (plain or .gz), or a folder holding the train and t10k pairs."""
+    images_path = Path(images_path)
+    if images_path.is_dir():
+        return _load_idx_folder(images_path)
+    if not images_path.exists():
+        raise DataFileError(images_path, "file not found")
+    labels_path = Path(labels_path) if labels_path is not None else _derive_labels_path(images_path)
+    x, y = _read_idx_pair(images_path, labels_path)
+    return _assemble(images_path, x, y, names=(images_path.name, labels_path.name, "", ""))
+
+
+def _derive_labels_path(images_path: Path) -> Path:
+    name = images_path.name
+    for images, labels in (("images-idx3", "labels-idx1"), ("images.idx3", "labels.idx1")):
+        if images in name:
+            expected = images_path.with_name(name.replace(images, labels))
+            other = (expected.with_name(expected.name.removesuffix(".gz")) if expected.suffix == ".gz"
+                     else expected.with_name(expected.name + ".gz"))
+            for candidate in (expected, other):
+                if candidate.is_file():
+                    return candidate
+            raise DataFileError(images_path, f"labels file not found: expected {expected.name} "
+                                             "in the same folder (or choose the labels file)")
+    raise DataFileError(images_path, "cannot guess the labels file from this name (expected "
+                                     "'...-images-idx3-ubyte'); choose the labels file")
+
+
+def _load_idx_folder(folder: Path) -> RawData:
+    def find(prefix, kind):
+        for sep in ("-", "."):
+            for gz in ("", ".gz"):
+                p = folder / f"{prefix}-{kind.replace('-', sep)}-ubyte{gz}"
+                if p.is_file():
+                    return p
+        return None
+
+    train_x, train_y = find("train", "images-idx3"), find("train", "labels-idx1")
+    test_x, test_y = find("t10k", "images-idx3"), find("t10k", "labels-idx1")
+    if train_x is None or train_y is None:
+        missing = "train-images-idx3-ubyte" if train_x is None else "train-labels-idx1-ubyte"
+        raise DataFileError(folder, f"no {missing}[.gz] in this folder; an MNIST folder holds "
+                                    "train-images-idx3-ubyte and train-labels-idx1-ubyte, "
+                                    "and optionally the t10k-... pair")
+    if (test_x is None) != (test_y is None):
+        missing = "t10k-images-idx3-ubyte" if test_x is None else "t10k-labels-idx1-ubyte"
+        raise DataFileError(folder, f"the test pair is incomplete: no {missing}[.gz] in this folder")
+    x, y = _read_idx_pair(train_x, train_y)
+    xt, yt = _read_idx_pair(test_x, test_y) if test_x is not None else (None, None)
+    test_names = (test_x.name, test_y.name) if test_x is not None else ("", "")
+    return _assemble(folder, x, y, xt, yt, names=(train_x.name, train_y.name, *test_names))
+
+
+def _read_idx_pair(images_path: Path, labels_path: Path):
+    x = _read_idx(images_path, images=True)
+    y = _read_idx(labels_path, images=False)
+    if len(x) != len(y):
+        raise DataFileError(images_path, f"{len(x):,} images but {len(y):,} labels "
+                                         f"in {labels_path.name}")
+    return x, y
+
+
+def _read_idx(path: Path, images: bool) -> np.ndarray:
+    expected, ndims = (_IDX_IMAGES, 3) if images else (_IDX_LABELS, 1)
+    what = "IDX images" if images else "IDX labels"
+    with _file_errors(path), open(path, "rb") as raw:
+        is_gz = raw.read(2) == b"\x1f\x8b"  # by content: names lie more often than bytes
+        raw.seek(0)
+        f = gzip.GzipFile(fileobj=raw) if is_gz else raw
+        try:
+            head = _read_at_most(f, 4 + 4 * ndims)
+            if not head:
+                raise DataFileError(path, "the file is empty")
+            if len(head) < 4:
+                raise DataFileError(path, f"truncated: {len(head)} bytes, too short for an IDX header")
+            (magic,) = struct.unpack(">I", head[:4])
+            if magic != expected:
+                hint = {_IDX_IMAGES: " (this is an IDX images file)",
+                        _IDX_LABELS: " (this is an IDX labels file)"}.get(magic, "")
+                raise DataFileError(path, f"wrong magic number 0x{magic:08X}, expected "
+                                          f"0x{expected:08X} for {what}{hint}")
+            if len(head) < 4 + 4 * ndims:
+                raise DataFileError(path, "truncated: the IDX header is cut off")
+            dims = struct.unpack(f">{ndims}I", head[4:])
+            declared = (f"{dims[0]:,} images of {dims[1]}×{dims[2]}" if images
+                        else f"{dims[0]:,} labels")
+            if 0 in dims:
+                raise DataFileError(path, f"the header declares {declared}: there is no data")
+            need = math.prod(dims)
+            if not is_gz:
+                have = os.fstat(raw.fileno()).st_size - len(head)
+                if need > have:
+                    raise DataFileError(path, f"truncated: header declares {declared} ({need:,} bytes) "
+                                              f"but the file holds {have:,}")
+            if need > MAX_BYTES:
+                raise DataFileError(path, f"the header declares {declared} ({need:,} bytes), more "
+                                          f"than the {MAX_BYTES:,} bytes tfdesk loads; is the file damaged?")
+            data = _read_at_most(f, need + 1)
+        except (EOFError, zlib.error, gzip.BadGzipFile) as e:
+            raise DataFileError(path, f"the gzip data is damaged or cut off ({e})") from None
+    if len(data) < need:
+        raise DataFileError(path, f"truncated: header declares {declared} ({need:,} bytes) "
+                                  f"but the file holds {len(data):,}")
+    if len(data) > need:
+        raise DataFileError(path, f"the file holds more than the {need:,} bytes its header "
+                                  f"declares ({declared}); is it really {what}?")
+    return np.frombuffer(data, dtype=np.uint8).reshape(dims)
+
+
+# --- NPZ ---------------------------------------------------------------------------
+
+def load_npz(path) -> RawData:
+    """x_train, y_train and optionally x_test, y_test, as in Keras's mnist.npz."""
+    path = Path(path)
+    with _file_errors(path):
+        with open(path, "rb") as f:
+            head = f.read(6)
+        if not head:
+            raise DataFileError(path, "the file is empty")
+        if head.startswith(b"\x93NUMPY"):
+            raise DataFileError(path, "this is a single .npy array; tfdesk needs an .npz holding "
+                                      "x_train, y_train (and optionally x_test, y_test), see numpy.savez")
+        if not head.startswith(b"PK"):
+            raise DataFileError(path, "not an .npz file (an .npz is a zip archive of arrays, "
+                                      "as written by numpy.savez)")
+        try:
+            with zipfile.ZipFile(path) as zf:
+                members = {i.filename.removesuffix(".npy"): i for i in zf.infolist()}
+                missing = [k for k in ("x_train", "y_train") if k not in members]
+                if missing:
+                    held = ", ".join(sorted(members)) or "nothing"
+                    raise DataFileError(path, f"missing {' and '.join(missing)} (the file holds {held}); "
+                                              "expected x_train, y_train and optionally x_test, y_test")
+                if ("x_test" in members) != ("y_test" in members):
+                    absent = "y_test" if "x_test" in members else "x_test"
+                    raise DataFileError(path, f"missing {absent}: x_test and y_test go together")
+                keys = ["x_train", "y_train"] + (["x_test", "y_test"] if "x_test" in members else [])
+                arrays = {k: _read_npy_member(path, zf, members[k], k) for k in keys}
+        except (zipfile.BadZipFile, EOFError, zlib.error, ValueError,
+                NotImplementedError, RuntimeError) as e:
+            raise DataFileError(path, f"the .npz archive is damaged or unreadable ({e})") from None
+    return _assemble(path, arrays["x_train"], arrays["y_train"], arrays.get("x_test"), arrays.get("y_test"))
+
+
+def _read_npy_member(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo, key: str) -> np.ndarray:
+    # Read by hand rather than np.load: the header's shape is checked against the
+    # member's size before allocating, and pickled objects are never even parsed.
+    with zf.open(info) as f:
+        version = npy_format.read_magic(f)
+        if version == (1, 0):
+            shape, fortran, dtype = npy_format.read_array_header_1_0(f)
+        else:
+            shape, fortran, dtype = npy_format.read_array_header_2_0(f)
+        if dtype.hasobject:
+            raise DataFileError(path, f"{key} holds Python objects (pickled data), which tfdesk "
+                                      "refuses to load because unpickling can run code; "
+                                      "save plain numeric arrays")
+        count = math.prod(shape)
+        need, have = count * dtype.itemsize, info.file_size - f.tell()
+        if need > have or need > MAX_BYTES:
+            raise DataFileError(path, f"{key} declares shape {shape} ({need:,} bytes) but its part "
+                                      f"of the archive holds {have:,} bytes; is the file damaged?")
+        data = _read_at_most(f, need + 1)  # one more byte reaches the end, where zipfile checks the CRC
+    if len(data) < need:
+        raise DataFileError(path, f"{key} is truncated: {len(data):,} of {need:,} bytes")
+    if count == 0:
+        return np.zeros(shape, dtype)
+    return np.frombuffer(data, dtype=dtype, count=count).reshape(shape, order="F" if fortran else "C")
+
+
+# --- CSV ---------------------------------------------------------------------------
+
+def load_csv(path) -> RawData:
+    """Label in the first column, features after it; an optional header row first."""
+    path = Path(path)
+    with _file_errors(path):
+        values = _csv_fast(path)
+        if values is None:
+            values = _csv_scan(path)  # slow, but names the row and column that is wrong
+    x, y = values[:, 1:], values[:, 0]
+    side = math.isqrt(x.shape[1])
+    if side > 1 and side * side == x.shape[1]:
+        x = x.reshape(len(x), side, side)
+    return _assemble(path, x, y, names=("features", "labels", "", ""),
+                     where=lambda _name, i: f"in row {_data_lines(path)[i]}")
+
+
+def _data_lines(path: Path) -> list[int]:
+    """The line number of each data row, for messages; cheap next to parsing the numbers."""
+    lines, first = [], None
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        for n, line in enumerate(f, 1):
+            if line.strip():
+                lines.append(n)
+                first = line if first is None else first
+    return lines[1:] if not _is_number(next(csv.reader([first]))[0]) else lines
+
+
+def _csv_fast(path: Path) -> np.ndarray | None:
+    """numpy's C parser for well-formed files; None when anything is unusual."""
+    skip = 0
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        try:
+            for line in f:
+                skip += 1
+                if line.strip():
+                    break
+            else:
+                raise DataFileError(path, "the file is empty" if skip == 0 else "the file holds no data rows")
+        except UnicodeDecodeError:
+            return None
+    header = not _is_number(next(csv.reader([line]))[0])
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # "input contained no data" is reported below, in words
+            values = np.loadtxt(path, delimiter=",", comments=None, quotechar='"', ndmin=2,
+                                skiprows=skip if header else 0, encoding="utf-8-sig", dtype=np.float64)
+    except ValueError:
+        return None
+    if values.shape[0] == 0 or values.shape[1] < 2 or not np.isfinite(values).all():
+        return None
+    return values
+
+
+def _csv_scan(path: Path) -> np.ndarray:
+    rows, width, first = [], None, True
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        reader = csv.reader(f)
+        try:
+            for cells in reader:
+                if not any(c.strip() for c in cells):
+                    continue
+                line, was_first, first = reader.line_num, first, False
+                if was_first and not _is_number(cells[0]):
+                    continue  # a header: a data row's label is always a number
+                if width is None:
+                    width, width_line = len(cells), line
+                    if width < 2:
+                        raise DataFileError(path, f"row {line} has only one column; tfdesk needs the "
+                                                  "label in the first column and features after it, "
+                                                  "separated by commas")
+                elif len(cells) != width:
+                    raise DataFileError(path, f"row {line} has {len(cells)} columns but row {width_line} "
+                                              f"has {width}")
+                rows.append([_cell(path, line, j, c) for j, c in enumerate(cells, 1)])
+        except UnicodeDecodeError:
+            raise DataFileError(path, "not a text file (it is not UTF-8); is it really a CSV?") from None
+        except csv.Error as e:
+            raise DataFileError(path, f"row {reader.line_num}: {e}") from None
+    if not rows:
+        raise DataFileError(path, "the file holds no data rows")
+    return np.array(rows, dtype=np.float64)
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _cell(path: Path, row: int, col: int, text: str) -> float:
+    if not text.strip():
+        raise DataFileError(path, f"row {row}, column {col} is empty")
+    try:
+        value = float(text)
+    except ValueError:
+        raise DataFileError(path, f"row {row}, column {col}: {text!r} is not a number") from None
+    if not math.isfinite(value):
+        raise DataFileError(path, f"row {row}, column {col}: {text!r} is not a finite number")
+    return value
+
+
+# --- checks shared by every format ---------------------------------------------------
+
+def _assemble(path, x_train, y_train, x_test=None, y_test=None,
+              names=("x_train", "y_train", "x_test", "y_test"), where=None) -> RawData:
+    where = where or (lambda name, i: f"at {name}[{i}]")
+    parts = [(names[0], x_train, names[1], y_train)]
+    if x_test is not None:
+        parts.append((names[2], x_test, names[3], y_test))
+    checked = []
+    for xn, x, yn, y in parts:
+        x, y = _check_features(path, xn, x), _check_label_shape(path, yn, y)
+        if len(x) != len(y):
+            noun = "images" if x.ndim == 3 else "samples"
+            raise DataFileError(path, f"{len(x):,} {noun} but {len(y):,} labels ({xn} vs {yn})")
+        checked.append((x, _check_label_values(path, y, lambda i, yn=yn: where(yn, i))))
+    if len(checked) == 2 and checked[0][0].shape[1:] != checked[1][0].shape[1:]:
+        (a, _), (b, _) = checked
+        kind = "images" if a.ndim == b.ndim == 3 else "samples"
+        raise DataFileError(path, f"{kind} of different sizes: {names[0]} {_size(a)}, "
+                                  f"{names[2]} {_size(b)}")
+    xs = [x for x, _ in checked]
+    if all(x.dtype == np.uint8 for x in xs):
+        value_max = 255.0
+    else:
+        value_max = max(1.0, *(float(x.max()) for x in xs))
+    flat = [x.reshape(len(x), -1).astype(np.float32) for x in xs]
+    test = (flat[1], checked[1][1]) if len(checked) == 2 else (None, None)
+    return RawData(flat[0], checked[0][1], *test,
+                   image_shape=tuple(xs[0].shape[1:]) if xs[0].ndim == 3 else None,
+                   value_max=value_max)
+
+
+def _size(x: np.ndarray) -> str:
+    return f"is {x.shape[1]}×{x.shape[2]}" if x.ndim == 3 else f"has {x.shape[1]:,} features"
+
+
+def _check_features(path, name: str, x: np.ndarray) -> np.ndarray:
+    if x.dtype.kind not in "biuf":
+        raise DataFileError(path, f"{name} holds {_kind(x)} values; expected numbers")
+    if x.ndim == 4 and x.shape[-1] == 1:  # (n, h, w, 1): one grey channel
+        x = x[..., 0]
+    if x.ndim not in (2, 3):
+        raise DataFileError(path, f"{name} has shape {x.shape}; expected (samples, height, width) "
+                                  "images or (samples, features)")
+    if x.shape[0] == 0:
+        raise DataFileError(path, f"{name} holds no samples")
+    if 0 in x.shape[1:]:
+        raise DataFileError(path, f"{name} has shape {x.shape}: its samples are empty")
+    if x.dtype.kind == "f":
+        bad = ~np.isfinite(x.reshape(len(x), -1)).all(axis=1)
+        if bad.any():
+            raise DataFileError(path, f"{name} holds NaN or infinite values "
+                                      f"(first in sample {int(bad.argmax())})")
+    return x
+
+
+def _check_label_shape(path, name: str, y: np.ndarray) -> np.ndarray:
+    if y.ndim == 2 and y.shape[1] == 1:
+        y = y[:, 0]
+    if y.ndim != 1:
+        raise DataFileError(path, f"{name} has shape {y.shape}; expected one label per sample")
+    if y.dtype.kind not in "biuf":
+        raise DataFileError(path, f"{name} holds {_kind(y)} values; labels must be whole numbers")
+    return y
+
+
+def _check_label_values(path, y: np.ndarray, where) -> np.ndarray:
+    if y.dtype.kind == "f":
+        bad = ~np.isfinite(y) | (y != np.round(y))
+        if bad.any():
+            i = int(bad.argmax())
+            raise DataFileError(path, f"label {_number(y[i])} {where(i)} is not a whole number")
+    bad = (y < 0) | (y >= MAX_CLASSES)
+    if bad.any():
+        i = int(bad.argmax())
+        raise DataFileError(path, f"label {_number(y[i])} {where(i)} is out of range (0–{MAX_CLASSES - 1})")
+    return y.astype(np.int64)
+
+
+def _kind(a: np.ndarray) -> str:
+    return "text" if a.dtype.kind in "US" else f"{a.dtype}"
+
+
+def _number(v) -> str:
+    v = float(v)
+    return str(int(v)) if v.is_integer() else repr(v)
