@@ -146,8 +146,9 @@ def recover(folder: str | Path) -> Path:
 def checkpoint_prefix(path: str | Path) -> str:
     """The Saver prefix for a folder, a prefix, or one of the checkpoint's files."""
     path = Path(path)
+    if not path.exists():
+        recover(path)  # a save that died mid-swap left its finished copy beside it
     if path.is_dir():
-        path = recover(path)
         try:
             state = v1.train.get_checkpoint_state(str(path))
         except _TF_ERRORS:

@@ -70,10 +70,7 @@ class Trainer:
         self.data = data if data is not None else load_dataset(self.experiment)
         self.experiment.validate(n_train=len(self.data.x_train))
         self.handles: GraphHandles = build_graph(self.experiment, self.data)
-        config = v1.ConfigProto(allow_soft_placement=True)
-        # Growth on, so that a class can share one server GPU.
-        config.gpu_options.allow_growth = True
-        self.session = v1.Session(graph=self.handles.graph, config=config)
+        self.session = None
         self._running = threading.Event()  # cleared while paused
         self._running.set()
         self._stop = threading.Event()
@@ -90,10 +87,18 @@ class Trainer:
         return int(self.session.run(self.handles.global_step))
 
     def reset_weights(self) -> None:
-        """Fresh initial weights (the same ones for the same seed) and epoch 0."""
+        """The initial weights again and epoch 0.
+
+        A new session restarts the seeded random ops, so the same seed always
+        starts from the same weights (a race compares optimizers fairly)."""
+        if self.session is not None:
+            self.session.close()
+        config = v1.ConfigProto(allow_soft_placement=True)
+        # Growth on, so that a class can share one server GPU.
+        config.gpu_options.allow_growth = True
+        self.session = v1.Session(graph=self.handles.graph, config=config)
         self.session.run(self.handles.init_op)
         self.epoch = 0
-        self._shuffle_rng = np.random.default_rng(self.experiment.training.seed)
 
     def batch_size(self) -> int:
         t = self.experiment.training
@@ -103,6 +108,15 @@ class Trainer:
     def steps_per_epoch(self) -> int:
         # Like the course's loop, the last partial batch of an epoch is left out.
         return max(1, len(self.data.x_train) // self.batch_size())
+
+    def epoch_order(self, epoch: int) -> np.ndarray:
+        """The order of the training examples in an epoch: a fresh shuffle each epoch
+        (the course reshuffles to avoid overfitting to an order), drawn from the seed
+        and the epoch number so that a resumed run shuffles as the original would have."""
+        n = len(self.data.x_train)
+        if not self.experiment.training.shuffle:
+            return np.arange(n)
+        return np.random.default_rng([self.experiment.training.seed, epoch]).permutation(n)
 
     def device_note(self) -> str | None:
         """A sentence when the chosen GPU is not available and soft placement uses the CPU."""
@@ -159,9 +173,8 @@ class Trainer:
         x, y = self.data.x_train, self.data.y_train
         size = self.batch_size()
         steps = self.steps_per_epoch()
-        order = (self._shuffle_rng.permutation(len(x)) if self.experiment.training.shuffle
-                 else np.arange(len(x)))
         epoch = self.epoch + 1
+        order = self.epoch_order(epoch)
         started = time.perf_counter()
         first_step = self.step + 1
         losses, accuracies = [], []
