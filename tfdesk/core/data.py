@@ -116,7 +116,7 @@ def file_dataset(path, fmt, labels_path, val_fraction, test_fraction, seed) -> D
     x_test = raw.x_test * scale if raw.x_test is not None else None
     labels = raw.y_train if raw.y_test is None else np.concatenate([raw.y_train, raw.y_test])
     n_classes = int(labels.max()) + 1
-    if n_classes < 2:
+    if len(np.unique(labels)) < 2:
         raise DataFileError(path, "every example has the same label; at least two classes are needed")
     input_format = {(8, 8): "digits8x8", (28, 28): "mnist28"}.get(raw.image_shape, "features")
     return _classification(x_train, raw.y_train, x_test, raw.y_test,
