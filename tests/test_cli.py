@@ -225,8 +225,6 @@ def test_resume_into_a_different_network(trained, tmp_path, capsys):
     assert "Traceback" not in err
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: a CheckpointError's multi-line message breaks "
-                                       "the CLI's one-line-on-stderr contract")
 def test_resume_into_a_different_network_is_one_line(trained, tmp_path, capsys):
     exp = Experiment.load(trained["exp"])
     exp.model.hidden_layers[0].units = 30
@@ -248,8 +246,6 @@ def test_save_into_a_folder_with_other_files(tmp_path, capsys):
     assert (target / "notes.txt").read_text() == "keep me"
 
 
-@pytest.mark.xfail(strict=True, reason="DESIGN: the --save folder is checked only after training, "
-                                       "so a whole run is trained and then thrown away")
 def test_save_folder_is_checked_before_training(tmp_path, capsys):
     target = tmp_path / "mine"
     target.mkdir()

@@ -45,7 +45,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return run(args)
     except TfdeskError as e:
-        print(f"tfdesk-train: {e}", file=sys.stderr)
+        first, *rest = [line.strip() for line in str(e).splitlines()] or [""]
+        print(f"tfdesk-train: {' '.join([first] + (['; '.join(rest)] if rest else []))}",
+              file=sys.stderr)
         return EXIT_BAD_INPUT
 
 
@@ -66,19 +68,21 @@ def run(args) -> int:
     from .core import checkpoint
     from .core.trainer import Trainer
 
-    trainer = Trainer(exp)
-    if note := trainer.device_note():
-        print(note, file=sys.stderr)
-    if args.resume:
-        checkpoint.restore_weights(trainer, args.resume)
-        print(f"Resumed from {args.resume} at epoch {trainer.epoch}, step {trainer.step}.", file=sys.stderr)
-    epochs = args.epochs if args.epochs is not None else max(0, exp.training.epochs - trainer.epoch)
-    status = _train(trainer, epochs, args)
-    summary = _report(trainer)
-    if args.save:
-        checkpoint.save_checkpoint(trainer, args.save, summary)
-        print(f"Saved the checkpoint in {Path(args.save).absolute()}", file=sys.stderr)
-    trainer.close()
+    if args.save:  # before training, so a bad target does not waste the run
+        checkpoint.check_save_target(args.save)
+    with Trainer(exp) as trainer:
+        if note := trainer.device_note():
+            print(note, file=sys.stderr)
+        if args.resume:
+            checkpoint.restore_weights(trainer, args.resume)
+            print(f"Resumed from {args.resume} at epoch {trainer.epoch}, step {trainer.step}.",
+                  file=sys.stderr)
+        epochs = args.epochs if args.epochs is not None else max(0, exp.training.epochs - trainer.epoch)
+        status = _train(trainer, epochs, args)
+        summary = _report(trainer)
+        if args.save:
+            checkpoint.save_checkpoint(trainer, args.save, summary)
+            print(f"Saved the checkpoint in {Path(args.save).absolute()}", file=sys.stderr)
     return EXIT_INTERRUPTED if status == "interrupted" else 0
 
 

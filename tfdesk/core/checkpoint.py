@@ -49,7 +49,7 @@ def save_checkpoint(trainer, folder: str | Path, metrics: dict | None = None) ->
     """Save the trainer's session into `folder`, replacing a checkpoint there only once
     the new one is complete. Raises CheckpointError; the old checkpoint stays intact."""
     folder = Path(folder).absolute()
-    _check_target(folder)
+    check_save_target(folder)
     staging = folder.parent / f".{folder.name}.saving-{os.getpid()}"
     try:
         if staging.exists():
@@ -66,7 +66,9 @@ def save_checkpoint(trainer, folder: str | Path, metrics: dict | None = None) ->
     return folder
 
 
-def _check_target(folder: Path) -> None:
+def check_save_target(folder: str | Path) -> None:
+    """Refuse a target that is a file or a folder of the user's other files."""
+    folder = Path(folder).absolute()
     if folder.exists() and not folder.is_dir():
         raise CheckpointError(f"{folder} is a file, not a folder; choose a folder for the checkpoint.")
     if folder.is_dir():

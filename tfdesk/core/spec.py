@@ -11,6 +11,7 @@ import copy
 import dataclasses
 import json
 import math
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -203,7 +204,8 @@ class Experiment:
     def from_json(cls, text: str, source: str = "experiment") -> "Experiment":
         try:
             raw = json.loads(text)
-        except (json.JSONDecodeError, RecursionError) as e:
+        except (ValueError, RecursionError) as e:  # ValueError covers JSONDecodeError and
+            # Python's limit on the digits of an integer
             raise SpecError(f"{source}: not valid JSON ({e})") from None
         return cls.from_dict(raw)
 
@@ -273,7 +275,11 @@ def _choice(field_name: str, value: Any, allowed: tuple[str, ...]) -> None:
 def _number(field_name: str, value: Any) -> None:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise SpecError(f"{field_name}: must be a number, got {type(value).__name__} {value!r}")
-    if not math.isfinite(value):
+    try:
+        finite = math.isfinite(value)
+    except OverflowError:  # a whole number too large for a float
+        finite = False
+    if not finite:
         raise SpecError(f"{field_name}: must be a finite number, got {value!r}")
 
 
@@ -296,10 +302,7 @@ def _boolean(field_name: str, value: Any) -> None:
 
 
 def _is_device(text: str) -> bool:
-    if text == "cpu":
-        return True
-    kind, _, index = text.partition(":")
-    return kind == "gpu" and index.isdigit() and len(index) <= 3
+    return re.fullmatch(r"cpu|gpu:[0-9]{1,3}", text) is not None
 
 
 # ---- building from JSON ---------------------------------------------------------
