@@ -4,3 +4,21 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Keep TensorFlow's start-up chatter out of the test output.
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def no_worker_thread_left_running():
+    """Fail any test that leaves a training thread running (napari's check)."""
+    yield
+    import sys
+
+    worker = sys.modules.get("tfdesk.gui.worker")
+    if worker is None:
+        return
+    running = [w.thread.name for w in worker.started_workers if w.thread.is_alive()]
+    for w in worker.started_workers:
+        w.shutdown(timeout=30)
+    worker.started_workers.clear()
+    assert not running, f"training thread(s) still running after the test: {running}"

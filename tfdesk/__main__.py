@@ -1,12 +1,12 @@
-"""`python -m tfdesk`: until the window lands, train the course's digits network headless."""
+"""`python -m tfdesk` and the `tfdesk` command: open the window on the digits."""
 
 import sys
 
-from .cli import main as cli_main
-
 
 def main() -> int:
-    return cli_main(sys.argv[1:] or ["--example", "digits"])
+    from .gui.app import main as gui_main
+
+    return gui_main()
 
 
 if __name__ == "__main__":

@@ -1,0 +1,256 @@
+import codecs
+import csv
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPointF
+from PySide6.QtGui import QImage
+
+import pyqtgraph as pg  # after PySide6
+
+from tfdesk.gui.plot_panel import CSV_COLUMNS, LossPlot
+
+
+@pytest.fixture
+def plot(qtbot):
+    widget = LossPlot()
+    qtbot.addWidget(widget)
+    return widget
+
+
+def curves(plot_widget, name):
+    return [item for item in plot_widget.getPlotItem().listDataItems()
+            if item.name() == name]
+
+
+def the_curve(plot_widget, name):
+    """The current run's curve: the one drawn on top."""
+    return max(curves(plot_widget, name), key=lambda item: item.zValue())
+
+
+def pen_alpha(item):
+    return pg.mkPen(item.opts["pen"]).color().alpha()
+
+
+def legend_texts(legend):
+    return [label.text for _, label in legend.items]
+
+
+def feed_run(plot, label, steps=200, epochs=4, has_accuracy=True, scale=2.0):
+    plot.start_run(label, has_accuracy=has_accuracy)
+    losses = scale * np.exp(-np.arange(1, steps + 1) / 50)
+    per_epoch = steps // epochs
+    for epoch in range(1, epochs + 1):
+        first = (epoch - 1) * per_epoch + 1
+        plot.add_steps(first, losses[first - 1:first - 1 + per_epoch])
+        accuracy = (0.5 + 0.1 * epoch) if has_accuracy else None
+        plot.add_epoch(epoch, epoch * per_epoch, float(losses[epoch * per_epoch - 1]),
+                       0.1 * epoch, accuracy, accuracy and accuracy - 0.05)
+    return losses
+
+
+def test_steps_and_epochs_reach_the_curves(plot):
+    losses = feed_run(plot, "run 1", steps=200, epochs=4)
+    plot.redraw()
+
+    x, y = the_curve(plot.loss_plot, "training loss (each step)").getData()
+    np.testing.assert_array_equal(x, np.arange(1, 201))
+    np.testing.assert_allclose(y, losses)
+
+    x, y = the_curve(plot.loss_plot, "training loss (epoch)").getData()
+    np.testing.assert_array_equal(x, [50, 100, 150, 200])
+    np.testing.assert_allclose(y, losses[[49, 99, 149, 199]])
+    _, y = the_curve(plot.loss_plot, "validation loss").getData()
+    np.testing.assert_allclose(y, [0.1, 0.2, 0.3, 0.4])
+
+    # accuracy is shown in percent
+    x, y = the_curve(plot.accuracy_plot, "training accuracy").getData()
+    np.testing.assert_array_equal(x, [50, 100, 150, 200])
+    np.testing.assert_allclose(y, [60, 70, 80, 90])
+    _, y = the_curve(plot.accuracy_plot, "validation accuracy").getData()
+    np.testing.assert_allclose(y, [55, 65, 75, 85])
+    assert plot.step_count() == 200
+
+
+def test_missing_validation_values_leave_gaps_not_zeros(plot):
+    plot.start_run("run 1")
+    plot.add_epoch(1, 10, 1.0, None, 0.5, None)
+    plot.add_epoch(2, 20, 0.8, 0.9, 0.6, 0.55)
+    plot.redraw()
+    _, y = the_curve(plot.loss_plot, "validation loss").getData()
+    assert np.isnan(y[0]) and y[1] == pytest.approx(0.9)
+
+
+def test_timer_redraws_on_its_own(plot, qtbot):
+    plot.start_run("run 1")
+    plot.add_steps(1, np.array([1.0, 0.5, 0.25]))
+    step_curve = the_curve(plot.loss_plot, "training loss (each step)")
+    qtbot.waitUntil(lambda: step_curve.getData()[0] is not None
+                    and len(step_curve.getData()[0]) == 3, timeout=2000)
+
+
+def test_earlier_run_stays_faded_until_cleared(plot):
+    first = feed_run(plot, "run 1", scale=2.0)
+    feed_run(plot, "run 2", scale=1.0)
+    plot.redraw()
+
+    step_curves = curves(plot.loss_plot, "training loss (each step)")
+    assert len(step_curves) == 2
+    faded = min(step_curves, key=lambda item: item.zValue())
+    current = max(step_curves, key=lambda item: item.zValue())
+    np.testing.assert_allclose(faded.getData()[1], first)
+    assert pen_alpha(faded) < pen_alpha(current)
+    faded_epoch = min(curves(plot.loss_plot, "validation loss"), key=lambda i: i.zValue())
+    assert faded_epoch.opts["symbol"] is None
+    assert pen_alpha(faded_epoch) < 255
+    assert "earlier runs" in legend_texts(plot.loss_legend)
+    assert legend_texts(plot.loss_legend).count("validation loss") == 1
+    assert plot.clear_earlier_button.isEnabled()
+    assert plot.step_count() == 200
+
+    plot.clear_earlier_runs()
+    assert len(curves(plot.loss_plot, "training loss (each step)")) == 1
+    assert len(curves(plot.accuracy_plot, "training accuracy")) == 1
+    x, y = the_curve(plot.loss_plot, "training loss (each step)").getData()
+    np.testing.assert_allclose(y, np.exp(-np.arange(1, 201) / 50))
+    assert "earlier runs" not in legend_texts(plot.loss_legend)
+    assert not plot.clear_earlier_button.isEnabled()
+
+
+def test_clear_removes_every_run(plot):
+    feed_run(plot, "run 1")
+    feed_run(plot, "run 2")
+    plot.clear()
+    assert plot.loss_plot.getPlotItem().listDataItems() == []
+    assert plot.accuracy_plot.getPlotItem().listDataItems() == []
+    assert legend_texts(plot.loss_legend) == []
+    assert plot.step_count() == 0
+
+
+def test_regression_run_hides_accuracy_plot(plot, qtbot):
+    plot.show()
+    qtbot.waitExposed(plot)
+    feed_run(plot, "classifier")
+    assert plot.accuracy_plot.isVisible()
+    feed_run(plot, "regression", has_accuracy=False)
+    assert not plot.accuracy_plot.isVisible()
+    assert plot.loss_plot.getPlotItem().getAxis("bottom").labelText == "step"
+
+
+def test_log_checkbox_switches_loss_axis_to_log(plot):
+    feed_run(plot, "run 1")
+    plot.redraw()
+    plot.log_check.setChecked(True)
+    assert plot.loss_plot.getPlotItem().getAxis("left").logMode
+    assert the_curve(plot.loss_plot, "training loss (each step)").opts["logMode"][1]
+    plot.log_check.setChecked(False)
+    assert not plot.loss_plot.getPlotItem().getAxis("left").logMode
+    assert plot.log_check.toolTip()
+
+
+def read_csv(path):
+    with open(path, newline="", encoding="utf-8-sig") as file:
+        reader = csv.DictReader(file)
+        return reader.fieldnames, list(reader)
+
+
+def test_csv_export_holds_every_run(plot, tmp_path):
+    feed_run(plot, "run 1", steps=20, epochs=2)
+    plot.start_run("線性迴歸", has_accuracy=False)
+    plot.add_steps(1, np.array([3.5, 2.25], dtype=np.float32))
+    plot.add_epoch(1, 2, 2.25, None, None, None)
+
+    path = tmp_path / "losses.csv"
+    plot.export_csv(path)
+    columns, rows = read_csv(path)
+
+    # the byte-order mark makes spreadsheet programs read the Chinese label right
+    assert path.read_bytes().startswith(codecs.BOM_UTF8)
+    assert columns == CSV_COLUMNS
+    assert len(rows) == 20 + 2 + 2 + 1
+    first_step = rows[0]
+    assert (first_step["run"], first_step["kind"], first_step["step"]) == ("run 1", "step", "1")
+    assert float(first_step["train_loss"]) == pytest.approx(2 * np.exp(-1 / 50))
+    assert first_step["epoch"] == first_step["val_loss"] == ""
+    epochs = [row for row in rows if row["run"] == "run 1" and row["kind"] == "epoch"]
+    assert [(row["epoch"], row["step"]) for row in epochs] == [("1", "10"), ("2", "20")]
+    assert float(epochs[1]["val_loss"]) == pytest.approx(0.2)
+    assert float(epochs[1]["train_accuracy"]) == pytest.approx(0.7)
+    assert float(epochs[1]["val_accuracy"]) == pytest.approx(0.65)
+    regression = [row for row in rows if row["run"] == "線性迴歸"]
+    assert [float(row["train_loss"]) for row in regression] == [3.5, 2.25, 2.25]
+    assert regression[-1]["val_loss"] == regression[-1]["train_accuracy"] == ""
+
+
+def test_png_export_writes_an_image(plot, qtbot, tmp_path):
+    plot.resize(700, 450)
+    plot.show()
+    qtbot.waitExposed(plot)
+    feed_run(plot, "run 1")
+    path = tmp_path / "plot.png"
+    plot.export_png(path)
+    image = QImage(str(path))
+    assert image.width() > 300 and image.height() > 200
+
+
+def test_export_buttons_save_where_the_user_chose(plot, tmp_path, monkeypatch):
+    feed_run(plot, "run 1", steps=10, epochs=1)
+    chosen = tmp_path / "my_run"  # no suffix typed: the right one is added
+    monkeypatch.setattr(plot, "_ask_path", lambda title, file_filter: str(chosen))
+    plot.export_csv_button.click()
+    _, rows = read_csv(tmp_path / "my_run.csv")
+    assert len(rows) == 11
+    plot.export_png_button.click()
+    assert QImage(str(tmp_path / "my_run.png")).width() > 0
+
+    monkeypatch.setattr(plot, "_ask_path", lambda title, file_filter: "")
+    plot.export_csv_button.click()  # cancelled: nothing written, no error
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["my_run.csv", "my_run.png"]
+
+
+def test_hundred_thousand_steps_are_drawn_downsampled(plot, qtbot):
+    plot.resize(700, 450)
+    plot.show()
+    qtbot.waitExposed(plot)
+    plot.start_run("long run")
+    rng = np.random.default_rng(0)
+    for chunk, first in enumerate(range(1, 100_001, 100)):
+        plot.add_steps(first, rng.random(100))
+        if chunk % 100 == 99:
+            plot.redraw()
+    step_curve = the_curve(plot.loss_plot, "training loss (each step)")
+    x, _ = step_curve.getData()
+    assert len(x) == 100_000 and x[-1] == 100_000
+    assert plot.step_count() == 100_000
+    assert step_curve.opts["autoDownsample"]
+    assert step_curve.opts["downsampleMethod"] == "peak"
+    assert step_curve.opts["clipToView"]
+    qtbot.wait(50)
+    # what is painted is a few points per pixel, not every step
+    assert len(step_curve.curve.getData()[0]) < 10_000
+
+
+def test_hover_reads_the_loss_under_the_mouse(plot, qtbot):
+    plot.resize(700, 450)
+    plot.show()
+    qtbot.waitExposed(plot)
+    losses = feed_run(plot, "run 1", steps=200, epochs=4)
+    plot.redraw()
+    qtbot.wait(20)
+
+    view = plot.loss_plot.getPlotItem().vb
+    plot.loss_plot.scene().sigMouseMoved.emit(view.mapViewToScene(QPointF(120, 1.0)))
+    assert plot.hover_label.text() == f"step 120: loss {losses[119]:.4g}"
+
+    plot.loss_plot.scene().sigMouseMoved.emit(view.mapViewToScene(QPointF(100, 1.0)))
+    assert "epoch 2: training" in plot.hover_label.text()
+    assert "validation 0.2" in plot.hover_label.text()
+
+    view = plot.accuracy_plot.getPlotItem().vb
+    plot.accuracy_plot.scene().sigMouseMoved.emit(view.mapViewToScene(QPointF(140, 50)))
+    assert plot.hover_label.text() == (
+        "epoch 3 (step 150): training accuracy 80.0 %, validation accuracy 75.0 %")
+
+    # off the plot area, the read-out goes back to its hint
+    plot.accuracy_plot.scene().sigMouseMoved.emit(QPointF(1, 1))
+    assert "step" not in plot.hover_label.text()

@@ -1,0 +1,22 @@
+"""Start the window: paint first, let the worker thread import TensorFlow."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+    from PySide6.QtWidgets import QApplication
+
+    import pyqtgraph  # noqa: F401  (after PySide6, so it uses PySide6)
+
+    from .main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv if argv is None else argv)
+    app.setOrganizationName("tfdesk")
+    app.setApplicationName("tfdesk")
+    window = MainWindow()
+    window.show()
+    return app.exec()

@@ -1,0 +1,486 @@
+"""The main window: panels edit the experiment, the worker trains it, results flow back.
+
+Data flows one way (DESIGN.md): Start hands a copy of the experiment to the
+worker; the worker's signals feed the plot, the progress bar and the drawing.
+"""
+
+from __future__ import annotations
+
+import platform
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox, QDockWidget, QFileDialog, QHBoxLayout, QLabel, QMainWindow, QMessageBox,
+    QProgressBar, QPushButton, QTabWidget, QVBoxLayout, QWidget,
+)
+
+from .. import __version__
+from ..core.errors import TfdeskError
+from ..core.spec import (
+    BATCH_MODE_LABELS, OPTIMIZER_LABELS, DataSpec, Experiment, course_experiment,
+    lesson_experiment,
+)
+from .device_panel import DevicePanel
+from .draw_panel import DrawPanel
+from .evaluation_panel import EvaluationPanel
+from .layer_editor import LayerStackEditor
+from .optimizer_panel import OptimizerPanel
+from .plot_panel import LossPlot
+from .worker import new_worker
+
+MAX_RECENT = 8
+DIGITS_SHAPE = (64, 10, "8×8 image")
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, experiment: Experiment | None = None, settings: QSettings | None = None):
+        super().__init__()
+        self.settings = settings or QSettings()
+        self.setWindowTitle(self.tr("tfdesk — TensorFlow trainer"))
+        self.experiment = experiment or self._last_experiment() or course_experiment()
+        self._training = False
+        self._new_run = True
+        self._trained = False
+        self.tensorflow_version: str | None = None  # set once the worker has loaded it
+
+        self.worker = new_worker()
+        self._build_panels()
+        self._build_actions()
+        self._build_menus()
+        self._connect_worker()
+        self._show_experiment(self.experiment)
+        self._set_training(False)
+        self.statusBar().showMessage(self.tr("Loading TensorFlow…"))
+        self._restore_layout()
+        self.worker.start()
+
+    # ---- building ---------------------------------------------------------------
+
+    def _build_panels(self) -> None:
+        self.plot = LossPlot()
+        self.progress = QProgressBar()
+        self.progress.setTextVisible(True)
+        self.progress.setFormat(self.tr("Ready"))
+        self.start_button = QPushButton(self.tr("Start"))
+        self.pause_button = QPushButton(self.tr("Pause"))
+        self.pause_button.setCheckable(True)
+        self.stop_button = QPushButton(self.tr("Stop"))
+        self.reset_button = QPushButton(self.tr("Reset weights"))
+        self.evaluate_button = QPushButton(self.tr("Evaluate"))
+        controls = QHBoxLayout()
+        for button in (self.start_button, self.pause_button, self.stop_button,
+                       self.reset_button, self.evaluate_button):
+            controls.addWidget(button)
+        controls.addWidget(self.progress, 1)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.addLayout(controls)
+        layout.addWidget(self.plot, 1)
+        self.setCentralWidget(central)
+
+        self.data_choice = QComboBox()
+        self.data_choice.addItem(self.tr("Handwritten digits (8×8)"), "digits")
+        self.data_choice.addItem(self.tr("Linear regression: y = 3x + 10"), "linear")
+        self.data_choice.addItem(self.tr("Exercise: y = 6x² − 4x + 1"), "quadratic")
+        self.data_choice.addItem(self.tr("Data file…"), "file")
+        self.data_choice.setToolTip(self.tr("What the network learns from"))
+        self.layers = LayerStackEditor()
+        self.optimizer = OptimizerPanel()
+        tabs = QTabWidget()
+        tabs.addTab(self.layers, self.tr("Network"))
+        tabs.addTab(self.optimizer, self.tr("Training"))
+        experiment = QWidget()
+        box = QVBoxLayout(experiment)
+        box.addWidget(self.data_choice)
+        box.addWidget(tabs, 1)
+        self.experiment_dock = self._dock(self.tr("Experiment"), "experiment", experiment,
+                                          Qt.LeftDockWidgetArea)
+
+        self.draw = DrawPanel()
+        self.draw.set_untrained(True)
+        self.draw_dock = self._dock(self.tr("Draw a digit"), "draw", self.draw, Qt.RightDockWidgetArea)
+        self.evaluation = EvaluationPanel()
+        self.evaluation_dock = self._dock(self.tr("Evaluation"), "evaluation", self.evaluation,
+                                          Qt.RightDockWidgetArea)
+        self.devices = DevicePanel()
+        self.devices_dock = self._dock(self.tr("Devices"), "devices", self.devices, Qt.RightDockWidgetArea)
+        self.tabifyDockWidget(self.evaluation_dock, self.devices_dock)
+        self.evaluation_dock.raise_()
+
+    def _dock(self, title: str, name: str, widget: QWidget, area) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock-{name}")  # saveState needs a name
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _action(self, text: str, slot, shortcut=None, tip: str | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        tr = self.tr
+        self.new_action = self._action(tr("&New experiment"), self.new_experiment, QKeySequence.New)
+        self.open_action = self._action(tr("&Open experiment…"), self.open_experiment, QKeySequence.Open)
+        self.save_exp_action = self._action(tr("&Save experiment…"), self.save_experiment, QKeySequence.Save)
+        self.save_ck_action = self._action(tr("Save &checkpoint…"), self.save_checkpoint, "Ctrl+Shift+S",
+                                           tr("Save the trained weights into a folder like the course's save_model/"))
+        self.restore_action = self._action(tr("&Restore weights…"), self.restore_weights, "Ctrl+Shift+O",
+                                           tr("Load a checkpoint's weights into the network (the course's 載入權重)"))
+        self.quit_action = self._action(tr("&Quit"), self.close, QKeySequence.Quit)
+        self.start_action = self._action(tr("&Start"), self.start_training, "Ctrl+Return",
+                                         tr("Train the network (Ctrl+Enter)"))
+        self.pause_action = self._action(tr("&Pause"), self.toggle_pause, "Ctrl+P",
+                                         tr("Pause or resume training"))
+        self.stop_action = self._action(tr("S&top"), self.stop_training, "Esc", tr("Stop training (Esc)"))
+        self.reset_action = self._action(tr("&Reset weights"), self.reset_weights, "Ctrl+Shift+R",
+                                         tr("Start again from the initial random weights"))
+        self.evaluate_action = self._action(tr("&Evaluate on the test set"), self.evaluate, "Ctrl+E",
+                                            tr("Test accuracy and confusion matrix on images the network never trained on"))
+        self.about_action = self._action(tr("&About tfdesk"), self.show_about)
+        self.start_button.clicked.connect(self.start_action.trigger)
+        self.start_button.setToolTip(self.start_action.toolTip())
+        self.pause_button.clicked.connect(self.toggle_pause)
+        self.pause_button.setToolTip(self.pause_action.toolTip())
+        self.stop_button.clicked.connect(self.stop_action.trigger)
+        self.stop_button.setToolTip(self.stop_action.toolTip())
+        self.reset_button.clicked.connect(self.reset_action.trigger)
+        self.reset_button.setToolTip(self.reset_action.toolTip())
+        self.evaluate_button.clicked.connect(self.evaluate_action.trigger)
+        self.evaluate_button.setToolTip(self.evaluate_action.toolTip())
+        self.data_choice.activated.connect(self._data_chosen)
+
+    def _build_menus(self) -> None:
+        tr = self.tr
+        file_menu = self.menuBar().addMenu(tr("&File"))
+        for action in (self.new_action, self.open_action, self.save_exp_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.save_ck_action)
+        file_menu.addAction(self.restore_action)
+        self.recent_menu = file_menu.addMenu(tr("Open &recent"))
+        self._fill_recent_menu()
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        train_menu = self.menuBar().addMenu(tr("&Train"))
+        for action in (self.start_action, self.pause_action, self.stop_action, self.reset_action,
+                       self.evaluate_action):
+            train_menu.addAction(action)
+        view_menu = self.menuBar().addMenu(tr("&View"))
+        for dock in (self.experiment_dock, self.draw_dock, self.evaluation_dock, self.devices_dock):
+            view_menu.addAction(dock.toggleViewAction())
+        help_menu = self.menuBar().addMenu(tr("&Help"))
+        help_menu.addAction(self.about_action)
+
+    def _connect_worker(self) -> None:
+        w = self.worker
+        w.loaded.connect(self._tensorflow_loaded)
+        w.prepared.connect(self._data_prepared)
+        w.stepsReported.connect(self._steps_reported)
+        w.epochFinished.connect(self._epoch_finished)
+        w.progressed.connect(self._progressed)
+        w.trainingFinished.connect(self._training_finished)
+        w.predicted.connect(self.draw.show_probabilities)
+        w.evaluated.connect(self._evaluated)
+        w.saved.connect(self._saved)
+        w.restored.connect(self._restored)
+        w.weightsReset.connect(self._weights_reset)
+        w.failed.connect(self._failed)
+        self.draw.predictionRequested.connect(w.request_prediction)
+        self.devices.deviceChosen.connect(lambda device: setattr(self.experiment, "device", device))
+
+    # ---- the experiment ---------------------------------------------------------
+
+    def _show_experiment(self, exp: Experiment) -> None:
+        self.experiment = exp
+        index = self.data_choice.findData(exp.data.source)
+        self.data_choice.setCurrentIndex(max(index, 0))
+        if exp.data.source == "digits":
+            self.layers.set_data_shape(*DIGITS_SHAPE)
+            self.draw.set_input_format("digits8x8", [str(i) for i in range(10)])
+        elif exp.is_regression:
+            self.draw.set_input_format("curve", [])
+        self.layers.set_experiment(exp)
+        self.layers.setEnabled(not exp.is_regression)
+        self.optimizer.set_experiment(exp)
+        self.devices.set_selected_device(exp.device)
+
+    def current_experiment(self) -> Experiment:
+        """The experiment as the panels show it now."""
+        exp = self.experiment.copy()
+        self.layers.apply_to(exp)
+        self.optimizer.apply_to(exp)
+        exp.device = self.devices.selected_device()
+        return exp
+
+    def _data_chosen(self) -> None:
+        source = self.data_choice.currentData()
+        if source == "file":
+            path = self._ask_open_path(self.tr("Open a data file"),
+                                       self.tr("Data (*.npz *.csv *-ubyte *-ubyte.gz);;All files (*)"))
+            if not path:
+                self._show_experiment(self.experiment)
+                return
+            exp = self.current_experiment()
+            exp.data = DataSpec(source="file", path=path)
+            exp.name = Path(path).name
+        elif source == "digits":
+            exp = course_experiment()
+        else:
+            exp = lesson_experiment(source)
+        self._show_experiment(exp)
+
+    def new_experiment(self) -> None:
+        self._show_experiment(course_experiment())
+
+    def open_experiment(self, path: str | None = None) -> None:
+        path = path or self._ask_open_path(self.tr("Open experiment"), self.tr("Experiment (*.json)"))
+        if path:
+            try:
+                self._show_experiment(Experiment.load(path))
+            except TfdeskError as e:
+                self._failed(str(e))
+                return
+            self._remember_recent(path)
+
+    def save_experiment(self) -> None:
+        path = self._ask_save_path(self.tr("Save experiment"), "experiment.json", self.tr("Experiment (*.json)"))
+        if path:
+            try:
+                self.current_experiment().validate().save(path)
+            except (TfdeskError, OSError) as e:
+                self._failed(str(e))
+                return
+            self._remember_recent(path)
+            self.statusBar().showMessage(self.tr("Saved the experiment in {0}").format(path), 5000)
+
+    # ---- training ---------------------------------------------------------------
+
+    def start_training(self) -> None:
+        if self._training:
+            return
+        try:
+            exp = self.current_experiment().validate()
+        except TfdeskError as e:
+            self._failed(str(e))
+            return
+        self.experiment = exp
+        self.evaluation.clear()
+        self._set_training(True)
+        self.progress.setFormat(self.tr("Building the graph…"))
+        self.worker.request_training(exp)
+
+    def toggle_pause(self) -> None:
+        if not self._training:
+            self.pause_button.setChecked(False)
+            return
+        paused = not getattr(self, "_paused", False)
+        self._paused = paused
+        self.pause_button.setChecked(paused)
+        self.pause_button.setText(self.tr("Resume") if paused else self.tr("Pause"))
+        (self.worker.pause if paused else self.worker.resume)()
+        self.statusBar().showMessage(self.tr("Paused") if paused else self.tr("Training…"))
+
+    def stop_training(self) -> None:
+        if self._training:
+            self.worker.stop()
+
+    def reset_weights(self) -> None:
+        if not self._training:
+            self.worker.request_reset()
+
+    def evaluate(self) -> None:
+        if not self._training:
+            self.worker.request_evaluation()
+
+    def save_checkpoint(self) -> None:
+        folder = self._ask_save_path(self.tr("Save checkpoint (a folder)"), "save_model",
+                                     self.tr("Checkpoint folder (*)"))
+        if folder:
+            self.worker.request_save(folder)
+
+    def restore_weights(self, folder: str | None = None) -> None:
+        folder = folder or self._ask_folder(self.tr("Restore weights from a checkpoint folder"))
+        if folder and not self._training:
+            self.worker.request_restore(folder, self.current_experiment())
+
+    def _set_training(self, training: bool) -> None:
+        self._training = training
+        self._paused = False
+        self.pause_button.setChecked(False)
+        self.pause_button.setText(self.tr("Pause"))
+        for widget in (self.start_button, self.reset_button, self.evaluate_button, self.data_choice,
+                       self.start_action, self.reset_action, self.evaluate_action, self.restore_action,
+                       self.save_ck_action, self.open_action, self.new_action):
+            widget.setEnabled(not training)
+        for widget in (self.pause_button, self.stop_button, self.pause_action, self.stop_action):
+            widget.setEnabled(training)
+
+    # ---- what the worker says -----------------------------------------------------
+
+    def _tensorflow_loaded(self, info: dict) -> None:
+        self.devices.set_tensorflow_devices(info["devices"])
+        self.tensorflow_version = info["tensorflow"]
+        self.statusBar().showMessage(self.tr("TensorFlow {0} ready. Press Start (Ctrl+Enter) to train.")
+                                     .format(info["tensorflow"]), 8000)
+
+    def _data_prepared(self, info: dict) -> None:
+        self._new_run = True
+        if info["task"] == "classification":
+            label = {"digits8x8": self.tr("8×8 image"),
+                     "mnist28": self.tr("28×28 image")}.get(info["input_format"], "")
+            self.layers.set_data_shape(info["n_features"], len(info["class_names"]), label)
+            self.draw.set_input_format(info["input_format"], info["class_names"])
+        self.optimizer.set_training_size(info["n_train"])
+        if info.get("device_note"):
+            self.statusBar().showMessage(info["device_note"], 10000)
+
+    def _steps_reported(self, epoch: int, first_step: int, losses) -> None:
+        if self._new_run:
+            self.plot.start_run(self._run_label(), has_accuracy=not self.experiment.is_regression)
+            self._new_run = False
+        self.plot.add_steps(first_step, losses)
+
+    def _epoch_finished(self, m) -> None:
+        self.plot.add_epoch(m.epoch, m.step, m.train_loss, m.val_loss, m.train_accuracy, m.val_accuracy)
+        if not self._trained:
+            self._trained = True
+            self.draw.set_untrained(False)
+
+    def _progressed(self, epoch: int, last_epoch: int, done: int, total: int, eta: float) -> None:
+        self.progress.setMaximum(max(total, 1))
+        self.progress.setValue(done)
+        minutes, seconds = divmod(int(round(eta)), 60)
+        self.progress.setFormat(self.tr("epoch {0}/{1} · step {2}/{3} · ETA {4}:{5:02d}")
+                                .format(epoch, last_epoch, done, total, minutes, seconds))
+
+    def _training_finished(self, status: str, seconds: float) -> None:
+        self._set_training(False)
+        text = {"finished": self.tr("Finished in {0:.1f} s"), "stopped": self.tr("Stopped after {0:.1f} s"),
+                "failed": self.tr("Training failed after {0:.1f} s")}[status].format(seconds)
+        self.progress.setFormat(text)
+        self.statusBar().showMessage(text, 8000)
+
+    def _evaluated(self, r: dict) -> None:
+        if r["task"] != "classification":
+            self.statusBar().showMessage(self.tr("Test mse {0:.4f}").format(r["loss"]), 8000)
+            return
+        self.evaluation.show_evaluation(r["accuracy"], r["loss"], r["confusion"], r["class_names"],
+                                        r["images"], r["image_shape"], r["labels"], r["predicted"])
+        self.evaluation_dock.show()
+        self.evaluation_dock.raise_()
+
+    def _saved(self, folder: str) -> None:
+        self._remember_recent(folder)
+        self.statusBar().showMessage(self.tr("Saved the checkpoint in {0}").format(folder), 8000)
+
+    def _restored(self, folder: str, exp: Experiment) -> None:
+        self._show_experiment(exp)
+        self._new_run = True
+        self._trained = True
+        self.draw.set_untrained(False)
+        self._remember_recent(folder)
+        self.statusBar().showMessage(self.tr("Restored the weights from {0}").format(folder), 8000)
+
+    def _weights_reset(self) -> None:
+        self._new_run = True
+        self._trained = False
+        self.draw.set_untrained(True)
+        self.evaluation.clear()
+        self.progress.setValue(0)
+        self.progress.setFormat(self.tr("Weights reset"))
+
+    def _failed(self, message: str) -> None:
+        self._set_training(False)
+        self.statusBar().showMessage(message.splitlines()[0], 10000)
+        self._message(QMessageBox.Warning, self.tr("tfdesk"), message)
+
+    def _message(self, icon, title: str, text: str) -> None:
+        """A non-blocking message box, so a worker error never freezes the event loop."""
+        box = QMessageBox(icon, title, text, QMessageBox.Ok, self)
+        box.setAttribute(Qt.WA_DeleteOnClose)
+        box.open()
+        self.last_message = text
+
+    def _run_label(self) -> str:
+        e = self.experiment
+        batch = (self.tr("mini-batch {0}").format(e.training.batch_size) if e.training.batch_mode == "mini"
+                 else BATCH_MODE_LABELS[e.training.batch_mode].lower())
+        if e.is_regression:
+            shape = e.data.source
+        else:
+            shape = " → ".join(str(l.units) for l in e.model.hidden_layers) or self.tr("no hidden layer")
+        return f"{OPTIMIZER_LABELS[e.optimizer.name]} {e.optimizer.learning_rate:g} · {batch} · {shape}"
+
+    def show_about(self) -> None:
+        from PySide6 import __version__ as qt_version
+
+        tf_version = self.tensorflow_version or self.tr("loading…")
+        text = self.tr("<b>tfdesk {0}</b><br>A desktop TensorFlow trainer for the course.<br><br>"
+                       "TensorFlow {1}<br>Qt (PySide6) {2}<br>Python {3}<br><br>{4}").format(
+            __version__, tf_version, qt_version, platform.python_version(), self.devices.summary_text())
+        self._message(QMessageBox.Information, self.tr("About tfdesk"), text)
+
+    # ---- files and settings -----------------------------------------------------
+
+    def _ask_open_path(self, title: str, filter: str) -> str:
+        return QFileDialog.getOpenFileName(self, title, "", filter)[0]
+
+    def _ask_save_path(self, title: str, name: str, filter: str) -> str:
+        return QFileDialog.getSaveFileName(self, title, name, filter)[0]
+
+    def _ask_folder(self, title: str) -> str:
+        return QFileDialog.getExistingDirectory(self, title)
+
+    def _remember_recent(self, path: str) -> None:
+        recent = [p for p in self._recent() if p != str(path)]
+        self.settings.setValue("recent", [str(path)] + recent[: MAX_RECENT - 1])
+        self._fill_recent_menu()
+
+    def _recent(self) -> list[str]:
+        value = self.settings.value("recent", [])
+        return [value] if isinstance(value, str) else list(value or [])
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for path in self._recent():
+            opener = self.open_experiment if path.endswith(".json") else self.restore_weights
+            self.recent_menu.addAction(path, lambda p=path, f=opener: f(p))
+        self.recent_menu.setEnabled(bool(self._recent()))
+
+    def _last_experiment(self) -> Experiment | None:
+        text = self.settings.value("experiment")
+        if not text:
+            return None
+        try:
+            return Experiment.from_json(str(text))
+        except TfdeskError:
+            return None  # settings from another version: start from the course's network
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.value("geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1280, 800)
+        state = self.settings.value("windowState")
+        if state is not None:
+            self.restoreState(state)
+
+    def closeEvent(self, event) -> None:
+        self.settings.setValue("geometry", self.saveGeometry())
+        self.settings.setValue("windowState", self.saveState())
+        try:
+            self.settings.setValue("experiment", self.current_experiment().to_json())
+        except TfdeskError:
+            pass
+        if not self.worker.shutdown(timeout=30.0):  # a huge chunk might still be running
+            print("tfdesk: the training thread did not stop within 30 s", file=sys.stderr)
+        super().closeEvent(event)

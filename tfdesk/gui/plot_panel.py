@@ -1,0 +1,503 @@
+"""The live training plot: loss per step and per epoch, accuracy per epoch, earlier
+runs kept as faded curves for comparison, hover read-out, PNG and CSV export."""
+
+from __future__ import annotations
+
+import csv
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QPen
+from PySide6.QtWidgets import (QCheckBox, QFileDialog, QHBoxLayout, QLabel, QMessageBox,
+                               QPushButton, QSizePolicy, QVBoxLayout, QWidget)
+
+import pyqtgraph as pg  # after PySide6, so pyqtgraph binds to it
+
+REDRAW_INTERVAL_MS = 100
+
+TRAIN_COLOR = (31, 119, 180)
+VAL_COLOR = (230, 115, 0)
+STEP_ALPHA = 70
+FADED_COLOR = (150, 150, 150)
+FADED_STEP_ALPHA = 35
+FADED_EPOCH_ALPHA = 110
+
+CSV_COLUMNS = ["run", "kind", "step", "epoch", "train_loss", "val_loss",
+               "train_accuracy", "val_accuracy"]
+
+
+class _GrowingColumns:
+    """Float columns appended to in blocks. Capacity doubles when full, so ~30 appends
+    a second stay cheap however long the run, and each column is a contiguous view
+    that can go straight to setData without copying."""
+
+    def __init__(self, width: int, capacity: int = 1024):
+        self._data = np.empty((width, capacity))
+        self._size = 0
+
+    def __len__(self) -> int:
+        return self._size
+
+    def append(self, block: np.ndarray) -> None:
+        """Append `block`, shaped (width, n)."""
+        end = self._size + block.shape[1]
+        if end > self._data.shape[1]:
+            grown = np.empty((self._data.shape[0], max(end, 2 * self._data.shape[1])))
+            grown[:, :self._size] = self._data[:, :self._size]
+            self._data = grown
+        self._data[:, self._size:end] = block
+        self._size = end
+
+    def column(self, index: int) -> np.ndarray:
+        return self._data[index, :self._size]
+
+
+class _LossAxis(pg.AxisItem):
+    """Log ticks in three levels (decades; 2 and 5; the rest), so that pyqtgraph's
+    crowding check drops the minor labels rather than printing them on top of each
+    other, as its single level of minor ticks does."""
+
+    MANTISSA_LEVELS = ([1], [2, 5], [3, 4, 6, 7, 8, 9])
+
+    def logTickValues(self, minVal, maxVal, size, stdTicks):
+        decades = range(math.floor(minVal), math.ceil(maxVal) + 1)
+        levels = []
+        for mantissas in self.MANTISSA_LEVELS:
+            values = [decade + math.log10(m) for decade in decades for m in mantissas]
+            levels.append((None, [v for v in values if minVal <= v <= maxVal]))
+        return levels
+
+
+# Column order of a run's epoch table; None arrives as NaN.
+EPOCH, STEP, TRAIN_LOSS, VAL_LOSS, TRAIN_ACC, VAL_ACC = range(6)
+
+
+@dataclass
+class _Run:
+    label: str
+    has_accuracy: bool
+    steps: _GrowingColumns          # rows of (step, loss)
+    epochs: _GrowingColumns         # rows indexed by EPOCH … VAL_ACC
+    step_curve: pg.PlotDataItem
+    train_loss_curve: pg.PlotDataItem
+    val_loss_curve: pg.PlotDataItem
+    train_acc_curve: pg.PlotDataItem
+    val_acc_curve: pg.PlotDataItem
+
+    def loss_curves(self) -> list[pg.PlotDataItem]:
+        return [self.step_curve, self.train_loss_curve, self.val_loss_curve]
+
+    def accuracy_curves(self) -> list[pg.PlotDataItem]:
+        return [self.train_acc_curve, self.val_acc_curve]
+
+
+def _nan_if_none(value: float | None) -> float:
+    return math.nan if value is None else float(value)
+
+
+def _csv_number(value: float) -> str:
+    # 9 significant digits round-trip float32 losses exactly; NaN (no value) is blank.
+    return "" if math.isnan(value) else f"{value:.9g}"
+
+
+class LossPlot(QWidget):
+    """Loss (top) and accuracy (bottom) against the training step.
+
+    Data arrives fast and is only buffered; a timer redraws at most every
+    REDRAW_INTERVAL_MS, and only when something changed."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._runs: list[_Run] = []
+        # Epochs change ~1000× less often than steps, so each is redrawn only if changed.
+        self._steps_changed = False
+        self._epochs_changed = False
+        self._redraw_timer = QTimer(self)
+        self._redraw_timer.setSingleShot(True)
+        self._redraw_timer.setInterval(REDRAW_INTERVAL_MS)
+        self._redraw_timer.timeout.connect(self.redraw)
+
+        self.loss_plot = self._make_plot(self.tr("loss"), _LossAxis("left"))
+        self.accuracy_plot = self._make_plot(self.tr("accuracy (%)"), pg.AxisItem("left"))
+        self.accuracy_plot.setXLink(self.loss_plot)
+        # Accuracy is a fraction of 100 %; a fixed range keeps runs comparable.
+        self.accuracy_plot.setYRange(0, 100, padding=0.08)
+        self.accuracy_plot.getPlotItem().enableAutoRange(y=False)
+        self.accuracy_plot.getAxis("left").setTicks(
+            [[(value, str(value)) for value in (0, 25, 50, 75, 100)]])
+        self.loss_legend = self._add_legend(self.loss_plot, offset=(-10, 10))
+        self.accuracy_legend = self._add_legend(self.accuracy_plot, offset=(-10, -10))
+        # One legend entry stands for all faded runs, drawn with their pen.
+        self._earlier_sample = pg.PlotDataItem(pen=self._faded_pen(FADED_EPOCH_ALPHA))
+        self._earlier_in_legend = False
+        self._show_step_label_on_accuracy(True)
+
+        self._plots = QWidget(self)
+        plots_layout = QVBoxLayout(self._plots)
+        plots_layout.setContentsMargins(0, 0, 0, 0)
+        plots_layout.setSpacing(0)
+        plots_layout.addWidget(self.loss_plot, 3)
+        plots_layout.addWidget(self.accuracy_plot, 2)
+
+        self.log_check = QCheckBox(self.tr("&Log scale"), self)
+        self.log_check.setToolTip(self.tr(
+            "Show the loss on a logarithmic axis, so that small improvements late in "
+            "training are as visible as the big drop at the start."))
+        self.log_check.toggled.connect(self._set_log_scale)
+
+        self.hover_label = QLabel(self)
+        self.hover_label.setToolTip(self.tr(
+            "The loss or accuracy at the point under the mouse pointer."))
+        # Long read-outs must not widen the panel.
+        self.hover_label.setSizePolicy(QSizePolicy.Policy.Ignored,
+                                       QSizePolicy.Policy.Preferred)
+        self.hover_label.setIndent(4)
+        self._show_hover_hint()
+
+        self.clear_earlier_button = QPushButton(self.tr("Clear &earlier runs"), self)
+        self.clear_earlier_button.setToolTip(self.tr(
+            "Remove the grey curves of earlier training runs and keep only the "
+            "current run."))
+        self.clear_earlier_button.clicked.connect(self.clear_earlier_runs)
+        self.clear_earlier_button.setEnabled(False)
+
+        self.export_png_button = QPushButton(self.tr("Export &PNG…"), self)
+        self.export_png_button.setToolTip(self.tr(
+            "Save the plot as a picture, for a report or slides."))
+        self.export_png_button.clicked.connect(self._export_png_clicked)
+
+        self.export_csv_button = QPushButton(self.tr("Export &CSV…"), self)
+        self.export_csv_button.setToolTip(self.tr(
+            "Save every loss and accuracy value of all runs as a table, for a "
+            "spreadsheet or your own analysis."))
+        self.export_csv_button.clicked.connect(self._export_csv_clicked)
+
+        controls = QHBoxLayout()
+        controls.addWidget(self.log_check)
+        controls.addStretch(1)
+        controls.addWidget(self.clear_earlier_button)
+        controls.addWidget(self.export_png_button)
+        controls.addWidget(self.export_csv_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self._plots, 1)
+        layout.addWidget(self.hover_label)
+        layout.addLayout(controls)
+
+        self.loss_plot.scene().sigMouseMoved.connect(self._hover_loss)
+        self.accuracy_plot.scene().sigMouseMoved.connect(self._hover_accuracy)
+
+    # --- public API -------------------------------------------------------------
+
+    def start_run(self, label: str, has_accuracy: bool = True) -> None:
+        """Begin a new run; the current one (if any) stays visible, faded."""
+        if self._current is not None:
+            self.redraw()
+            self._fade(self._current)
+        self._remove_earlier_legend_entry()
+        self._runs.append(self._make_run(label, has_accuracy))
+        if len(self._runs) > 1:
+            self._add_earlier_legend_entry()
+        self.clear_earlier_button.setEnabled(len(self._runs) > 1)
+        self.accuracy_plot.setVisible(has_accuracy)
+        self._show_step_label_on_accuracy(has_accuracy)
+
+    def add_steps(self, first_step: int, losses: np.ndarray) -> None:
+        losses = np.asarray(losses, dtype=float).ravel()
+        if losses.size == 0:
+            return
+        run = self._current_or_new()
+        steps = np.arange(first_step, first_step + losses.size, dtype=float)
+        run.steps.append(np.vstack([steps, losses]))
+        self._steps_changed = True
+        self._schedule_redraw()
+
+    def add_epoch(self, epoch: int, step: int, train_loss: float, val_loss: float | None,
+                  train_accuracy: float | None, val_accuracy: float | None) -> None:
+        run = self._current_or_new()
+        row = [epoch, step, train_loss, val_loss, train_accuracy, val_accuracy]
+        run.epochs.append(np.array([[_nan_if_none(v)] for v in row]))
+        self._epochs_changed = True
+        self._schedule_redraw()
+
+    def clear(self) -> None:
+        """Remove all runs, including the current one."""
+        for run in self._runs:
+            self._remove_curves(run)
+        self._runs.clear()
+        self._remove_earlier_legend_entry()
+        self.clear_earlier_button.setEnabled(False)
+        self._show_hover_hint()
+        self._steps_changed = self._epochs_changed = False
+
+    def clear_earlier_runs(self) -> None:
+        for run in self._runs[:-1]:
+            self._remove_curves(run)
+        del self._runs[:-1]
+        self._remove_earlier_legend_entry()
+        self.clear_earlier_button.setEnabled(False)
+
+    def export_png(self, path) -> None:
+        self.redraw()
+        if not self._plots.grab().save(str(path), "PNG"):
+            raise OSError(self.tr("Could not write the image {path}.").format(path=path))
+
+    def export_csv(self, path) -> None:
+        """All runs, one row per step and one per epoch. UTF-8 with a byte-order mark,
+        so that spreadsheet programs read non-ASCII run labels correctly."""
+        with open(path, "w", newline="", encoding="utf-8-sig") as file:
+            writer = csv.writer(file)
+            writer.writerow(CSV_COLUMNS)
+            for run in self._runs:
+                steps = run.steps.column(0).tolist()
+                losses = run.steps.column(1).tolist()
+                writer.writerows((run.label, "step", int(step), "", _csv_number(loss),
+                                  "", "", "") for step, loss in zip(steps, losses))
+                epochs = zip(*(run.epochs.column(i).tolist() for i in range(6)))
+                writer.writerows(
+                    (run.label, "epoch", int(step), int(epoch), *map(_csv_number, rest))
+                    for epoch, step, *rest in epochs)
+
+    def step_count(self) -> int:
+        return len(self._current.steps) if self._current is not None else 0
+
+    def redraw(self) -> None:
+        """Push the current run's buffers to its curves (the timer calls this)."""
+        self._redraw_timer.stop()
+        run = self._current
+        if run is None:
+            return
+        if self._steps_changed:
+            run.step_curve.setData(run.steps.column(0), run.steps.column(1))
+        if self._epochs_changed:
+            self._draw_epochs(run)
+        self._steps_changed = self._epochs_changed = False
+
+    def _draw_epochs(self, run: _Run) -> None:
+        series = [(run.train_loss_curve, run.epochs.column(TRAIN_LOSS)),
+                  (run.val_loss_curve, run.epochs.column(VAL_LOSS))]
+        if run.has_accuracy:
+            series += [(run.train_acc_curve, 100 * run.epochs.column(TRAIN_ACC)),
+                       (run.val_acc_curve, 100 * run.epochs.column(VAL_ACC))]
+        epoch_steps = run.epochs.column(STEP)
+        for curve, values in series:
+            # A run without validation data has only NaN here; pyqtgraph warns on those.
+            if np.isnan(values).all():
+                curve.clear()
+            else:
+                curve.setData(epoch_steps, values)
+
+    # --- runs and curves ----------------------------------------------------------
+
+    @property
+    def _current(self) -> _Run | None:
+        return self._runs[-1] if self._runs else None
+
+    def _current_or_new(self) -> _Run:
+        # Data without start_run still belongs somewhere visible.
+        if self._current is None:
+            self.start_run(self.tr("run {number}").format(number=1))
+        return self._current
+
+    def _schedule_redraw(self) -> None:
+        if not self._redraw_timer.isActive():
+            self._redraw_timer.start()
+
+    def _make_run(self, label: str, has_accuracy: bool) -> _Run:
+        loss_item = self.loss_plot.getPlotItem()
+        accuracy_item = self.accuracy_plot.getPlotItem()
+        step_curve = loss_item.plot(
+            pen=pg.mkPen(*TRAIN_COLOR, STEP_ALPHA, width=1),
+            name=self.tr("training loss (each step)"))
+        # PlotItem.addItem resets these, so they are set after adding.
+        step_curve.setDownsampling(auto=True, method="peak")
+        step_curve.setClipToView(True)
+        return _Run(
+            label=label, has_accuracy=has_accuracy,
+            steps=_GrowingColumns(2), epochs=_GrowingColumns(6),
+            step_curve=step_curve,
+            train_loss_curve=self._epoch_curve(
+                loss_item, TRAIN_COLOR, "o", self.tr("training loss (epoch)")),
+            val_loss_curve=self._epoch_curve(
+                loss_item, VAL_COLOR, "s", self.tr("validation loss")),
+            train_acc_curve=self._epoch_curve(
+                accuracy_item, TRAIN_COLOR, "o", self.tr("training accuracy")),
+            val_acc_curve=self._epoch_curve(
+                accuracy_item, VAL_COLOR, "s", self.tr("validation accuracy")),
+        )
+
+    @staticmethod
+    def _epoch_curve(plot_item: pg.PlotItem, color, symbol: str, name: str):
+        return plot_item.plot(
+            pen=pg.mkPen(*color, width=2), symbol=symbol, symbolSize=6,
+            symbolBrush=pg.mkBrush(*color), symbolPen=pg.mkPen("w"),
+            connect="finite", antialias=True, name=name)
+
+    @staticmethod
+    def _faded_pen(alpha: int, dashed: bool = False) -> QPen:
+        pen = pg.mkPen(*FADED_COLOR, alpha, width=1.5)
+        if dashed:
+            pen.setDashPattern([4, 3])
+        return pen
+
+    def _fade(self, run: _Run) -> None:
+        run.step_curve.setPen(self._faded_pen(FADED_STEP_ALPHA))
+        for curve in run.loss_curves()[1:] + run.accuracy_curves():
+            is_validation = curve in (run.val_loss_curve, run.val_acc_curve)
+            curve.setPen(self._faded_pen(FADED_EPOCH_ALPHA, dashed=is_validation))
+            curve.setSymbol(None)
+        for curve in run.loss_curves() + run.accuracy_curves():
+            curve.setZValue(-1)  # the current run is drawn on top
+        for curve in run.loss_curves():
+            self.loss_legend.removeItem(curve)
+        for curve in run.accuracy_curves():
+            self.accuracy_legend.removeItem(curve)
+
+    def _remove_curves(self, run: _Run) -> None:
+        for curve in run.loss_curves():
+            self.loss_plot.removeItem(curve)
+        for curve in run.accuracy_curves():
+            self.accuracy_plot.removeItem(curve)
+
+    def _add_earlier_legend_entry(self) -> None:
+        self.loss_legend.addItem(self._earlier_sample, self.tr("earlier runs"))
+        self._earlier_in_legend = True
+
+    def _remove_earlier_legend_entry(self) -> None:
+        if self._earlier_in_legend:
+            self.loss_legend.removeItem(self._earlier_sample)
+            self._earlier_in_legend = False
+
+    # --- look ---------------------------------------------------------------------
+
+    @staticmethod
+    def _make_plot(y_label: str, left_axis: pg.AxisItem) -> pg.PlotWidget:
+        plot = pg.PlotWidget(background="w", axisItems={"left": left_axis})
+        plot.showGrid(x=True, y=True, alpha=0.15)
+        for side in ("left", "bottom"):
+            axis = plot.getAxis(side)
+            axis.setPen(pg.mkPen(90, 90, 90))
+            axis.setTextPen(pg.mkPen(40, 40, 40))
+            # The finest tick level's grid lines cost most of each repaint (~5 of 8 ms)
+            # and add little on a plot redrawn ten times a second.
+            axis.setStyle(maxTickLevel=1)
+        plot.setLabel("left", y_label, color="#282828")
+        # Equal widths keep the two plots' step axes aligned however wide the labels.
+        left_axis.setWidth(52)
+        # The plot menu's own log toggle would bypass our checkbox; the view menu stays.
+        plot.getPlotItem().setMenuEnabled(False, enableViewBoxMenu=True)
+        return plot
+
+    @staticmethod
+    def _add_legend(plot: pg.PlotWidget, offset) -> pg.LegendItem:
+        return plot.addLegend(offset=offset, brush=pg.mkBrush(255, 255, 255, 210),
+                              pen=pg.mkPen(200, 200, 200), labelTextColor="#282828",
+                              verSpacing=-4)
+
+    def _show_step_label_on_accuracy(self, shown: bool) -> None:
+        # The shared step axis is labelled once, under the lowest visible plot.
+        self.loss_plot.setLabel("bottom", "" if shown else self.tr("step"),
+                                color="#282828")
+        self.accuracy_plot.setLabel("bottom", self.tr("step"), color="#282828")
+
+    def _set_log_scale(self, on: bool) -> None:
+        self.loss_plot.setLogMode(y=on)
+
+    # --- hover read-out -------------------------------------------------------------
+
+    def _hover_loss(self, scene_pos) -> None:
+        run = self._current
+        view = self.loss_plot.getPlotItem().vb
+        if run is None or not view.sceneBoundingRect().contains(scene_pos):
+            self._show_hover_hint()
+            return
+        step = round(view.mapSceneToView(scene_pos).x())
+        parts = []
+        steps = run.steps.column(0)
+        index = np.searchsorted(steps, step)
+        if index < len(steps) and steps[index] == step:
+            parts.append(self.tr("step {step}: loss {loss}").format(
+                step=step, loss=f"{run.steps.column(1)[index]:.4g}"))
+        epoch = self._nearest_epoch(run, step, view)
+        if epoch is not None:
+            text = self.tr("epoch {epoch}: training {train}").format(
+                epoch=int(run.epochs.column(EPOCH)[epoch]),
+                train=f"{run.epochs.column(TRAIN_LOSS)[epoch]:.4g}")
+            val_loss = run.epochs.column(VAL_LOSS)[epoch]
+            if not math.isnan(val_loss):
+                text += self.tr(", validation {val}").format(val=f"{val_loss:.4g}")
+            parts.append(text)
+        if parts:
+            self.hover_label.setText("  ·  ".join(parts))
+        else:
+            self._show_hover_hint()
+
+    def _hover_accuracy(self, scene_pos) -> None:
+        run = self._current
+        view = self.accuracy_plot.getPlotItem().vb
+        epoch = None
+        if run is not None and view.sceneBoundingRect().contains(scene_pos):
+            step = view.mapSceneToView(scene_pos).x()
+            epoch = self._nearest_epoch(run, step, view, anywhere=True)
+        if epoch is None:
+            self._show_hover_hint()
+            return
+        text = self.tr("epoch {epoch} (step {step}): training accuracy {train}").format(
+            epoch=int(run.epochs.column(EPOCH)[epoch]),
+            step=int(run.epochs.column(STEP)[epoch]),
+            train=self._percent(run.epochs.column(TRAIN_ACC)[epoch]))
+        val_acc = run.epochs.column(VAL_ACC)[epoch]
+        if not math.isnan(val_acc):
+            text += self.tr(", validation accuracy {val}").format(val=self._percent(val_acc))
+        self.hover_label.setText(text)
+
+    def _show_hover_hint(self) -> None:
+        self.hover_label.setText(self.tr("Point at a curve to read its values."))
+
+    @staticmethod
+    def _percent(fraction: float) -> str:
+        return "–" if math.isnan(fraction) else f"{100 * fraction:.1f} %"
+
+    @staticmethod
+    def _nearest_epoch(run: _Run, step: float, view: pg.ViewBox,
+                       anywhere: bool = False) -> int | None:
+        """Index of the epoch whose end is nearest `step`; unless `anywhere`, only
+        if it is within a few pixels, so the read-out names the point under the mouse."""
+        epoch_steps = run.epochs.column(STEP)
+        if epoch_steps.size == 0:
+            return None
+        nearest = int(np.argmin(np.abs(epoch_steps - step)))
+        if anywhere:
+            return nearest
+        pixel = view.viewPixelSize()[0]
+        return nearest if abs(epoch_steps[nearest] - step) <= 6 * pixel else None
+
+    # --- export buttons -------------------------------------------------------------
+
+    def _ask_path(self, title: str, file_filter: str) -> str:
+        path, _ = QFileDialog.getSaveFileName(self, title, "", file_filter)
+        return path
+
+    def _export_png_clicked(self) -> None:
+        self._export_with_dialog(self.tr("Export plot as PNG"),
+                                 self.tr("PNG image (*.png)"), ".png", self.export_png)
+
+    def _export_csv_clicked(self) -> None:
+        self._export_with_dialog(self.tr("Export values as CSV"),
+                                 self.tr("CSV table (*.csv)"), ".csv", self.export_csv)
+
+    def _export_with_dialog(self, title: str, file_filter: str, suffix: str,
+                            export) -> None:
+        path = self._ask_path(title, file_filter)
+        if not path:
+            return
+        if not Path(path).suffix:
+            path += suffix
+        try:
+            export(path)
+        except OSError as error:
+            QMessageBox.warning(self, title, str(error))

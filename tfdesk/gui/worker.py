@@ -1,0 +1,296 @@
+"""The training worker: one thread that owns the core Trainer, and a QObject whose
+signals carry its results to the window.
+
+Every TensorFlow call happens on that thread (DESIGN.md, "Threading"). The GUI
+asks for work with plain method calls that queue a request, and gets plain
+numbers and numpy arrays back through signals (queued to the GUI thread). Pause,
+stop and drawing predictions work while training runs: the trainer looks at them
+between chunks.
+
+The thread is a Python thread, not a QThread: TensorFlow's pybind11 code
+re-acquires the GIL with a thread state of its own, and on a QThread (whose
+Python thread state PySide made) that deadlocked on the first graph op.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+import time
+import traceback
+
+import numpy as np
+from PySide6.QtCore import QObject, Signal
+
+from ..core.errors import TfdeskError
+from ..core.spec import Experiment
+
+# Fields that change how training proceeds but not the graph or the data split:
+# a new Start with only these changed goes on from the current weights.
+_CONTINUABLE = ("epochs", "batch_mode", "batch_size", "shuffle")
+PREDICTION_INTERVAL = 0.2  # seconds between refreshes of the drawing's bars while training
+
+
+class TrainingWorker(QObject):
+    # results, emitted on the worker thread and delivered queued on the GUI thread
+    loaded = Signal(object)  # {"tensorflow": version, "devices": [TfDevice]}
+    prepared = Signal(object)  # dataset facts: see _dataset_info
+    stepsReported = Signal(int, int, object)  # epoch, first step, losses (np.ndarray)
+    epochFinished = Signal(object)  # EpochMetrics
+    progressed = Signal(int, int, int, int, float)  # epoch, last epoch, step, last step, eta s
+    trainingFinished = Signal(str, float)  # "finished" | "stopped" | "failed", seconds
+    predicted = Signal(object)  # probabilities (np.ndarray)
+    evaluated = Signal(object)  # dict: accuracy, loss, confusion, images, labels, predicted, …
+    saved = Signal(str)
+    restored = Signal(str, object)  # folder, Experiment the weights belong to
+    weightsReset = Signal()
+    failed = Signal(str)
+    busyChanged = Signal(bool)
+
+    def __init__(self):
+        super().__init__()
+        self.trainer = None
+        self._lock = threading.Lock()
+        self._drawing = None  # the latest drawn input vector
+        self._drawing_dirty = False
+        self._last_prediction = 0.0
+        self._stop_requested = threading.Event()
+        self._requests: queue.Queue = queue.Queue()
+        self.thread = threading.Thread(target=self._serve, name="tfdesk-training", daemon=True)
+
+    # ---- called from the GUI thread (thread-safe) ---------------------------
+
+    def start(self) -> None:
+        self._requests.put((self.load, ()))
+        self.thread.start()
+
+    def request_training(self, exp: Experiment) -> None:
+        self._stop_requested.clear()
+        self._requests.put((self.train, (exp.copy(),)))
+
+    def request_reset(self) -> None:
+        self._requests.put((self.reset, ()))
+
+    def request_save(self, folder: str) -> None:
+        self._requests.put((self.save, (folder,)))
+
+    def request_restore(self, folder: str, current: Experiment) -> None:
+        self._requests.put((self.restore, (folder, current.copy())))
+
+    def request_evaluation(self) -> None:
+        self._requests.put((self.evaluate, ()))
+
+    def shutdown(self, timeout: float = 30.0) -> bool:
+        """Stop training, close the session and join the thread; False if it would not end."""
+        self.stop()
+        self._requests.put(None)
+        if self.thread.is_alive():
+            self.thread.join(timeout)
+        return not self.thread.is_alive()
+
+    def request_prediction(self, vector: np.ndarray) -> None:
+        with self._lock:
+            self._drawing, self._drawing_dirty = vector, True
+        self._requests.put((self._guarded, (self._predict_drawing,)))  # answered at once when idle,
+        # and between chunks while training
+
+    def pause(self) -> None:
+        if self.trainer is not None:
+            self.trainer.pause()
+
+    def resume(self) -> None:
+        if self.trainer is not None:
+            self.trainer.resume()
+
+    def stop(self) -> None:
+        self._stop_requested.set()
+        if self.trainer is not None:
+            self.trainer.stop()
+
+    # ---- on the worker thread -----------------------------------------------------
+
+    def _serve(self) -> None:
+        while (request := self._requests.get()) is not None:
+            work, args = request
+            work(*args)
+        if self.trainer is not None:
+            self.trainer.close()
+            self.trainer = None
+
+    def load(self) -> None:
+        """Import TensorFlow here, not on the GUI thread, so the window paints first."""
+        def work():
+            import tensorflow as tf
+
+            from ..core.devices import tensorflow_devices
+
+            self.loaded.emit({"tensorflow": tf.__version__, "devices": tensorflow_devices()})
+        self._guarded(work)
+
+    def train(self, exp: Experiment) -> None:
+        def work():
+            trainer = self._trainer_for(exp)
+            if self._stop_requested.is_set():
+                return
+            self._run_training(trainer)
+        self._guarded(work, busy=True)
+
+    def reset(self) -> None:
+        def work():
+            if self.trainer is not None:
+                self.trainer.reset_weights()
+            self.weightsReset.emit()
+            self._predict_drawing(force=True)
+        self._guarded(work)
+
+    def save(self, folder: str) -> None:
+        def work():
+            from ..core.checkpoint import save_checkpoint
+
+            if self.trainer is None:
+                raise TfdeskError("There is nothing to save yet: train the network first.")
+            save_checkpoint(self.trainer, folder, self._metrics())
+            self.saved.emit(folder)
+        self._guarded(work, busy=True)
+
+    def restore(self, folder: str, current: Experiment) -> None:
+        def work():
+            from ..core.checkpoint import read_sidecar, restore_weights, sidecar_experiment
+
+            exp = sidecar_experiment(folder) if read_sidecar(folder) else current
+            trainer = self._trainer_for(exp, rebuild=True)
+            restore_weights(trainer, folder)
+            self.restored.emit(folder, trainer.experiment.copy())
+            self._predict_drawing(force=True)
+        self._guarded(work, busy=True)
+
+    def evaluate(self) -> None:
+        def work():
+            if self.trainer is None:
+                raise TfdeskError("Train the network first, then evaluate it.")
+            ev = self.trainer.evaluate("test")
+            data = self.trainer.data
+            self.evaluated.emit({
+                "accuracy": ev.accuracy, "loss": ev.loss, "confusion": ev.confusion,
+                "class_names": data.class_names, "images": data.x_test,
+                "image_shape": data.image_shape, "labels": ev.labels, "predicted": ev.predicted,
+                "task": data.task,
+            })
+        self._guarded(work)
+
+    # ---- inside the worker --------------------------------------------------
+
+    def _trainer_for(self, exp: Experiment, rebuild: bool = False):
+        """The current trainer when `exp` only changes how training goes on; else a new one."""
+        from ..core.trainer import Trainer
+
+        exp = exp.copy().validate()
+        t = self.trainer
+        if t is not None and not rebuild and _same_network(t.experiment, exp):
+            for name in _CONTINUABLE:
+                setattr(t.experiment.training, name, getattr(exp.training, name))
+            t.experiment.validate(n_train=len(t.data.x_train))
+            return t
+        if t is not None:
+            t.close()
+            self.trainer = None
+        self.trainer = Trainer(exp)
+        self.prepared.emit(_dataset_info(self.trainer))
+        return self.trainer
+
+    def _run_training(self, trainer) -> None:
+        from ..core.trainer import EpochMetrics, StepLosses
+
+        epochs = trainer.experiment.training.epochs
+        first_epoch, first_step = trainer.epoch, trainer.step
+        total_steps = epochs * trainer.steps_per_epoch()
+        last_epoch = first_epoch + epochs
+        started = time.perf_counter()
+
+        def on_event(event):
+            if isinstance(event, StepLosses):
+                self.stepsReported.emit(event.epoch, event.first_step, event.losses)
+                done = event.first_step + len(event.losses) - 1 - first_step
+                elapsed = time.perf_counter() - started
+                eta = elapsed / done * (total_steps - done) if done else 0.0
+                self.progressed.emit(event.epoch, last_epoch, done, total_steps, eta)
+            elif isinstance(event, EpochMetrics):
+                self.epochFinished.emit(event)
+
+        try:
+            result = trainer.train(epochs, callback=on_event, between_chunks=self._predict_drawing)
+        except TfdeskError:
+            self.trainingFinished.emit("failed", time.perf_counter() - started)
+            raise
+        self.trainingFinished.emit(result.status, result.seconds)
+        self._predict_drawing(force=True)
+
+    def _predict_drawing(self, force: bool = False) -> None:
+        """Between chunks: answer a new drawing at once, refresh an old one now and then."""
+        with self._lock:
+            vector, dirty = self._drawing, self._drawing_dirty
+            self._drawing_dirty = False
+        if vector is None or self.trainer is None or self.trainer.data.task != "classification":
+            return
+        now = time.perf_counter()
+        if dirty or force or now - self._last_prediction >= PREDICTION_INTERVAL:
+            if len(vector) != self.trainer.data.n_features:
+                return  # drawn for another input format; the panel will ask again
+            self._last_prediction = now
+            self.predicted.emit(self.trainer.predict(vector)[0])
+
+    def _metrics(self) -> dict:
+        t = self.trainer
+        metrics = {"epoch": t.epoch, "step": t.step}
+        if t.data.task == "classification" and len(t.data.x_test):
+            ev = t.evaluate("test")
+            metrics.update(test_accuracy=ev.accuracy, test_loss=ev.loss)
+        return metrics
+
+    def _guarded(self, work, busy: bool = False) -> None:
+        """Run a request; a problem becomes a message and the worker stays usable."""
+        if busy:
+            self.busyChanged.emit(True)
+        try:
+            work()
+        except TfdeskError as e:
+            self.failed.emit(str(e))
+        except Exception as e:  # a bug: say so plainly, keep the window alive
+            traceback.print_exc()
+            self.failed.emit(f"Unexpected error ({type(e).__name__}): {e}")
+        finally:
+            if busy:
+                self.busyChanged.emit(False)
+
+
+def _same_network(a: Experiment, b: Experiment) -> bool:
+    a, b = a.copy(), b.copy()
+    for name in _CONTINUABLE:
+        setattr(a.training, name, None)
+        setattr(b.training, name, None)
+    a.name = b.name = ""
+    return a == b
+
+
+def _dataset_info(trainer) -> dict:
+    d = trainer.data
+    info = {
+        "task": d.task, "input_format": d.input_format, "class_names": d.class_names,
+        "n_features": d.n_features, "n_train": len(d.x_train), "description": d.description,
+        "device_note": trainer.device_note(),
+    }
+    if d.task == "regression":
+        info.update(x=d.x_train, y=d.y_train, true_params=d.true_params)
+    return info
+
+
+# Every worker started, so tests can fail one whose thread is left running.
+started_workers: list[TrainingWorker] = []
+
+
+def new_worker() -> TrainingWorker:
+    """A worker whose thread starts with `start()`, once its signals are connected
+    (its first act, importing TensorFlow, may finish at once)."""
+    worker = TrainingWorker()
+    started_workers.append(worker)
+    return worker
