@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from tfdesk.core import checkpoint
-from tfdesk.core.checkpoint import MetaGraphModel, recover, restore_weights, save_checkpoint
+from tfdesk.core.checkpoint import MetaGraphModel, restore_weights, save_checkpoint
 from tfdesk.core.errors import CheckpointError
 from tfdesk.core.spec import LayerSpec
 from tfdesk.core.trainer import Trainer

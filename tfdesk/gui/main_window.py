@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QComboBox, QDockWidget, QFileDialog, QHBoxLayout, QLabel, QMainWindow, QMessageBox,
+    QComboBox, QDockWidget, QFileDialog, QHBoxLayout, QMainWindow, QMessageBox,
     QProgressBar, QPushButton, QTabWidget, QVBoxLayout, QWidget,
 )
 
