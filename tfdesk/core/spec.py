@@ -59,7 +59,7 @@ class LayerSpec:
 @dataclass
 class ModelSpec:
     # The course's 25 relu units; a little dropout and He initialisation take the
-    # default run reliably past 97% test accuracy (seeds 0-4: 96.9-97.8%).
+    # default run (seed 0) to 97.5% test accuracy (seeds 0-2: 96.1-98.1%).
     hidden_layers: list[LayerSpec] = field(default_factory=lambda: [LayerSpec(dropout=0.2)])
     init: str = "he"  # or truncated_normal (stddev 0.1, as on the slides) or glorot
     # The slide's "Wrong!!" example: a softmax before a loss that applies one.
@@ -71,7 +71,7 @@ class ModelSpec:
 @dataclass
 class OptimizerSpec:
     name: str = "adam"
-    learning_rate: float = 0.003
+    learning_rate: float = 0.002
     momentum: float = 0.9  # momentum
     nesterov: bool = False  # momentum
     beta1: float = 0.9  # adam
@@ -83,7 +83,7 @@ class OptimizerSpec:
 
 @dataclass
 class TrainingSpec:
-    epochs: int = 60
+    epochs: int = 80
     batch_mode: str = "mini"
     batch_size: int = 32  # used in "mini" mode
     shuffle: bool = True  # reshuffle every epoch, as the course's loop does
