@@ -376,9 +376,9 @@ def test_both_editors_together_round_trip(qtbot):
 
 def test_learning_rate_arrows_step_by_the_leading_digit(panel, qtbot):
     rate = child(panel, "learning_rate")
-    assert rate.text() == "0.003"
+    assert rate.text() == "0.002"
     rate.stepUp()
-    assert rate.value() == pytest.approx(0.004) and rate.text() == "0.004"
+    assert rate.value() == pytest.approx(0.003) and rate.text() == "0.003"
     rate.setValue(0.009)
     rate.stepUp()
     assert rate.text() == "0.01"
@@ -445,7 +445,7 @@ def test_user_edits_emit_changed(panel, qtbot):
     epochs.setFocus()
     with qtbot.waitSignal(panel.changed):
         qtbot.keyClick(epochs, Qt.Key.Key_Up)
-    assert panel_applied(panel).training.epochs == 61
+    assert panel_applied(panel).training.epochs == course_experiment().training.epochs + 1
     assert panel_applied(panel).training.shuffle is False
 
 
