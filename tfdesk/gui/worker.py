@@ -10,6 +10,12 @@ between chunks.
 The thread is a Python thread, not a QThread: TensorFlow's pybind11 code
 re-acquires the GIL with a thread state of its own, and on a QThread (whose
 Python thread state PySide made) that deadlocked on the first graph op.
+
+The thread never emits a Qt signal itself. Emitting PySide signals from a
+Python thread while the GUI thread connected and disconnected slots corrupted
+PySide's receiver objects (slots called on the wrong object, then a segfault).
+Instead the thread appends (signal name, arguments) to a plain queue, and a
+timer on the GUI thread emits them: every signal is emitted on the GUI thread.
 """
 
 from __future__ import annotations
@@ -20,7 +26,7 @@ import time
 import traceback
 
 import numpy as np
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..core.errors import TfdeskError
 from ..core.spec import Experiment
@@ -29,10 +35,11 @@ from ..core.spec import Experiment
 # a new Start with only these changed goes on from the current weights.
 _CONTINUABLE = ("epochs", "batch_mode", "batch_size", "shuffle")
 PREDICTION_INTERVAL = 0.2  # seconds between refreshes of the drawing's bars while training
+DELIVERY_INTERVAL_MS = 8  # how often the GUI thread emits what the worker reported
 
 
 class TrainingWorker(QObject):
-    # results, emitted on the worker thread and delivered queued on the GUI thread
+    # results, emitted on the GUI thread by the delivery timer
     loaded = Signal(object)  # {"tensorflow": version, "devices": [TfDevice]}
     prepared = Signal(object)  # dataset facts: see _dataset_info
     stepsReported = Signal(int, int, object)  # epoch, first step, losses (np.ndarray)
@@ -56,13 +63,27 @@ class TrainingWorker(QObject):
         self._last_prediction = 0.0
         self._stop_requested = threading.Event()
         self._requests: queue.Queue = queue.Queue()
+        self._results: queue.SimpleQueue = queue.SimpleQueue()
+        self._delivery = QTimer(self)
+        self._delivery.setInterval(DELIVERY_INTERVAL_MS)
+        self._delivery.timeout.connect(self.deliver)
         self.thread = threading.Thread(target=self._serve, name="tfdesk-training", daemon=True)
 
     # ---- called from the GUI thread (thread-safe) ---------------------------
 
     def start(self) -> None:
         self._requests.put((self.load, ()))
+        self._delivery.start()
         self.thread.start()
+
+    def deliver(self) -> None:
+        """Emit, on the GUI thread, everything the worker thread has reported so far."""
+        while True:
+            try:
+                name, args = self._results.get_nowait()
+            except queue.Empty:
+                return
+            getattr(self, name).emit(*args)
 
     def request_training(self, exp: Experiment) -> None:
         self._stop_requested.clear()
@@ -86,6 +107,7 @@ class TrainingWorker(QObject):
         self._requests.put(None)
         if self.thread.is_alive():
             self.thread.join(timeout)
+        self._delivery.stop()
         return not self.thread.is_alive()
 
     def request_prediction(self, vector: np.ndarray) -> None:
@@ -109,6 +131,9 @@ class TrainingWorker(QObject):
 
     # ---- on the worker thread -----------------------------------------------------
 
+    def _report(self, signal: str, *args) -> None:
+        self._results.put((signal, args))
+
     def _serve(self) -> None:
         while (request := self._requests.get()) is not None:
             work, args = request
@@ -124,7 +149,7 @@ class TrainingWorker(QObject):
 
             from ..core.devices import tensorflow_devices
 
-            self.loaded.emit({"tensorflow": tf.__version__, "devices": tensorflow_devices()})
+            self._report("loaded", {"tensorflow": tf.__version__, "devices": tensorflow_devices()})
         self._guarded(work)
 
     def train(self, exp: Experiment) -> None:
@@ -139,7 +164,7 @@ class TrainingWorker(QObject):
         def work():
             if self.trainer is not None:
                 self.trainer.reset_weights()
-            self.weightsReset.emit()
+            self._report("weightsReset")
             self._predict_drawing(force=True)
         self._guarded(work)
 
@@ -150,7 +175,7 @@ class TrainingWorker(QObject):
             if self.trainer is None:
                 raise TfdeskError("There is nothing to save yet: train the network first.")
             save_checkpoint(self.trainer, folder, self._metrics())
-            self.saved.emit(folder)
+            self._report("saved", folder)
         self._guarded(work, busy=True)
 
     def restore(self, folder: str, current: Experiment) -> None:
@@ -160,7 +185,7 @@ class TrainingWorker(QObject):
             exp = sidecar_experiment(folder) if read_sidecar(folder) else current
             trainer = self._trainer_for(exp, rebuild=True)
             restore_weights(trainer, folder)
-            self.restored.emit(folder, trainer.experiment.copy())
+            self._report("restored", folder, trainer.experiment.copy())
             self._predict_drawing(force=True)
         self._guarded(work, busy=True)
 
@@ -170,7 +195,7 @@ class TrainingWorker(QObject):
                 raise TfdeskError("Train the network first, then evaluate it.")
             ev = self.trainer.evaluate("test")
             data = self.trainer.data
-            self.evaluated.emit({
+            self._report("evaluated", {
                 "accuracy": ev.accuracy, "loss": ev.loss, "confusion": ev.confusion,
                 "class_names": data.class_names, "images": data.x_test,
                 "image_shape": data.image_shape, "labels": ev.labels, "predicted": ev.predicted,
@@ -195,7 +220,7 @@ class TrainingWorker(QObject):
             t.close()
             self.trainer = None
         self.trainer = Trainer(exp)
-        self.prepared.emit(_dataset_info(self.trainer))
+        self._report("prepared", _dataset_info(self.trainer))
         return self.trainer
 
     def _run_training(self, trainer) -> None:
@@ -209,20 +234,20 @@ class TrainingWorker(QObject):
 
         def on_event(event):
             if isinstance(event, StepLosses):
-                self.stepsReported.emit(event.epoch, event.first_step, event.losses)
+                self._report("stepsReported", event.epoch, event.first_step, event.losses)
                 done = event.first_step + len(event.losses) - 1 - first_step
                 elapsed = time.perf_counter() - started
                 eta = elapsed / done * (total_steps - done) if done else 0.0
-                self.progressed.emit(event.epoch, last_epoch, done, total_steps, eta)
+                self._report("progressed", event.epoch, last_epoch, done, total_steps, eta)
             elif isinstance(event, EpochMetrics):
-                self.epochFinished.emit(event)
+                self._report("epochFinished", event)
 
         try:
             result = trainer.train(epochs, callback=on_event, between_chunks=self._predict_drawing)
         except TfdeskError:
-            self.trainingFinished.emit("failed", time.perf_counter() - started)
+            self._report("trainingFinished", "failed", time.perf_counter() - started)
             raise
-        self.trainingFinished.emit(result.status, result.seconds)
+        self._report("trainingFinished", result.status, result.seconds)
         self._predict_drawing(force=True)
 
     def _predict_drawing(self, force: bool = False) -> None:
@@ -237,7 +262,7 @@ class TrainingWorker(QObject):
             if len(vector) != self.trainer.data.n_features:
                 return  # drawn for another input format; the panel will ask again
             self._last_prediction = now
-            self.predicted.emit(self.trainer.predict(vector)[0])
+            self._report("predicted", self.trainer.predict(vector)[0])
 
     def _metrics(self) -> dict:
         t = self.trainer
@@ -250,17 +275,17 @@ class TrainingWorker(QObject):
     def _guarded(self, work, busy: bool = False) -> None:
         """Run a request; a problem becomes a message and the worker stays usable."""
         if busy:
-            self.busyChanged.emit(True)
+            self._report("busyChanged", True)
         try:
             work()
         except TfdeskError as e:
-            self.failed.emit(str(e))
+            self._report("failed", str(e))
         except Exception as e:  # a bug: say so plainly, keep the window alive
             traceback.print_exc()
-            self.failed.emit(f"Unexpected error ({type(e).__name__}): {e}")
+            self._report("failed", f"Unexpected error ({type(e).__name__}): {e}")
         finally:
             if busy:
-                self.busyChanged.emit(False)
+                self._report("busyChanged", False)
 
 
 def _same_network(a: Experiment, b: Experiment) -> bool:
