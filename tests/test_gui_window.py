@@ -130,3 +130,89 @@ def test_the_experiment_and_geometry_are_remembered(qtbot, tmp_path):
     assert [l.units for l in second.current_experiment().model.hidden_layers] == [25, 25, 25]
     assert second.size().width() == 720
     second.close()
+
+
+def _open_graph(qtbot, w, monkeypatch, path):
+    from tfdesk.gui.graph_dialog import GraphTensorsDialog
+
+    monkeypatch.setattr(w, "_ask_open_path", lambda *a: str(path))
+    with qtbot.waitSignal(w.worker.graphOpened, timeout=30_000):
+        w.open_graph_action.trigger()
+    dialog = w.findChild(GraphTensorsDialog)
+    assert dialog is not None and dialog.isVisible()
+    return dialog
+
+
+def test_open_graph_finds_the_course_tensors_and_the_drawings_go_to_it(qtbot, window, tmp_path,
+                                                                        monkeypatch):
+    _train(qtbot, window)
+    folder = tmp_path / "save_model"
+    monkeypatch.setattr(window, "_ask_save_path", lambda *a: str(folder))
+    with qtbot.waitSignal(window.worker.saved, timeout=30_000):
+        window.save_ck_action.trigger()
+    with qtbot.waitSignal(window.worker.weightsReset, timeout=30_000):
+        window.reset_action.trigger()
+    assert window.draw.untrained_notice.isVisibleTo(window.draw)
+
+    dialog = _open_graph(qtbot, window, monkeypatch, folder / "checkpoint_weight.ckpt.meta")
+    assert dialog.input_name() == "input/x_input:0"
+    assert dialog.output_name() == "output_layer/probabilities:0"
+    with qtbot.waitSignal(window.worker.graphReady, timeout=10_000):
+        dialog.ok_button.click()
+    assert not window.draw.untrained_notice.isVisibleTo(window.draw)
+    drawn = []
+    window.draw.predictionRequested.connect(drawn.append)
+    with qtbot.waitSignal(window.worker.predicted, timeout=10_000) as answer:
+        stroke(window.draw.canvas, SEVEN)
+    # The saved, trained graph answers, not the reset network the trainer now holds.
+    expected = window.worker.graph_model.predict_probabilities(drawn[-1][None, :])[0]
+    np.testing.assert_allclose(answer.args[0], expected, rtol=1e-5)
+    assert not np.allclose(answer.args[0], window.worker.trainer.predict(drawn[-1])[0], atol=1e-3)
+
+
+def test_a_foreign_graph_lets_the_student_pick_its_input_and_output(qtbot, window, tmp_path,
+                                                                    monkeypatch):
+    import tensorflow as tf
+
+    v1 = tf.compat.v1
+    w_true = np.random.default_rng(1).normal(size=(64, 10)).astype(np.float32)
+    graph = tf.Graph()
+    with graph.as_default():
+        pixels = v1.placeholder(tf.float32, (None, 64), name="pixels")
+        weights = tf.Variable(w_true, name="w")
+        tf.matmul(pixels, weights, name="scores")
+        saver = v1.train.Saver()
+        with v1.Session() as session:
+            session.run(v1.global_variables_initializer())
+            saver.save(session, str(tmp_path / "other.ckpt"))
+
+    dialog = _open_graph(qtbot, window, monkeypatch, tmp_path / "other.ckpt.meta")
+    assert dialog.input_name() is None and not dialog.ok_button.isEnabled()
+    names = [dialog.input_choice.itemData(i) for i in range(dialog.input_choice.count())]
+    assert names[:2] == [None, "pixels:0"]  # placeholders first
+    dialog.input_choice.setCurrentIndex(dialog.input_choice.findData("pixels:0"))
+    dialog.output_choice.setCurrentIndex(dialog.output_choice.findData("scores:0"))
+    with qtbot.waitSignal(window.worker.graphReady, timeout=10_000):
+        dialog.ok_button.click()
+    drawn = []
+    window.draw.predictionRequested.connect(drawn.append)
+    with qtbot.waitSignal(window.worker.predicted, timeout=10_000) as answer:
+        stroke(window.draw.canvas, SEVEN)
+    scores = drawn[-1] @ w_true
+    softmax = np.exp(scores - scores.max()) / np.exp(scores - scores.max()).sum()
+    np.testing.assert_allclose(answer.args[0], softmax, rtol=1e-4, atol=1e-6)
+    assert "opened graph" in window.statusBar().currentMessage()
+
+    # Start trains the experiment's own network again, and the drawings follow it.
+    assert _train(qtbot, window) == "finished"
+    assert window.worker.graph_model is None
+
+
+def test_a_file_that_is_not_a_graph_is_a_message(qtbot, window, tmp_path, monkeypatch):
+    bad = tmp_path / "broken.meta"
+    bad.write_bytes(b"\x08\x96\x01 this is not a MetaGraphDef")
+    monkeypatch.setattr(window, "_ask_open_path", lambda *a: str(bad))
+    with qtbot.waitSignal(window.worker.failed, timeout=30_000) as failure:
+        window.open_graph_action.trigger()
+    assert "broken" in failure.args[0]
+    assert window.start_button.isEnabled()

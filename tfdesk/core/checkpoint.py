@@ -266,6 +266,11 @@ class TensorInfo:
     op_type: str
 
 
+def _is_batch_matrix(t: TensorInfo) -> bool:
+    return (t.dtype.startswith("float") and t.shape is not None and len(t.shape) == 2
+            and t.shape[1] is not None)
+
+
 class MetaGraphModel:
     """A whole graph opened from `.meta` (the course's "載入 graph"), with its weights.
 
@@ -339,6 +344,25 @@ class MetaGraphModel:
             out = np.exp(out - out.max(axis=-1, keepdims=True))
             out /= out.sum(axis=-1, keepdims=True)
         return out
+
+    def predict_probabilities(self, x: np.ndarray) -> np.ndarray:
+        """Class probabilities for x: the output as it is when it already is a
+        softmax (or the course's probabilities), else the softmax of it (logits)."""
+        out = np.atleast_2d(self.predict(x))
+        op_type = self.graph.get_tensor_by_name(self.output_name).op.type
+        if op_type != "Softmax" and self.output_name != "output_layer/output:0":
+            out = np.exp(out - out.max(axis=-1, keepdims=True))
+            out /= out.sum(axis=-1, keepdims=True)
+        return out
+
+    def input_candidates(self) -> list[TensorInfo]:
+        """Tensors that could take a batch of images: float, (batch, features)."""
+        rows = [t for t in self.tensors() if _is_batch_matrix(t)]
+        # Placeholders first: they are what a course graph feeds.
+        return sorted(rows, key=lambda t: "Placeholder" not in t.op_type)
+
+    def output_candidates(self) -> list[TensorInfo]:
+        return [t for t in self.tensors() if _is_batch_matrix(t) and "Placeholder" not in t.op_type]
 
     def missing_tensors_message(self) -> str:
         found = ", ".join(t.name for t in self.placeholders()) or "none"

@@ -61,6 +61,11 @@ class NothingDrawn(TfdeskError):
         super().__init__(message)
 
 
+def input_format_for(n_features: int) -> str:
+    """The drawing format a network with this many inputs takes ("features": none)."""
+    return {64: "digits8x8", 784: "mnist28"}.get(n_features, "features")
+
+
 def canvas_to_input(canvas: np.ndarray, input_format: str = "digits8x8") -> np.ndarray:
     """The model input for a drawing: float32 in [0, 1], 64 values (digits8x8) or 784 (mnist28)."""
     _check_format(input_format)

@@ -295,7 +295,7 @@ class DrawPanel(QWidget):
 
         self.verdict = QLabel()
         verdict_font = QFont(self.font())
-        verdict_font.setPointSizeF(verdict_font.pointSizeF() * 1.6)
+        verdict_font.setPointSizeF(verdict_font.pointSizeF() * 1.4)
         verdict_font.setBold(True)
         self.verdict.setFont(verdict_font)
         self.verdict.setWordWrap(True)
@@ -363,16 +363,19 @@ class DrawPanel(QWidget):
         sees.addLayout(sees_row)
 
         right = QVBoxLayout()
-        right.addWidget(self.verdict)
-        right.addWidget(self.untrained_notice)
         right.addWidget(self.bars, 1)
         right.addWidget(self._sees_box)
         right.addStretch(0)
 
-        row = QHBoxLayout(self)
+        row = QHBoxLayout()
         row.addLayout(left)
         row.addSpacing(12)
         row.addLayout(right, 1)
+        # The answer spans the panel, so it is never squeezed beside the bars.
+        panel = QVBoxLayout(self)
+        panel.addWidget(self.verdict)
+        panel.addWidget(self.untrained_notice)
+        panel.addLayout(row, 1)
 
     # --- public API -------------------------------------------------------
 

@@ -63,8 +63,10 @@ class LayerStackEditor(QWidget):
         self._table = QTableWidget(0, 5, self)
         self._table.setObjectName("layerTable")
         self._table.setHorizontalHeaderLabels(
-            [self.tr("Layer"), self.tr("Units"), self.tr("Activation"), self.tr("Dropout"), self.tr("Parameters")]
+            [self.tr("Layer"), self.tr("Units"), self.tr("Activation"), self.tr("Dropout"), self.tr("Params")]
         )
+        self._table.horizontalHeaderItem(COL_PARAMS).setToolTip(
+            self.tr("Parameters: the layer's weights and biases, the numbers training adjusts"))
         self._table.verticalHeader().hide()
         self._table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self._table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -26,6 +26,7 @@ from ..core.spec import (
 from .device_panel import DevicePanel
 from .draw_panel import DrawPanel
 from .evaluation_panel import EvaluationPanel
+from .graph_dialog import GraphTensorsDialog
 from .layer_editor import LayerStackEditor
 from .optimizer_panel import OptimizerPanel
 from .plot_panel import LossPlot
@@ -44,6 +45,8 @@ class MainWindow(QMainWindow):
         self._training = False
         self._new_run = True
         self._trained = False
+        self._graph_in_use: str | None = None  # a .meta graph answering the drawings
+        self._draw_format = ("digits8x8", [str(i) for i in range(10)])  # the experiment's
         self.tensorflow_version: str | None = None  # set once the worker has loaded it
 
         self.worker = new_worker()
@@ -74,10 +77,11 @@ class MainWindow(QMainWindow):
         for button in (self.start_button, self.pause_button, self.stop_button,
                        self.reset_button, self.evaluate_button):
             controls.addWidget(button)
-        controls.addWidget(self.progress, 1)
+        controls.addStretch(1)
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.addLayout(controls)
+        layout.addWidget(self.progress)
         layout.addWidget(self.plot, 1)
         self.setCentralWidget(central)
 
@@ -136,6 +140,9 @@ class MainWindow(QMainWindow):
                                            tr("Save the trained weights into a folder like the course's save_model/"))
         self.restore_action = self._action(tr("&Restore weights…"), self.restore_weights, "Ctrl+Shift+O",
                                            tr("Load a checkpoint's weights into the network (the course's 載入權重)"))
+        self.open_graph_action = self._action(
+            tr("Open &graph (.meta)…"), self.open_graph, "Ctrl+G",
+            tr("Load a saved graph with its weights (the course's 載入 graph) and draw digits for it"))
         self.quit_action = self._action(tr("&Quit"), self.close, QKeySequence.Quit)
         self.start_action = self._action(tr("&Start"), self.start_training, "Ctrl+Return",
                                          tr("Train the network (Ctrl+Enter)"))
@@ -167,6 +174,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.save_ck_action)
         file_menu.addAction(self.restore_action)
+        file_menu.addAction(self.open_graph_action)
         self.recent_menu = file_menu.addMenu(tr("Open &recent"))
         self._fill_recent_menu()
         file_menu.addSeparator()
@@ -195,6 +203,8 @@ class MainWindow(QMainWindow):
         w.restored.connect(self._restored)
         w.weightsReset.connect(self._weights_reset)
         w.failed.connect(self._failed)
+        w.graphOpened.connect(self._graph_opened)
+        w.graphReady.connect(self._graph_ready)
         self.draw.predictionRequested.connect(w.request_prediction)
         self.devices.deviceChosen.connect(lambda device: setattr(self.experiment, "device", device))
 
@@ -206,9 +216,9 @@ class MainWindow(QMainWindow):
         self.data_choice.setCurrentIndex(max(index, 0))
         if exp.data.source == "digits":
             self.layers.set_data_shape(*DIGITS_SHAPE)
-            self.draw.set_input_format("digits8x8", [str(i) for i in range(10)])
+            self._set_draw_format("digits8x8", [str(i) for i in range(10)])
         elif exp.is_regression:
-            self.draw.set_input_format("curve", [])
+            self._set_draw_format("curve", [])
         self.layers.set_experiment(exp)
         self.layers.setEnabled(not exp.is_regression)
         self.optimizer.set_experiment(exp)
@@ -275,8 +285,10 @@ class MainWindow(QMainWindow):
             return
         self.experiment = exp
         self.evaluation.clear()
+        self._leave_graph()
         self._set_training(True)
         self.progress.setFormat(self.tr("Building the graph…"))
+        self.statusBar().showMessage(self.tr("Training… Esc stops, Ctrl+P pauses."))
         self.worker.request_training(exp)
 
     def toggle_pause(self) -> None:
@@ -296,6 +308,7 @@ class MainWindow(QMainWindow):
 
     def reset_weights(self) -> None:
         if not self._training:
+            self._leave_graph()
             self.worker.request_reset()
 
     def evaluate(self) -> None:
@@ -311,7 +324,26 @@ class MainWindow(QMainWindow):
     def restore_weights(self, folder: str | None = None) -> None:
         folder = folder or self._ask_folder(self.tr("Restore weights from a checkpoint folder"))
         if folder and not self._training:
+            self._leave_graph()
             self.worker.request_restore(folder, self.current_experiment())
+
+    def open_graph(self) -> None:
+        path = self._ask_open_path(self.tr("Open a graph"),
+                                   self.tr("Graph (*.meta);;All files (*)"))
+        if path and not self._training:
+            self.worker.request_open_graph(path)
+
+    def _set_draw_format(self, input_format: str, class_names: list[str]) -> None:
+        self._draw_format = (input_format, class_names)
+        if self._graph_in_use is None:
+            self.draw.set_input_format(input_format, class_names)
+
+    def _leave_graph(self) -> None:
+        """Drawings go back to the experiment's network (the worker drops the graph)."""
+        if self._graph_in_use is not None:
+            self._graph_in_use = None
+            self.draw.set_input_format(*self._draw_format)
+            self.draw.set_untrained(not self._trained)
 
     def _set_training(self, training: bool) -> None:
         self._training = training
@@ -320,7 +352,8 @@ class MainWindow(QMainWindow):
         self.pause_button.setText(self.tr("Pause"))
         for widget in (self.start_button, self.reset_button, self.evaluate_button, self.data_choice,
                        self.start_action, self.reset_action, self.evaluate_action, self.restore_action,
-                       self.save_ck_action, self.open_action, self.new_action):
+                       self.save_ck_action, self.open_action, self.new_action,
+                       self.open_graph_action):
             widget.setEnabled(not training)
         for widget in (self.pause_button, self.stop_button, self.pause_action, self.stop_action):
             widget.setEnabled(training)
@@ -339,7 +372,7 @@ class MainWindow(QMainWindow):
             label = {"digits8x8": self.tr("8×8 image"),
                      "mnist28": self.tr("28×28 image")}.get(info["input_format"], "")
             self.layers.set_data_shape(info["n_features"], len(info["class_names"]), label)
-            self.draw.set_input_format(info["input_format"], info["class_names"])
+            self._set_draw_format(info["input_format"], info["class_names"])
         self.optimizer.set_training_size(info["n_train"])
         if info.get("device_note"):
             self.statusBar().showMessage(info["device_note"], 10000)
@@ -398,6 +431,27 @@ class MainWindow(QMainWindow):
         self.evaluation.clear()
         self.progress.setValue(0)
         self.progress.setFormat(self.tr("Weights reset"))
+
+    def _graph_opened(self, facts) -> None:
+        dialog = GraphTensorsDialog(facts, self)
+        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.worker.request_graph_tensors(
+            dialog.input_name(), dialog.output_name()))
+        dialog.open()  # not exec(): the event loop, and the worker's messages, go on
+
+    def _graph_ready(self, info: dict) -> None:
+        self._graph_in_use = info["input"]
+        self.draw.set_input_format(info["input_format"], info["class_names"])
+        self.draw.set_untrained(False)
+        self.draw_dock.show()
+        self.draw_dock.raise_()
+        if info["input_format"] == "features":
+            text = self.tr("The graph takes {0} numbers, not an 8×8 or 28×28 image, so it cannot be "
+                           "drawn for.").format(info["n_features"])
+        else:
+            text = self.tr("Drawings now go to the opened graph: {0} → {1}. Start trains your "
+                           "experiment's network again.").format(info["input"], info["output"])
+        self.statusBar().showMessage(text, 15000)
 
     def _failed(self, message: str) -> None:
         self._set_training(False)
@@ -471,8 +525,9 @@ class MainWindow(QMainWindow):
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1280, 800)
         state = self.settings.value("windowState")
-        if state is not None:
-            self.restoreState(state)
+        if state is None or not self.restoreState(state):
+            # Wide enough for the layer table's five columns, the plot keeps the rest.
+            self.resizeDocks([self.experiment_dock, self.draw_dock], [400, 520], Qt.Horizontal)
 
     def closeEvent(self, event) -> None:
         self.settings.setValue("geometry", self.saveGeometry())

@@ -24,6 +24,7 @@ import queue
 import threading
 import time
 import traceback
+from dataclasses import dataclass
 
 import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -51,12 +52,15 @@ class TrainingWorker(QObject):
     saved = Signal(str)
     restored = Signal(str, object)  # folder, Experiment the weights belong to
     weightsReset = Signal()
+    graphOpened = Signal(object)  # GraphFacts of a .meta graph opened for drawing
+    graphReady = Signal(object)  # {"input_format", "class_names", "input", "output"}
     failed = Signal(str)
     busyChanged = Signal(bool)
 
     def __init__(self):
         super().__init__()
         self.trainer = None
+        self.graph_model = None  # a .meta graph that answers the drawings instead of the trainer
         self._lock = threading.Lock()
         self._drawing = None  # the latest drawn input vector
         self._drawing_dirty = False
@@ -97,6 +101,12 @@ class TrainingWorker(QObject):
 
     def request_restore(self, folder: str, current: Experiment) -> None:
         self._requests.put((self.restore, (folder, current.copy())))
+
+    def request_open_graph(self, path: str) -> None:
+        self._requests.put((self.open_graph, (path,)))
+
+    def request_graph_tensors(self, input_name: str, output_name: str) -> None:
+        self._requests.put((self.use_graph_tensors, (input_name, output_name)))
 
     def request_evaluation(self) -> None:
         self._requests.put((self.evaluate, ()))
@@ -141,6 +151,7 @@ class TrainingWorker(QObject):
         if self.trainer is not None:
             self.trainer.close()
             self.trainer = None
+        self._drop_graph()
 
     def load(self) -> None:
         """Import TensorFlow here, not on the GUI thread, so the window paints first."""
@@ -154,6 +165,7 @@ class TrainingWorker(QObject):
 
     def train(self, exp: Experiment) -> None:
         def work():
+            self._drop_graph()  # the drawings go back to the network being trained
             trainer = self._trainer_for(exp)
             if self._stop_requested.is_set():
                 return
@@ -162,6 +174,7 @@ class TrainingWorker(QObject):
 
     def reset(self) -> None:
         def work():
+            self._drop_graph()
             if self.trainer is not None:
                 self.trainer.reset_weights()
             self._report("weightsReset")
@@ -182,12 +195,56 @@ class TrainingWorker(QObject):
         def work():
             from ..core.checkpoint import read_sidecar, restore_weights, sidecar_experiment
 
+            self._drop_graph()
             exp = sidecar_experiment(folder) if read_sidecar(folder) else current
             trainer = self._trainer_for(exp, rebuild=True)
             restore_weights(trainer, folder)
             self._report("restored", folder, trainer.experiment.copy())
             self._predict_drawing(force=True)
         self._guarded(work, busy=True)
+
+    def open_graph(self, path: str) -> None:
+        """The course's 載入 graph: import a .meta with its weights, for the drawings."""
+        def work():
+            from ..core.checkpoint import MetaGraphModel
+
+            model = MetaGraphModel(path)
+            self._drop_graph()
+            self.graph_model = model
+            self._report("graphOpened", GraphFacts(
+                model.prefix, model.input_name, model.output_name,
+                model.input_candidates(), model.output_candidates()))
+            if model.input_name and model.output_name:
+                self._graph_ready()
+        self._guarded(work, busy=True)
+
+    def use_graph_tensors(self, input_name: str, output_name: str) -> None:
+        def work():
+            if self.graph_model is None:
+                raise TfdeskError("Open a graph first (File ▸ Open graph).")
+            self.graph_model.use_tensors(input_name, output_name)
+            self._graph_ready()
+        self._guarded(work)
+
+    def _graph_ready(self) -> None:
+        from ..core.drawing import input_format_for
+
+        m = self.graph_model
+        n_features = m.graph.get_tensor_by_name(m.input_name).shape[1]
+        n_classes = m.graph.get_tensor_by_name(m.output_name).shape[1]
+        if n_features is None or n_classes is None:
+            raise TfdeskError(f"{m.input_name} and {m.output_name} need a known size to draw into "
+                              "(features and classes).")
+        self._report("graphReady", {
+            "input_format": input_format_for(int(n_features)),
+            "class_names": [str(i) for i in range(int(n_classes))],
+            "input": m.input_name, "output": m.output_name, "n_features": int(n_features)})
+        self._predict_drawing(force=True)
+
+    def _drop_graph(self) -> None:
+        if self.graph_model is not None:
+            self.graph_model.close()
+            self.graph_model = None
 
     def evaluate(self) -> None:
         def work():
@@ -255,14 +312,22 @@ class TrainingWorker(QObject):
         with self._lock:
             vector, dirty = self._drawing, self._drawing_dirty
             self._drawing_dirty = False
-        if vector is None or self.trainer is None or self.trainer.data.task != "classification":
+        if vector is None:
+            return
+        if self.graph_model is not None and self.graph_model.output_name is not None:
+            model, n_features = self.graph_model, self.graph_model.graph.get_tensor_by_name(
+                self.graph_model.input_name).shape[1]
+            predict = model.predict_probabilities
+        elif self.trainer is not None and self.trainer.data.task == "classification":
+            n_features, predict = self.trainer.data.n_features, self.trainer.predict
+        else:
             return
         now = time.perf_counter()
         if dirty or force or now - self._last_prediction >= PREDICTION_INTERVAL:
-            if len(vector) != self.trainer.data.n_features:
+            if len(vector) != n_features:
                 return  # drawn for another input format; the panel will ask again
             self._last_prediction = now
-            self._report("predicted", self.trainer.predict(vector)[0])
+            self._report("predicted", predict(vector[None, :])[0])
 
     def _metrics(self) -> dict:
         t = self.trainer
@@ -286,6 +351,16 @@ class TrainingWorker(QObject):
         finally:
             if busy:
                 self._report("busyChanged", False)
+
+
+@dataclass
+class GraphFacts:
+    """What the window needs to let the user pick a foreign graph's input and output."""
+    prefix: str
+    input_name: str | None  # found by the course's names, else None
+    output_name: str | None
+    inputs: list  # TensorInfo candidates
+    outputs: list
 
 
 def _same_network(a: Experiment, b: Experiment) -> bool:

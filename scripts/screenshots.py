@@ -1,0 +1,60 @@
+"""Take the README's screenshots offscreen: `python scripts/screenshots.py [folder]`.
+
+Each picture shows the app in real use (training on the real data, a digit drawn
+with simulated mouse events), so look at them before committing them.
+"""
+
+import os
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+
+from PySide6.QtCore import QElapsedTimer, QSettings  # noqa: E402  (PySide6 before pyqtgraph)
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from qt_helpers import stroke  # noqa: E402
+from tfdesk.gui.main_window import MainWindow  # noqa: E402
+
+SEVEN = [(70, 60), (230, 60), (130, 250)]
+
+
+def wait_until(app, condition, timeout_ms=120_000):
+    clock = QElapsedTimer()
+    clock.start()
+    while not condition():
+        if clock.elapsed() > timeout_ms:
+            raise TimeoutError("the window did not get there in time")
+        app.processEvents()
+        time.sleep(0.005)
+
+
+def window_mid_training(app, folder: Path, settings_path: Path) -> None:
+    w = MainWindow(settings=QSettings(str(settings_path), QSettings.IniFormat))
+    w.resize(1400, 860)
+    w.show()
+    wait_until(app, lambda: w.tensorflow_version is not None)
+    w.start_action.trigger()
+    wait_until(app, lambda: w.progress.value() > w.progress.maximum() * 0.35)
+    stroke(w.draw.canvas, SEVEN)
+    wait_until(app, lambda: "says" in w.draw.verdict.text(), 10_000)
+    w.grab().save(str(folder / "window.png"))
+    w.close()
+
+
+def main() -> None:
+    folder = Path(sys.argv[1] if len(sys.argv) > 1 else "docs")
+    folder.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication([])
+    settings = folder / ".screenshot-settings.ini"
+    settings.unlink(missing_ok=True)
+    window_mid_training(app, folder, settings)
+    settings.unlink(missing_ok=True)
+    print(f"saved in {folder}/")
+
+
+if __name__ == "__main__":
+    main()
