@@ -6,6 +6,7 @@ with simulated mouse events), so look at them before committing them.
 
 import os
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -49,10 +50,8 @@ def main() -> None:
     folder = Path(sys.argv[1] if len(sys.argv) > 1 else "docs")
     folder.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication([])
-    settings = folder / ".screenshot-settings.ini"
-    settings.unlink(missing_ok=True)
-    window_mid_training(app, folder, settings)
-    settings.unlink(missing_ok=True)
+    with tempfile.TemporaryDirectory() as scratch:  # fresh settings: the default layout
+        window_mid_training(app, folder, Path(scratch) / "settings.ini")
     print(f"saved in {folder}/")
 
 
