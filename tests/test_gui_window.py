@@ -216,3 +216,24 @@ def test_a_file_that_is_not_a_graph_is_a_message(qtbot, window, tmp_path, monkey
         window.open_graph_action.trigger()
     assert "broken" in failure.args[0]
     assert window.start_button.isEnabled()
+
+
+def test_evaluate_shows_the_test_accuracy_the_core_computes(qtbot, window):
+    _train(qtbot, window)
+    with qtbot.waitSignal(window.worker.evaluated, timeout=30_000) as result:
+        window.evaluate_action.trigger()
+    expected = window.worker.trainer.evaluate("test")
+    assert result.args[0]["accuracy"] == pytest.approx(expected.accuracy)
+    shown = window.evaluation._accuracy.text()
+    assert f"{100 * expected.accuracy:.1f} %" in shown and str(len(expected.labels)) in shown
+    assert window.evaluation_dock.isVisible()
+
+
+def test_about_names_the_versions(qtbot, window):
+    import platform
+
+    import tensorflow as tf
+
+    window.about_action.trigger()
+    for version in (tf.__version__, platform.python_version()):
+        assert version in window.last_message

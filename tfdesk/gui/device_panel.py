@@ -1,8 +1,9 @@
 """What the machine has: the GPUs the NVIDIA driver sees, what TensorFlow can
 use, and which device to train on.
 
-The driver is asked on a pool thread because nvidia-smi can hang for seconds
-(it is given a timeout). TensorFlow's own list is never computed here: importing
+The driver is asked on a Python thread because nvidia-smi can hang for seconds
+(it is given a timeout); the panel polls for the answer with a timer, so no Qt
+signal is emitted off the GUI thread (see worker.py for why that matters). TensorFlow's own list is never computed here: importing
 TensorFlow takes seconds and belongs to the worker, which hands the list in
 through set_tensorflow_devices().
 """
@@ -11,8 +12,9 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 
-from PySide6.QtCore import QObject, Qt, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -29,23 +31,17 @@ from tfdesk.core.devices import DeviceReport, GpuInfo, TfDevice, query_gpus
 GpuQuery = Callable[[], tuple[list[GpuInfo], str, str | None]]
 
 REFRESH_MS = 3000
+POLL_MS = 50  # how often the panel looks for the driver's answer while it is awaited
+
+_driver_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tfdesk-gpu-query")
 
 
-class _QueryAnswer(QObject):
-    # Carries the driver's answer from the pool thread to the panel (queued).
-    answered = Signal(object)
-
-
-def _ask_driver(query: GpuQuery, answer: _QueryAnswer) -> None:
-    """Runs on a pool thread."""
+def _ask_driver(query: GpuQuery):
+    """Runs on the query thread."""
     try:
-        result = query()
+        return query()
     except Exception as e:  # an answer must always come, or refreshing stops for good
-        result = ([], "none", f"asking the driver failed: {e}")
-    try:
-        answer.answered.emit(result)
-    except RuntimeError:  # the panel, and its answer object, closed while nvidia-smi ran
-        pass
+        return ([], "none", f"asking the driver failed: {e}")
 
 
 class DevicePanel(QWidget):
@@ -58,11 +54,10 @@ class DevicePanel(QWidget):
         self._query = query or functools.partial(query_gpus, timeout=3.0)
         self._driver_answer: tuple[list[GpuInfo], str, str | None] | None = None
         self._tf_devices: list[TfDevice] | None = None
-        self._querying = False
-        # A child of the panel, so that it never outlives it and is never
-        # deleted from the pool thread.
-        self._answer = _QueryAnswer(self)
-        self._answer.answered.connect(self._on_answered)
+        self._pending: Future | None = None
+        self._poll = QTimer(self)
+        self._poll.setInterval(POLL_MS)
+        self._poll.timeout.connect(self._collect_answer)
 
         self._timer = QTimer(self)
         self._timer.setInterval(REFRESH_MS)
@@ -141,10 +136,10 @@ class DevicePanel(QWidget):
 
     def refresh(self) -> None:
         """Ask the driver again, unless an earlier question is still unanswered."""
-        if self._querying:
+        if self._pending is not None:
             return
-        self._querying = True
-        QThreadPool.globalInstance().start(functools.partial(_ask_driver, self._query, self._answer))
+        self._pending = _driver_thread.submit(_ask_driver, self._query)
+        self._poll.start()
 
     @property
     def refresh_timer(self) -> QTimer:
@@ -163,9 +158,15 @@ class DevicePanel(QWidget):
 
     # ---- internals ------------------------------------------------------------------
 
-    @Slot(object)
+    def _collect_answer(self) -> None:
+        if self._pending is None or not self._pending.done():
+            return
+        result = self._pending.result()
+        self._pending = None
+        self._poll.stop()
+        self._on_answered(result)
+
     def _on_answered(self, result) -> None:
-        self._querying = False
         self._driver_answer = result
         self._show_gpus(result[0])
         self._show_report()
