@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import tensorflow as tf
 
 from .data import Dataset
+from .engine import ChunkLoop, build_chunk_loop
 from .spec import Experiment
 
 v1 = tf.compat.v1
@@ -45,6 +46,7 @@ class GraphHandles:
     init_op: tf.Operation
     saver: v1.train.Saver
     model_variables: list  # the weights and biases, in layer order
+    engine: ChunkLoop  # many mini-batches in one session.run (engine.py)
 
 
 def layer_scope(index: int) -> str:
@@ -56,18 +58,21 @@ def build_graph(exp: Experiment, data: Dataset) -> GraphHandles:
     graph = tf.Graph()
     with graph.as_default(), tf.device(_device_name(exp.device)):
         v1.set_random_seed(exp.training.seed)
-        if data.task == "regression":
-            parts = _regression(exp)
-        else:
-            parts = _classifier(exp, data.n_features, data.n_classes)
         global_step = v1.train.get_or_create_global_step()
+        if data.task == "regression":
+            model = _Regression(exp)
+        else:
+            model = _Classifier(exp, data.n_features, data.n_classes)
+        parts = model.course_tensors(global_step)
         optimizer = make_optimizer(exp)
         train_op = optimizer.minimize(parts["loss"], global_step=global_step, name="train")
+        engine = build_chunk_loop(model, optimizer, global_step, data)
         init_op = v1.global_variables_initializer()
         # Relative paths, so a checkpoint folder still works after it is moved or renamed.
         saver = v1.train.Saver(max_to_keep=1, save_relative_paths=True)
     return GraphHandles(graph=graph, task=data.task, train_op=train_op, global_step=global_step,
-                        init_op=init_op, saver=saver, **parts)
+                        init_op=init_op, saver=saver, model_variables=model.variables,
+                        engine=engine, **parts)
 
 
 def _device_name(device: str) -> str:
@@ -85,69 +90,117 @@ def _initial_weights(init: str, shape: list[int], seed: int) -> tf.Tensor:
     return v1.truncated_normal(shape, stddev=(2.0 / fan_in) ** 0.5 / 0.87962566, seed=seed)
 
 
-def _dense(h, units: int, index: int, init: str, seed: int):
-    """The slide's method 1: explicit weightN / biasN variables, then x·W + b."""
-    fan_in = int(h.shape[1])
+def _dense_variables(fan_in: int, units: int, index: int, init: str, seed: int):
+    """The slide's method 1: explicit weightN / biasN variables."""
     w = tf.Variable(_initial_weights(init, [fan_in, units], seed), name=f"weight{index}",
                     dtype=tf.float32)
     b = tf.Variable(tf.constant(0.0, shape=[units]), name=f"bias{index}", dtype=tf.float32)
-    return w, b, tf.matmul(h, w)
+    return w, b
 
 
-def _classifier(exp: Experiment, n_features: int, n_classes: int) -> dict:
-    seed = exp.training.seed
-    with tf.name_scope("input"):
-        x = v1.placeholder(tf.float32, shape=(None, n_features), name="x_input")
-        y = v1.placeholder(tf.float32, shape=(None, n_classes), name="y_label")
-        training = v1.placeholder_with_default(False, shape=(), name="training")
-    h = x
-    variables = []
-    for i, layer in enumerate(exp.model.hidden_layers):
-        with v1.variable_scope(layer_scope(i)):
-            w, b, xw = _dense(h, layer.units, i + 1, exp.model.init, seed + i + 1)
-            z = tf.add(xw, b)
-            h = ACTIVATION_OPS[layer.activation](z, name=f"h{i + 1}_out")
-            if layer.dropout > 0:
-                rate = tf.where(training, tf.constant(layer.dropout), tf.constant(0.0))
-                h = tf.nn.dropout(h, rate=rate, seed=seed + 1000 + i)
-        variables += [w, b]
-    n_out = len(exp.model.hidden_layers) + 1
-    with v1.variable_scope("output_layer"):
-        w, b, xw = _dense(h, n_classes, n_out, exp.model.init, seed + n_out)
-        variables += [w, b]
-        if exp.model.output_activation == "softmax":
+class _Classifier:
+    """64 → hidden layers → classes. The forward pass is written once and used twice:
+    on the course's placeholders, and inside the chunk loop on gathered batches."""
+
+    task = "classification"
+
+    def __init__(self, exp: Experiment, n_features: int, n_classes: int):
+        self.exp, self.n_features, self.n_classes = exp, n_features, n_classes
+        self.layers = []  # (weight, bias, LayerSpec, dropout seed)
+        self.variables = []
+
+    def course_tensors(self, global_step) -> dict:
+        exp, seed = self.exp, self.exp.training.seed
+        with tf.name_scope("input"):
+            x = v1.placeholder(tf.float32, shape=(None, self.n_features), name="x_input")
+            y = v1.placeholder(tf.float32, shape=(None, self.n_classes), name="y_label")
+            training = v1.placeholder_with_default(False, shape=(), name="training")
+        h, fan_in = x, self.n_features
+        for i, layer in enumerate(exp.model.hidden_layers):
+            with v1.variable_scope(layer_scope(i)):
+                w, b = _dense_variables(fan_in, layer.units, i + 1, exp.model.init, seed + i + 1)
+                self.layers.append((w, b, layer, seed + 1000 + i))
+                h = self._hidden(h, w, b, layer, seed + 1000 + i, training, global_step,
+                                 name=f"h{i + 1}_out")
+            fan_in = layer.units
+        n_out = len(exp.model.hidden_layers) + 1
+        with v1.variable_scope("output_layer"):
+            w, b = _dense_variables(fan_in, self.n_classes, n_out, exp.model.init, seed + n_out)
+            self.output_weights = (w, b)
+            output = self._output(h, name="output")
+            if exp.model.output_activation == "softmax":
+                probabilities = tf.identity(output, name="probabilities")
+            else:
+                probabilities = tf.nn.softmax(output, name="probabilities")
+        self.variables = [v for w, b, *_ in self.layers for v in (w, b)] + [w, b]
+        loss, accuracy = self.loss_and_accuracy(y, output)
+        return dict(x=x, y=y, training=training, output=output, probabilities=probabilities,
+                    loss=tf.identity(loss, name="loss"), accuracy=tf.identity(accuracy, name="accuracy"))
+
+    def forward(self, x, training, step):
+        """Logits for x with the same variables (the chunk loop's pass)."""
+        h = x
+        for w, b, layer, dropout_seed in self.layers:
+            h = self._hidden(h, w, b, layer, dropout_seed, training, step)
+        return self._output(h)
+
+    @staticmethod
+    def _hidden(h, w, b, layer, dropout_seed, training, step, name=None):
+        h = ACTIVATION_OPS[layer.activation](tf.add(tf.matmul(h, w), b), name=name)
+        if layer.dropout > 0:
+            # Stateless, keyed on the step: the chunk loop and the course's loop drop
+            # the same units at the same step, and a resumed run drops what the
+            # uninterrupted one would have.
+            rate = tf.where(training, tf.constant(layer.dropout), tf.constant(0.0))
+            key = tf.stack([tf.constant(dropout_seed, tf.int64), tf.cast(step, tf.int64)])
+            h = tf.nn.experimental.stateless_dropout(h, rate=rate, seed=key)
+        return h
+
+    def _output(self, h, name=None):
+        w, b = self.output_weights
+        if self.exp.model.output_activation == "softmax":
             # The slide's "Wrong!!" example, kept so students can see what it does:
-            # the loss below applies a second softmax to these probabilities.
-            output = tf.nn.softmax(tf.add(xw, b), name="output")
-            probabilities = tf.identity(output, name="probabilities")
-        else:
-            output = tf.add(xw, b, name="output")
-            probabilities = tf.nn.softmax(output, name="probabilities")
-    loss = tf.reduce_mean(
-        tf.nn.softmax_cross_entropy_with_logits(labels=y, logits=output), name="loss")
-    correct = tf.equal(tf.argmax(output, 1), tf.argmax(y, 1))
-    accuracy = tf.reduce_mean(tf.cast(correct, tf.float32), name="accuracy")
-    return dict(x=x, y=y, training=training, output=output, probabilities=probabilities,
-                loss=loss, accuracy=accuracy, model_variables=variables)
+            # the loss applies a second softmax to these probabilities.
+            return tf.nn.softmax(tf.add(tf.matmul(h, w), b), name=name)
+        return tf.add(tf.matmul(h, w), b, name=name)
+
+    @staticmethod
+    def loss_and_accuracy(y, output):
+        loss = tf.reduce_mean(tf.nn.softmax_cross_entropy_with_logits(labels=y, logits=output))
+        correct = tf.equal(tf.argmax(output, 1), tf.argmax(y, 1))
+        return loss, tf.reduce_mean(tf.cast(correct, tf.float32))
 
 
-def _regression(exp: Experiment) -> dict:
+class _Regression:
     """The slide's regression graph; a higher degree adds x^2, x^3, … as features."""
-    degree = exp.degree
-    x = v1.placeholder(tf.float32, shape=[None], name="X")
-    y = v1.placeholder(tf.float32, shape=[None], name="label")
-    training = v1.placeholder_with_default(False, shape=(), name="training")
-    # The slide starts from w = 0.5, b = 0.
-    weight = tf.Variable([0.5] + [0.0] * (degree - 1), dtype=tf.float32, name="weight")
-    bias = tf.Variable([0.0], dtype=tf.float32, name="bias")
-    if degree == 1:
-        y_pred = tf.add(tf.multiply(weight, x), bias, name="y_pred")
-    else:
-        powers = tf.stack([x ** k for k in range(1, degree + 1)], axis=1, name="powers")
-        y_pred = tf.add(tf.reduce_sum(powers * weight, axis=1), bias, name="y_pred")
-    loss = tf.reduce_mean(tf.square(y_pred - y), name="mse")
-    return dict(x=x, y=y, training=training, output=y_pred, probabilities=None, loss=loss,
-                accuracy=None, model_variables=[weight, bias])
+
+    task = "regression"
+
+    def __init__(self, exp: Experiment):
+        self.degree = exp.degree
+
+    def course_tensors(self, global_step) -> dict:
+        x = v1.placeholder(tf.float32, shape=[None], name="X")
+        y = v1.placeholder(tf.float32, shape=[None], name="label")
+        training = v1.placeholder_with_default(False, shape=(), name="training")
+        # The slide starts from w = 0.5, b = 0.
+        self.weight = tf.Variable([0.5] + [0.0] * (self.degree - 1), dtype=tf.float32, name="weight")
+        self.bias = tf.Variable([0.0], dtype=tf.float32, name="bias")
+        self.variables = [self.weight, self.bias]
+        y_pred = self.forward(x, training, global_step, name="y_pred")
+        loss, _ = self.loss_and_accuracy(y, y_pred)
+        return dict(x=x, y=y, training=training, output=y_pred, probabilities=None,
+                    loss=tf.identity(loss, name="mse"), accuracy=None)
+
+    def forward(self, x, training, step, name=None):
+        if self.degree == 1:
+            return tf.add(tf.multiply(self.weight, x), self.bias, name=name)
+        powers = tf.stack([x ** k for k in range(1, self.degree + 1)], axis=1)
+        return tf.add(tf.reduce_sum(powers * self.weight, axis=1), self.bias, name=name)
+
+    @staticmethod
+    def loss_and_accuracy(y, y_pred):
+        return tf.reduce_mean(tf.square(y_pred - y)), None
 
 
 def make_optimizer(exp: Experiment):

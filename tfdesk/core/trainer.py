@@ -8,7 +8,6 @@ drawing panel, say) while training is running or paused.
 
 from __future__ import annotations
 
-import math
 import threading
 import time
 from dataclasses import dataclass
@@ -24,7 +23,11 @@ from .spec import Experiment
 
 v1 = tf.compat.v1
 
-CHUNK_SECONDS = 0.03  # how often stop/pause/requests are looked at while training
+CHUNK_SECONDS = 0.03  # how long a chunk of steps runs: stop, pause and requests wait at most this
+FIRST_CHUNK_STEPS = 4  # before the time of a step is known
+# Below this many multiply-adds a step, TensorFlow's intra-op thread pool costs more
+# than it saves (the course network: 2.3x faster on one thread, 2-core laptop).
+SMALL_STEP_FLOPS = 4_000_000
 
 
 @dataclass
@@ -96,9 +99,17 @@ class Trainer:
         config = v1.ConfigProto(allow_soft_placement=True)
         # Growth on, so that a class can share one server GPU.
         config.gpu_options.allow_growth = True
+        if self._step_flops() < SMALL_STEP_FLOPS:
+            config.intra_op_parallelism_threads = 1
         self.session = v1.Session(graph=self.handles.graph, config=config)
         self.session.run(self.handles.init_op)
+        self.handles.engine.load(self.session, self.data.x_train, self.data.y_train)
         self.epoch = 0
+        self._chunk_steps = FIRST_CHUNK_STEPS
+
+    def _step_flops(self) -> int:
+        weights = sum(int(np.prod(v.shape)) for v in self.handles.model_variables)
+        return 3 * self.batch_size() * weights  # forward, and twice that backward
 
     def batch_size(self) -> int:
         t = self.experiment.training
@@ -168,48 +179,74 @@ class Trainer:
         return TrainResult(status, self.epoch, self.step, time.perf_counter() - started)
 
     def _train_epoch(self, callback, between_chunks) -> bool:
-        """One pass over the training set; False when stopped part-way."""
-        h = self.handles
-        x, y = self.data.x_train, self.data.y_train
+        """One pass over the training set in chunks of steps; False when stopped part-way."""
         size = self.batch_size()
         steps = self.steps_per_epoch()
         epoch = self.epoch + 1
-        order = self.epoch_order(epoch)
+        batches = self.epoch_order(epoch)[:steps * size].reshape(steps, size)
         started = time.perf_counter()
         first_step = self.step + 1
         losses, accuracies = [], []
-        fetches = [h.loss, h.train_op] + ([h.accuracy] if h.accuracy is not None else [])
-        chunk_start, chunk_started = 0, time.perf_counter()
-        for j in range(steps):
-            idx = order[j * size:(j + 1) * size]
-            values = self.session.run(fetches, feed_dict={h.x: x[idx], h.y: y[idx], h.training: True})
-            losses.append(values[0])
-            if h.accuracy is not None:
-                accuracies.append(values[2])
-            if not math.isfinite(values[0]):
-                self._report_steps(callback, epoch, first_step, losses, chunk_start)
-                raise self._diverged(epoch, first_step + j, values[0])
-            if time.perf_counter() - chunk_started >= CHUNK_SECONDS or j == steps - 1:
-                self._report_steps(callback, epoch, first_step, losses, chunk_start)
-                chunk_start, chunk_started = j + 1, time.perf_counter()
-                if not self._between_chunks(between_chunks):
-                    return False
+        done = 0
+        while done < steps:
+            count = min(self._chunk_steps, steps - done)
+            chunk_started = time.perf_counter()
+            chunk_losses, chunk_accuracies = self.handles.engine.run(
+                self.session, batches[done:done + count])
+            self._size_next_chunk(count, time.perf_counter() - chunk_started)
+            bad = np.flatnonzero(~np.isfinite(chunk_losses))
+            if len(bad):
+                callback(StepLosses(epoch, first_step + done, chunk_losses[:bad[0] + 1]))
+                raise self._diverged(epoch, first_step + done + bad[0], chunk_losses[bad[0]])
+            callback(StepLosses(epoch, first_step + done, chunk_losses))
+            losses.append(chunk_losses)
+            if chunk_accuracies is not None:
+                accuracies.append(chunk_accuracies)
+            done += count
+            if not self._between_chunks(between_chunks):
+                return False
+        self._finish_epoch(callback, epoch, first_step + steps - 1, np.concatenate(losses),
+                           np.concatenate(accuracies) if accuracies else None, started)
+        return True
+
+    def _size_next_chunk(self, count: int, seconds: float) -> None:
+        per_step = max(seconds / count, 1e-7)
+        self._chunk_steps = max(1, min(int(CHUNK_SECONDS / per_step), 100_000))
+
+    def _finish_epoch(self, callback, epoch, last_step, losses, accuracies, started) -> None:
         self.epoch = epoch
         val_loss = val_acc = None
         if len(self.data.x_val):
             val_loss, val_acc = self._loss_and_accuracy(self.data.x_val, self.data.y_val)
         callback(EpochMetrics(
-            epoch=epoch, step=first_step + steps - 1,
-            train_loss=float(np.mean(losses)),
-            train_accuracy=float(np.mean(accuracies)) if accuracies else None,
-            val_loss=val_loss, val_accuracy=val_acc,
-            seconds=time.perf_counter() - started))
-        return True
+            epoch=epoch, step=last_step, train_loss=float(np.mean(losses)),
+            train_accuracy=float(np.mean(accuracies)) if accuracies is not None else None,
+            val_loss=val_loss, val_accuracy=val_acc, seconds=time.perf_counter() - started))
 
-    @staticmethod
-    def _report_steps(callback, epoch, first_step, losses, start) -> None:
-        if len(losses) > start:
-            callback(StepLosses(epoch, first_step + start, np.asarray(losses[start:], np.float32)))
+    def train_epoch_course_loop(self, callback=None) -> None:
+        """One epoch the course's way: one session.run with feed_dict per mini-batch.
+
+        The reference the chunk loop is checked against, and its baseline in
+        bench/train.py; the window and tfdesk-train use the chunk loop."""
+        h = self.handles
+        size, steps = self.batch_size(), self.steps_per_epoch()
+        epoch = self.epoch + 1
+        order = self.epoch_order(epoch)
+        started = time.perf_counter()
+        first_step = self.step + 1
+        x, y = self.data.x_train, self.data.y_train
+        fetches = [h.loss, h.train_op] + ([h.accuracy] if h.accuracy is not None else [])
+        losses, accuracies = [], []
+        for j in range(steps):
+            idx = order[j * size:(j + 1) * size]
+            values = self.session.run(fetches, feed_dict={h.x: x[idx], h.y: y[idx], h.training: True})
+            losses.append(values[0])
+            accuracies += values[2:]
+        losses = np.asarray(losses, np.float32)
+        if callback is not None:
+            callback(StepLosses(epoch, first_step, losses))
+        self._finish_epoch(callback or (lambda e: None), epoch, first_step + steps - 1, losses,
+                           np.asarray(accuracies) if accuracies else None, started)
 
     def _between_chunks(self, between_chunks) -> bool:
         """Answer the owner's requests, wait while paused; False when stopped."""
