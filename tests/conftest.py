@@ -17,7 +17,7 @@ def no_worker_thread_left_running():
     worker = sys.modules.get("tfdesk.gui.worker")
     if worker is None:
         return
-    running = [w.thread.name for w in worker.started_workers if w.thread.is_alive()]
+    running = [t.name for w in worker.started_workers for t in w.threads() if t.is_alive()]
     for w in worker.started_workers:
         w.shutdown(timeout=30)
     worker.started_workers.clear()

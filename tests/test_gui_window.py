@@ -237,3 +237,15 @@ def test_about_names_the_versions(qtbot, window):
     window.about_action.trigger()
     for version in (tf.__version__, platform.python_version()):
         assert version in window.last_message
+
+
+def test_a_drawing_is_answered_while_the_network_trains(qtbot, window):
+    _epochs(window).setValue(500)
+    with qtbot.waitSignal(window.worker.stepsReported, timeout=60_000):
+        window.start_action.trigger()
+    with qtbot.waitSignal(window.worker.predicted, timeout=10_000) as answer:
+        stroke(window.draw.canvas, SEVEN)
+    assert window._training  # answered by the drawing thread, in the training session
+    assert answer.args[0].shape == (10,)
+    with qtbot.waitSignal(window.worker.trainingFinished, timeout=10_000):
+        window.stop_action.trigger()

@@ -89,7 +89,7 @@ def _build(model, optimizer, global_step, data) -> ChunkLoop:
     arrays = (tf.TensorArray(tf.float32, size=steps), tf.TensorArray(tf.float32, size=steps))
     _, losses, accuracies = tf.while_loop(
         lambda i, *_: i < steps, body, (tf.constant(0),) + arrays,
-        parallel_iterations=1, back_prop=False)
+        parallel_iterations=1)
     return ChunkLoop(
         x_feed=x_feed, y_feed=y_feed, load_op=tf.group(x_data.initializer, y_data.initializer),
         batch_indices=indices, losses=losses.stack(name="losses"),

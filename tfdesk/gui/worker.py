@@ -3,9 +3,9 @@ signals carry its results to the window.
 
 Every TensorFlow call happens on that thread (DESIGN.md, "Threading"). The GUI
 asks for work with plain method calls that queue a request, and gets plain
-numbers and numpy arrays back through signals (queued to the GUI thread). Pause,
-stop and drawing predictions work while training runs: the trainer looks at them
-between chunks.
+numbers and numpy arrays back through signals. Pause and stop work while
+training runs: the trainer looks at them between chunks. Drawings are answered
+on a second thread in the same session (drawing_answers.py).
 
 The thread is a Python thread, not a QThread: TensorFlow's pybind11 code
 re-acquires the GIL with a thread state of its own, and on a QThread (whose
@@ -31,6 +31,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..core.errors import TfdeskError
 from ..core.spec import Experiment
+from .drawing_answers import DrawingAnswers
 
 # Fields that change how training proceeds but not the graph or the data split:
 # a new Start with only these changed goes on from the current weights.
@@ -61,10 +62,8 @@ class TrainingWorker(QObject):
         super().__init__()
         self.trainer = None
         self.graph_model = None  # a .meta graph that answers the drawings instead of the trainer
-        self._lock = threading.Lock()
-        self._drawing = None  # the latest drawn input vector
-        self._drawing_dirty = False
-        self._last_prediction = 0.0
+        self.drawings = DrawingAnswers(self._drawing_model, self._report)
+        self._last_refresh = 0.0
         self._stop_requested = threading.Event()
         self._requests: queue.Queue = queue.Queue()
         self._results: queue.SimpleQueue = queue.SimpleQueue()
@@ -79,6 +78,7 @@ class TrainingWorker(QObject):
         self._requests.put((self.load, ()))
         self._delivery.start()
         self.thread.start()
+        self.drawings.start()
 
     def deliver(self) -> None:
         """Emit, on the GUI thread, everything the worker thread has reported so far."""
@@ -117,14 +117,15 @@ class TrainingWorker(QObject):
         self._requests.put(None)
         if self.thread.is_alive():
             self.thread.join(timeout)
+        drawings_ended = self.drawings.close(timeout=5.0)
         self._delivery.stop()
-        return not self.thread.is_alive()
+        return drawings_ended and not self.thread.is_alive()
+
+    def threads(self) -> list[threading.Thread]:
+        return [self.thread, self.drawings.thread]
 
     def request_prediction(self, vector: np.ndarray) -> None:
-        with self._lock:
-            self._drawing, self._drawing_dirty = vector, True
-        self._requests.put((self._guarded, (self._predict_drawing,)))  # answered at once when idle,
-        # and between chunks while training
+        self.drawings.ask(vector)
 
     def pause(self) -> None:
         if self.trainer is not None:
@@ -148,10 +149,11 @@ class TrainingWorker(QObject):
         while (request := self._requests.get()) is not None:
             work, args = request
             work(*args)
-        if self.trainer is not None:
-            self.trainer.close()
-            self.trainer = None
-        self._drop_graph()
+        with self.drawings.model_lock:
+            if self.trainer is not None:
+                self.trainer.close()
+                self.trainer = None
+            self._drop_graph()
 
     def load(self) -> None:
         """Import TensorFlow here, not on the GUI thread, so the window paints first."""
@@ -165,7 +167,8 @@ class TrainingWorker(QObject):
 
     def train(self, exp: Experiment) -> None:
         def work():
-            self._drop_graph()  # the drawings go back to the network being trained
+            with self.drawings.model_lock:
+                self._drop_graph()  # the drawings go back to the network being trained
             trainer = self._trainer_for(exp)
             if self._stop_requested.is_set():
                 return
@@ -174,11 +177,12 @@ class TrainingWorker(QObject):
 
     def reset(self) -> None:
         def work():
-            self._drop_graph()
-            if self.trainer is not None:
-                self.trainer.reset_weights()
+            with self.drawings.model_lock:  # a new session replaces the old one
+                self._drop_graph()
+                if self.trainer is not None:
+                    self.trainer.reset_weights()
             self._report("weightsReset")
-            self._predict_drawing(force=True)
+            self.drawings.refresh()
         self._guarded(work)
 
     def save(self, folder: str) -> None:
@@ -195,12 +199,13 @@ class TrainingWorker(QObject):
         def work():
             from ..core.checkpoint import read_sidecar, restore_weights, sidecar_experiment
 
-            self._drop_graph()
+            with self.drawings.model_lock:
+                self._drop_graph()
             exp = sidecar_experiment(folder) if read_sidecar(folder) else current
             trainer = self._trainer_for(exp, rebuild=True)
             restore_weights(trainer, folder)
             self._report("restored", folder, trainer.experiment.copy())
-            self._predict_drawing(force=True)
+            self.drawings.refresh()
         self._guarded(work, busy=True)
 
     def open_graph(self, path: str) -> None:
@@ -209,8 +214,9 @@ class TrainingWorker(QObject):
             from ..core.checkpoint import MetaGraphModel
 
             model = MetaGraphModel(path)
-            self._drop_graph()
-            self.graph_model = model
+            with self.drawings.model_lock:
+                self._drop_graph()
+                self.graph_model = model
             self._report("graphOpened", GraphFacts(
                 model.prefix, model.input_name, model.output_name,
                 model.input_candidates(), model.output_candidates()))
@@ -222,7 +228,8 @@ class TrainingWorker(QObject):
         def work():
             if self.graph_model is None:
                 raise TfdeskError("Open a graph first (File ▸ Open graph).")
-            self.graph_model.use_tensors(input_name, output_name)
+            with self.drawings.model_lock:
+                self.graph_model.use_tensors(input_name, output_name)
             self._graph_ready()
         self._guarded(work)
 
@@ -239,9 +246,10 @@ class TrainingWorker(QObject):
             "input_format": input_format_for(int(n_features)),
             "class_names": [str(i) for i in range(int(n_classes))],
             "input": m.input_name, "output": m.output_name, "n_features": int(n_features)})
-        self._predict_drawing(force=True)
+        self.drawings.refresh()
 
     def _drop_graph(self) -> None:
+        """Close the opened graph; call with drawings.model_lock held."""
         if self.graph_model is not None:
             self.graph_model.close()
             self.graph_model = None
@@ -273,10 +281,11 @@ class TrainingWorker(QObject):
                 setattr(t.experiment.training, name, getattr(exp.training, name))
             t.experiment.validate(n_train=len(t.data.x_train))
             return t
-        if t is not None:
-            t.close()
-            self.trainer = None
-        self.trainer = Trainer(exp)
+        trainer = Trainer(exp)
+        with self.drawings.model_lock:
+            if t is not None:
+                t.close()
+            self.trainer = trainer
         self._report("prepared", _dataset_info(self.trainer))
         return self.trainer
 
@@ -300,34 +309,29 @@ class TrainingWorker(QObject):
                 self._report("epochFinished", event)
 
         try:
-            result = trainer.train(epochs, callback=on_event, between_chunks=self._predict_drawing)
+            result = trainer.train(epochs, callback=on_event, between_chunks=self._refresh_drawing)
         except TfdeskError:
             self._report("trainingFinished", "failed", time.perf_counter() - started)
             raise
         self._report("trainingFinished", result.status, result.seconds)
-        self._predict_drawing(force=True)
+        self.drawings.refresh()
 
-    def _predict_drawing(self, force: bool = False) -> None:
-        """Between chunks: answer a new drawing at once, refresh an old one now and then."""
-        with self._lock:
-            vector, dirty = self._drawing, self._drawing_dirty
-            self._drawing_dirty = False
-        if vector is None:
-            return
-        if self.graph_model is not None and self.graph_model.output_name is not None:
-            model, n_features = self.graph_model, self.graph_model.graph.get_tensor_by_name(
-                self.graph_model.input_name).shape[1]
-            predict = model.predict_probabilities
-        elif self.trainer is not None and self.trainer.data.task == "classification":
-            n_features, predict = self.trainer.data.n_features, self.trainer.predict
-        else:
-            return
+    def _refresh_drawing(self) -> None:
+        """Between chunks: the bars follow the training every PREDICTION_INTERVAL."""
         now = time.perf_counter()
-        if dirty or force or now - self._last_prediction >= PREDICTION_INTERVAL:
-            if len(vector) != n_features:
-                return  # drawn for another input format; the panel will ask again
-            self._last_prediction = now
-            self._report("predicted", predict(vector[None, :])[0])
+        if now - self._last_refresh >= PREDICTION_INTERVAL:
+            self._last_refresh = now
+            self.drawings.refresh()
+
+    def _drawing_model(self):
+        """What answers a drawing; called by the drawing thread with model_lock held."""
+        m = self.graph_model
+        if m is not None and m.output_name is not None:
+            return m.predict_probabilities, m.graph.get_tensor_by_name(m.input_name).shape[1]
+        t = self.trainer
+        if t is not None and t.data.task == "classification":
+            return t.predict, t.data.n_features
+        return None
 
     def _metrics(self) -> dict:
         t = self.trainer
