@@ -219,7 +219,7 @@ def test_hundred_thousand_steps_are_drawn_downsampled(plot, qtbot):
         if chunk % 100 == 99:
             plot.redraw()
     step_curve = the_curve(plot.loss_plot, "training loss (each step)")
-    x, _ = step_curve.getData()
+    x, _ = step_curve.getOriginalDataset()
     assert len(x) == 100_000 and x[-1] == 100_000
     assert plot.step_count() == 100_000
     assert step_curve.opts["autoDownsample"]
@@ -228,6 +228,30 @@ def test_hundred_thousand_steps_are_drawn_downsampled(plot, qtbot):
     qtbot.wait(50)
     # what is painted is a few points per pixel, not every step
     assert len(step_curve.curve.getData()[0]) < 10_000
+
+
+def test_the_view_widens_in_jumps_to_hold_the_run_and_stops_following_after_a_zoom(plot, qtbot):
+    plot.resize(700, 450)
+    plot.show()
+    plot.start_run("planned")
+    plot.plan_steps(1_000)
+    plot.add_steps(1, np.linspace(2.0, 1.0, 100))
+    plot.redraw()
+    (x0, x1), (y0, y1) = plot.loss_plot.getPlotItem().vb.viewRange()
+    assert x0 <= 0 and 1_000 <= x1 < 1_100  # the whole run fits from the start
+    assert y0 <= 0 and 2.0 <= y1 < 2.5
+    plot.add_steps(101, np.linspace(1.0, 0.5, 100))  # falling losses: the view stays
+    plot.redraw()
+    assert plot.loss_plot.getPlotItem().vb.viewRange()[1][1] == y1
+    plot.add_steps(201, np.full(10, 3.0))  # a loss above the view widens it
+    plot.redraw()
+    assert plot.loss_plot.getPlotItem().vb.viewRange()[1][1] >= 3.0
+    plot.loss_plot.getPlotItem().vb.sigRangeChangedManually.emit([True, True])  # the user zooms
+    plot.loss_plot.setXRange(0, 50)
+    plot.add_steps(211, np.full(10, 9.0))
+    plot.redraw()
+    (x0, x1), (_, top) = plot.loss_plot.getPlotItem().vb.viewRange()
+    assert x1 < 100 and top < 9.0
 
 
 def test_hover_reads_the_loss_under_the_mouse(plot, qtbot):

@@ -8,7 +8,6 @@ headless server use this module too.
 """
 
 import numpy as np
-from scipy import ndimage
 
 from tfdesk.core.errors import TfdeskError
 
@@ -51,7 +50,15 @@ _MNIST_FRAME = 28
 _MNIST_THIN_WIDTH = 1.9
 _MNIST_MEDIAN_WIDTH = 2.6
 
-_CROSS = ndimage.generate_binary_structure(2, 1)
+# The 4-neighbourhood (scipy's generate_binary_structure(2, 1)).
+_CROSS = np.array([[False, True, False], [True, True, True], [False, True, False]])
+
+
+def _ndimage():
+    # scipy.ndimage takes a third of a second to import: not before the window paints.
+    from scipy import ndimage
+
+    return ndimage
 
 
 class NothingDrawn(TfdeskError):
@@ -190,7 +197,7 @@ def _widen_to_digits_ink(mask):
     # the ink after growing is known for every t without drawing it. Grown by
     # its own size any shape is a blob with more than enough ink.
     reach = max(mask.shape)
-    distance = ndimage.distance_transform_edt(~np.pad(mask, reach))
+    distance = _ndimage().distance_transform_edt(~np.pad(mask, reach))
     distances = np.sort(distance[distance <= reach])
     steps = np.unique(distances)
     counts = np.searchsorted(distances, steps, side="right")
@@ -204,9 +211,9 @@ def _nist_pen_width(bitmap):
     """Erode heavy and dilate light digits by whole pixels (4-neighbour), as NIST did."""
     on = bitmap.sum()
     if on > _ERODE_ABOVE[0]:
-        times, operation = (2 if on > _ERODE_ABOVE[1] else 1), ndimage.binary_erosion
+        times, operation = (2 if on > _ERODE_ABOVE[1] else 1), _ndimage().binary_erosion
     elif on < _DILATE_BELOW[0]:
-        times, operation = (2 if on < _DILATE_BELOW[1] else 1), ndimage.binary_dilation
+        times, operation = (2 if on < _DILATE_BELOW[1] else 1), _ndimage().binary_dilation
     else:
         return bitmap
     return operation(bitmap, structure=_CROSS, iterations=times, border_value=0)
@@ -245,7 +252,7 @@ def _to_mnist28(mask):
     digit = np.clip(_resize(mask, height, width), 0.0, 1.0)
 
     # Whole-pixel shifts, as MNIST's own centres (+-0.3 px) suggest.
-    centre_row, centre_col = ndimage.center_of_mass(digit)
+    centre_row, centre_col = _ndimage().center_of_mass(digit)
     top = int(round(_MNIST_FRAME / 2 - centre_row))
     left = int(round(_MNIST_FRAME / 2 - centre_col))
     # A lopsided digit may need to go partly past the frame: pad, place, cut.
@@ -262,7 +269,7 @@ def _stroke_width(mask, probe=3.0):
     Growing a stroke of length l by t adds about 2*l*t of area, on both sides of
     every line and around loops alike; caps and corners make it slightly low.
     """
-    distance = ndimage.distance_transform_edt(~np.pad(mask, int(probe) + 2))
+    distance = _ndimage().distance_transform_edt(~np.pad(mask, int(probe) + 2))
     area = mask.sum()
     length = ((distance <= probe).sum() - area) / (2 * probe)
     return area / length
@@ -277,5 +284,5 @@ def _widen_to_mnist_width(mask):
     # (width + 2t) * box / (long_side + 2t) = median width for t.
     target = _MNIST_MEDIAN_WIDTH
     grow = (target * long_side - _MNIST_BOX * width) / (2 * (_MNIST_BOX - target))
-    distance = ndimage.distance_transform_edt(~np.pad(mask, int(np.ceil(grow)) + 1))
+    distance = _ndimage().distance_transform_edt(~np.pad(mask, int(np.ceil(grow)) + 1))
     return _crop(distance <= grow)

@@ -6,7 +6,8 @@ import os
 import sys
 
 
-def main(argv: list[str] | None = None) -> int:
+def show_window(argv: list[str] | None = None):
+    """The application and its shown main window (bench/ui.py times this)."""
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
     from PySide6.QtWidgets import QApplication
 
@@ -19,4 +20,9 @@ def main(argv: list[str] | None = None) -> int:
     app.setApplicationName("tfdesk")
     window = MainWindow()
     window.show()
+    return app, window
+
+
+def main(argv: list[str] | None = None) -> int:
+    app, _window = show_window(argv)
     return app.exec()

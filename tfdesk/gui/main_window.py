@@ -196,6 +196,7 @@ class MainWindow(QMainWindow):
         w.stepsReported.connect(self._steps_reported)
         w.epochFinished.connect(self._epoch_finished)
         w.progressed.connect(self._progressed)
+        w.planned.connect(self._planned)
         w.trainingFinished.connect(self._training_finished)
         w.predicted.connect(self.draw.show_probabilities)
         w.evaluated.connect(self._evaluated)
@@ -378,10 +379,17 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(info["device_note"], 10000)
 
     def _steps_reported(self, epoch: int, first_step: int, losses) -> None:
+        self._start_plot_run_if_new()
+        self.plot.add_steps(first_step, losses)
+
+    def _start_plot_run_if_new(self) -> None:
         if self._new_run:
             self.plot.start_run(self._run_label(), has_accuracy=not self.experiment.is_regression)
             self._new_run = False
-        self.plot.add_steps(first_step, losses)
+
+    def _planned(self, last_step: int) -> None:
+        self._start_plot_run_if_new()
+        self.plot.plan_steps(last_step)
 
     def _epoch_finished(self, m) -> None:
         self.plot.add_epoch(m.epoch, m.step, m.train_loss, m.val_loss, m.train_accuracy, m.val_accuracy)

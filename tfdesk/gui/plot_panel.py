@@ -103,6 +103,48 @@ def _csv_number(value: float) -> str:
     return "" if math.isnan(value) else f"{value:.9g}"
 
 
+class _FollowedRange:
+    """The plotted extent of the data, and the view range that grows in jumps to hold it."""
+
+    def __init__(self, following: bool = True):
+        self.following = following
+        self.planned_step = 0
+        self.last_step = 0.0
+        self.low = math.inf  # the smallest and largest positive losses seen
+        self.high = 0.0
+        self.x_end: float | None = None
+        self.y_range: tuple[float, float] | None = None
+
+    def saw(self, last_step: float, losses: np.ndarray) -> None:
+        self.last_step = max(self.last_step, float(last_step))
+        finite = losses[np.isfinite(losses) & (losses > 0)]
+        if finite.size:
+            self.low = min(self.low, float(finite.min()))
+            self.high = max(self.high, float(finite.max()))
+
+    def next_x_end(self) -> float | None:
+        needed = max(self.planned_step, self.last_step, 1.0)
+        if self.x_end is not None and needed <= self.x_end:
+            return None
+        # Without a plan, leave room for as many steps again.
+        self.x_end = needed if needed == self.planned_step else needed * 1.5
+        return self.x_end
+
+    def next_y_range(self, log: bool) -> tuple[float, float] | None:
+        if self.high <= 0:
+            return None
+        if log:  # pyqtgraph's log view range is in decades
+            bottom, top = math.log10(self.low), math.log10(self.high)
+            if self.y_range and self.y_range[0] <= bottom and top <= self.y_range[1]:
+                return None
+            self.y_range = (math.floor(bottom * 2) / 2 - 0.25, math.ceil(top * 2) / 2 + 0.1)
+        else:
+            if self.y_range and self.high <= self.y_range[1]:
+                return None
+            self.y_range = (0.0, self.high * 1.08)
+        return self.y_range
+
+
 class LossPlot(QWidget):
     """Loss (top) and accuracy (bottom) against the training step.
 
@@ -119,6 +161,7 @@ class LossPlot(QWidget):
         self._redraw_timer.setSingleShot(True)
         self._redraw_timer.setInterval(REDRAW_INTERVAL_MS)
         self._redraw_timer.timeout.connect(self.redraw)
+        self._range = _FollowedRange()
 
         self.loss_plot = self._make_plot(self.tr("loss"), _LossAxis("left"))
         self.accuracy_plot = self._make_plot(self.tr("accuracy (%)"), pg.AxisItem("left"))
@@ -128,6 +171,11 @@ class LossPlot(QWidget):
         self.accuracy_plot.getPlotItem().enableAutoRange(y=False)
         self.accuracy_plot.getAxis("left").setTicks(
             [[(value, str(value)) for value in (0, 25, 50, 75, 100)]])
+        for plot in (self.loss_plot, self.accuracy_plot):
+            plot.getPlotItem().enableAutoRange(x=False)
+            # The user zoomed or panned: stop following the data until the next run.
+            plot.getPlotItem().vb.sigRangeChangedManually.connect(self._stop_following)
+        self.loss_plot.getPlotItem().enableAutoRange(y=False)
         self.loss_legend = self._add_legend(self.loss_plot, offset=(-10, 10))
         self.accuracy_legend = self._add_legend(self.accuracy_plot, offset=(-10, -10))
         # One legend entry stands for all faded runs, drawn with their pen.
@@ -205,6 +253,12 @@ class LossPlot(QWidget):
         self.clear_earlier_button.setEnabled(len(self._runs) > 1)
         self.accuracy_plot.setVisible(has_accuracy)
         self._show_step_label_on_accuracy(has_accuracy)
+        self._range.following = True
+
+    def plan_steps(self, last_step: int) -> None:
+        """The run will go on to this step: the step axis is set to fit it at once."""
+        self._range.planned_step = max(self._range.planned_step, last_step)
+        self._schedule_redraw()
 
     def add_steps(self, first_step: int, losses: np.ndarray) -> None:
         losses = np.asarray(losses, dtype=float).ravel()
@@ -213,6 +267,7 @@ class LossPlot(QWidget):
         run = self._current_or_new()
         steps = np.arange(first_step, first_step + losses.size, dtype=float)
         run.steps.append(np.vstack([steps, losses]))
+        self._range.saw(steps[-1], losses)
         self._steps_changed = True
         self._schedule_redraw()
 
@@ -221,6 +276,7 @@ class LossPlot(QWidget):
         run = self._current_or_new()
         row = [epoch, step, train_loss, val_loss, train_accuracy, val_accuracy]
         run.epochs.append(np.array([[_nan_if_none(v)] for v in row]))
+        self._range.saw(step, np.array([train_loss, _nan_if_none(val_loss)]))
         self._epochs_changed = True
         self._schedule_redraw()
 
@@ -233,6 +289,7 @@ class LossPlot(QWidget):
         self.clear_earlier_button.setEnabled(False)
         self._show_hover_hint()
         self._steps_changed = self._epochs_changed = False
+        self._range = _FollowedRange()
 
     def clear_earlier_runs(self) -> None:
         for run in self._runs[:-1]:
@@ -276,6 +333,27 @@ class LossPlot(QWidget):
         if self._epochs_changed:
             self._draw_epochs(run)
         self._steps_changed = self._epochs_changed = False
+        self._follow()
+
+    def _stop_following(self, *_args) -> None:
+        self._range.following = False
+
+    def _follow(self) -> None:
+        """Widen the view when the data outgrow it, never narrow it while training.
+
+        A range that changes at every redraw (pyqtgraph's auto range, as the loss
+        falls and the steps grow) re-lays out the axes and repaints both plots each
+        time: 50–80 ms stalls of the window on a 2-core laptop. Widening in jumps
+        keeps most redraws to the curves alone."""
+        r = self._range
+        if not r.following:
+            return
+        x_end = r.next_x_end()
+        if x_end is not None:
+            self.loss_plot.setXRange(0, x_end, padding=0.01)
+        y = r.next_y_range(self.log_check.isChecked())
+        if y is not None:
+            self.loss_plot.setYRange(*y, padding=0)
 
     def _draw_epochs(self, run: _Run) -> None:
         series = [(run.train_loss_curve, run.epochs.column(TRAIN_LOSS)),
@@ -406,6 +484,8 @@ class LossPlot(QWidget):
 
     def _set_log_scale(self, on: bool) -> None:
         self.loss_plot.setLogMode(y=on)
+        self._range.y_range = None  # fit the new scale
+        self._follow()
 
     # --- hover read-out -------------------------------------------------------------
 

@@ -46,6 +46,7 @@ class TrainingWorker(QObject):
     prepared = Signal(object)  # dataset facts: see _dataset_info
     stepsReported = Signal(int, int, object)  # epoch, first step, losses (np.ndarray)
     epochFinished = Signal(object)  # EpochMetrics
+    planned = Signal(int)  # the step this training will end at
     progressed = Signal(int, int, int, int, float)  # epoch, last epoch, step, last step, eta s
     trainingFinished = Signal(str, float)  # "finished" | "stopped" | "failed", seconds
     predicted = Signal(object)  # probabilities (np.ndarray)
@@ -81,13 +82,20 @@ class TrainingWorker(QObject):
         self.drawings.start()
 
     def deliver(self) -> None:
-        """Emit, on the GUI thread, everything the worker thread has reported so far."""
+        """Emit, on the GUI thread, everything the worker thread has reported so far.
+
+        Only the latest progress of a batch is emitted: the bar repaints at once
+        on every change, and older values would be painted over anyway."""
+        batch = []
         while True:
             try:
-                name, args = self._results.get_nowait()
+                batch.append(self._results.get_nowait())
             except queue.Empty:
-                return
-            getattr(self, name).emit(*args)
+                break
+        last_progress = max((i for i, (name, _) in enumerate(batch) if name == "progressed"), default=-1)
+        for i, (name, args) in enumerate(batch):
+            if name != "progressed" or i == last_progress:
+                getattr(self, name).emit(*args)
 
     def request_training(self, exp: Experiment) -> None:
         self._stop_requested.clear()
@@ -158,6 +166,7 @@ class TrainingWorker(QObject):
     def load(self) -> None:
         """Import TensorFlow here, not on the GUI thread, so the window paints first."""
         def work():
+            import scipy.ndimage  # noqa: F401  (for the first drawing, kept off the GUI thread)
             import tensorflow as tf
 
             from ..core.devices import tensorflow_devices
@@ -297,6 +306,7 @@ class TrainingWorker(QObject):
         total_steps = epochs * trainer.steps_per_epoch()
         last_epoch = first_epoch + epochs
         started = time.perf_counter()
+        self._report("planned", first_step + total_steps)
 
         def on_event(event):
             if isinstance(event, StepLosses):
