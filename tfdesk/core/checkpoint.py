@@ -29,6 +29,7 @@ import tensorflow as tf
 
 from .. import __version__
 from .errors import CheckpointError, SpecError
+from .graph_safety import check_meta_graph
 from .spec import Experiment
 
 v1 = tf.compat.v1
@@ -266,6 +267,17 @@ class TensorInfo:
     op_type: str
 
 
+def _read_meta_graph(meta: str):
+    from google.protobuf.message import DecodeError
+
+    meta_graph_def = v1.MetaGraphDef()
+    try:
+        meta_graph_def.ParseFromString(Path(meta).read_bytes())
+    except (DecodeError, OSError, RuntimeWarning) as e:
+        raise CheckpointError(f"{meta}: not a TensorFlow graph file ({_reason(e)}).") from None
+    return meta_graph_def
+
+
 def _is_batch_matrix(t: TensorInfo) -> bool:
     return (t.dtype.startswith("float") and t.shape is not None and len(t.shape) == 2
             and t.shape[1] is not None)
@@ -283,10 +295,12 @@ class MetaGraphModel:
         meta = self.prefix + ".meta"
         if not Path(meta).is_file():
             raise CheckpointError(f"{meta}: no graph file (.meta) beside this checkpoint.")
+        meta_graph_def = _read_meta_graph(meta)
+        check_meta_graph(meta_graph_def, meta)  # before anything of it runs
         self.graph = tf.Graph()
         try:
             with self.graph.as_default():
-                loader = v1.train.import_meta_graph(meta)
+                loader = v1.train.import_meta_graph(meta_graph_def)
         except _TF_ERRORS + (TypeError, AttributeError) as e:
             raise CheckpointError(f"{meta}: cannot read the graph ({_reason(e)}).") from None
         if loader is None:

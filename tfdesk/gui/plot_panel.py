@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QCheckBox, QFileDialog, QHBoxLayout, QLabel, QMes
 import pyqtgraph as pg  # after PySide6, so pyqtgraph binds to it
 
 REDRAW_INTERVAL_MS = 100
+MAX_EPOCH_SYMBOLS = 60  # beyond this many epochs a run's epoch curves are lines only
 
 TRAIN_COLOR = (31, 119, 180)
 VAL_COLOR = (230, 115, 0)
@@ -86,6 +87,7 @@ class _Run:
     val_loss_curve: pg.PlotDataItem
     train_acc_curve: pg.PlotDataItem
     val_acc_curve: pg.PlotDataItem
+    symbols_dropped: bool = False
 
     def loss_curves(self) -> list[pg.PlotDataItem]:
         return [self.step_curve, self.train_loss_curve, self.val_loss_curve]
@@ -362,6 +364,11 @@ class LossPlot(QWidget):
             series += [(run.train_acc_curve, 100 * run.epochs.column(TRAIN_ACC)),
                        (run.val_acc_curve, 100 * run.epochs.column(VAL_ACC))]
         epoch_steps = run.epochs.column(STEP)
+        if len(epoch_steps) > MAX_EPOCH_SYMBOLS and not run.symbols_dropped:
+            # Hundreds of markers blur into the line and cost most of each repaint.
+            for curve, _ in series:
+                curve.setSymbol(None)
+            run.symbols_dropped = True
         for curve, values in series:
             # A run without validation data has only NaN here; pyqtgraph warns on those.
             if np.isnan(values).all():

@@ -1,0 +1,104 @@
+"""What a foreign graph may contain before tfdesk runs any of it.
+
+A `.meta` file is a whole program: besides matrices and activations it can hold
+ops that read or write files, talk to the network or call Python. Opening one
+runs nothing (import_meta_graph only builds the graph); before the first
+session.run, every op, including those inside the graph's function library,
+is checked against the ops a trainable dense network uses. The Saver's own
+save and restore ops are allowed inside the Saver's name scope only, because
+restoring the weights is the point of opening a checkpoint.
+"""
+
+from __future__ import annotations
+
+from .errors import CheckpointError
+
+# Arithmetic, comparisons, reductions, shapes, casts.
+_MATH = {
+    "Abs", "Add", "AddN", "AddV2", "All", "Any", "ArgMax", "ArgMin", "Cast", "Ceil", "Equal",
+    "Exp", "Floor", "FloorDiv", "FloorMod", "Greater", "GreaterEqual", "Less", "LessEqual",
+    "Log", "Log1p", "LogicalAnd", "LogicalNot", "LogicalOr", "MatMul", "BatchMatMulV2",
+    "Maximum", "Mean", "Minimum", "Mul", "Neg", "NotEqual", "Pow", "Prod", "RealDiv",
+    "Reciprocal", "ReciprocalGrad", "Rsqrt", "RsqrtGrad", "Select", "SelectV2", "Sign",
+    "Sqrt", "SqrtGrad", "Square", "SquaredDifference", "Sub", "Sum", "Max", "Min",
+    "DivNoNan", "Div", "TruncateDiv", "Range", "Cumsum", "ZerosLike", "OnesLike",
+    "Fill", "Const", "Identity", "IdentityN", "NoOp", "StopGradient", "PreventGradient",
+    "Shape", "ShapeN", "Size", "Rank", "Reshape", "ExpandDims", "Squeeze", "Pack", "Unpack",
+    "ConcatV2", "Concat", "Slice", "StridedSlice", "StridedSliceGrad", "Tile", "Transpose",
+    "GatherV2", "Gather", "ResourceGather", "BroadcastTo", "BroadcastGradientArgs",
+    "BroadcastArgs", "Where", "OneHot", "InvertPermutation", "DynamicStitch", "Split", "SplitV",
+    "Pad", "PadV2", "MirrorPad", "ClipByValue", "IsFinite", "IsNan", "IsInf", "CheckNumerics",
+    "Assert", "Placeholder", "PlaceholderWithDefault", "TopKV2", "L2Loss", "Bincount",
+}
+# Activations, losses and their gradients.
+_NN = {
+    "Relu", "ReluGrad", "Relu6", "Relu6Grad", "Elu", "EluGrad", "Selu", "SeluGrad",
+    "Softplus", "SoftplusGrad", "Softsign", "SoftsignGrad", "Sigmoid", "SigmoidGrad",
+    "Tanh", "TanhGrad", "LeakyRelu", "LeakyReluGrad", "Softmax", "LogSoftmax",
+    "SoftmaxCrossEntropyWithLogits", "SparseSoftmaxCrossEntropyWithLogits", "BiasAdd",
+    "BiasAddGrad", "InTopKV2",
+}
+# Random numbers for initial weights and dropout.
+_RANDOM = {
+    "TruncatedNormal", "RandomUniform", "RandomStandardNormal", "RandomUniformInt",
+    "StatelessRandomUniformV2", "StatelessRandomNormalV2", "StatelessTruncatedNormalV2",
+    "StatelessRandomGetKeyCounter", "StatelessRandomGetKeyCounterAlg",
+    "StatelessRandomUniform", "StatelessRandomNormal", "StatelessTruncatedNormal",
+}
+# Variables (reference and resource) and the optimizers' updates.
+_VARIABLES = {
+    "VariableV2", "Variable", "VarHandleOp", "ReadVariableOp", "AssignVariableOp",
+    "AssignAddVariableOp", "AssignSubVariableOp", "VarIsInitializedOp", "Assign", "AssignAdd",
+    "AssignSub", "IsVariableInitialized", "DestroyResourceOp",
+    "ApplyGradientDescent", "ResourceApplyGradientDescent", "ApplyAdagrad", "ResourceApplyAdagrad",
+    "ResourceApplyAdagradV2", "ApplyMomentum", "ResourceApplyMomentum", "ApplyAdam",
+    "ResourceApplyAdam", "ApplyRMSProp", "ResourceApplyRMSProp", "ResourceApplyKerasMomentum",
+    "ScatterAdd", "ResourceScatterAdd", "ResourceSparseApplyAdagrad",
+}
+# Loops (the chunk loop, TensorFlow 1 and 2 control flow) and their tensor arrays.
+_CONTROL_FLOW = {
+    "Enter", "Exit", "Merge", "Switch", "NextIteration", "LoopCond", "ControlTrigger",
+    "While", "StatelessWhile", "If", "StatelessIf",
+    "TensorArrayV3", "TensorArrayWriteV3", "TensorArrayReadV3", "TensorArrayGatherV3",
+    "TensorArrayScatterV3", "TensorArraySizeV3", "TensorArrayConcatV3", "TensorArraySplitV3",
+    "TensorArrayGradV3", "TensorListReserve", "TensorListSetItem", "TensorListGetItem",
+    "TensorListStack", "TensorListFromTensor", "TensorListLength", "TensorListElementShape",
+    "EmptyTensorList", "TensorListPushBack", "TensorListPopBack",
+}
+ALLOWED_OPS = frozenset(_MATH | _NN | _RANDOM | _VARIABLES | _CONTROL_FLOW)
+# The Saver's subgraph writes and reads the checkpoint's own files.
+SAVER_OPS = frozenset({"SaveV2", "RestoreV2", "MergeV2Checkpoints", "ShardedFilename",
+                       "StringJoin", "Save", "SaveSlices", "Restore", "RestoreSlice",
+                       "RestoreV2", "ShardedFilespec"})
+
+
+def unsafe_ops(meta_graph_def) -> list[str]:
+    """`name (OpType)` of every op outside the allow-list, in graph order."""
+    saver_scope = _saver_scope(meta_graph_def)
+    found = []
+    for node in meta_graph_def.graph_def.node:
+        allowed = node.op in ALLOWED_OPS or (
+            node.op in SAVER_OPS and saver_scope and node.name.startswith(saver_scope))
+        if not allowed:
+            found.append(f"{node.name} ({node.op})")
+    for function in meta_graph_def.graph_def.library.function:
+        for node in function.node_def:
+            if node.op not in ALLOWED_OPS:
+                found.append(f"{function.signature.name}/{node.name} ({node.op})")
+    return found
+
+
+def check_meta_graph(meta_graph_def, path: str) -> None:
+    """Raise CheckpointError naming the ops a graph must not run."""
+    found = unsafe_ops(meta_graph_def)
+    if found:
+        shown = ", ".join(found[:8]) + (f" and {len(found) - 8} more" if len(found) > 8 else "")
+        raise CheckpointError(
+            f"{path}: refused to run this graph. It holds operations a dense network does not "
+            f"need and that could read or write files, use the network or run code: {shown}.")
+
+
+def _saver_scope(meta_graph_def) -> str | None:
+    # saver_def names its tensors inside the Saver's scope, e.g. "save/Const:0".
+    name = meta_graph_def.saver_def.filename_tensor_name
+    return name.split("/")[0] + "/" if "/" in name else None
