@@ -267,6 +267,9 @@ def main(argv=None) -> None:
 
     from PySide6.QtWidgets import QApplication
 
+    from tfdesk.gui.app import configure_interpreter
+
+    configure_interpreter()  # as the app does
     app = QApplication.instance() or QApplication([sys.argv[0]])
     print(machine())
     m = window_measurements(app, rounds, epochs=100)

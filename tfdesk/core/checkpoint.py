@@ -230,6 +230,7 @@ def restore_weights(trainer, path: str | Path) -> dict | None:
     except _TF_ERRORS as e:
         raise CheckpointError(f"{prefix}: cannot read the checkpoint ({_reason(e)}).") from None
     trainer.epoch = int(sidecar.get("epoch", 0)) if sidecar else 0
+    trainer.weights_replaced()
     return sidecar
 
 

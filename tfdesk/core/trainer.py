@@ -74,6 +74,7 @@ class Trainer:
         self.experiment.validate(n_train=len(self.data.x_train))
         self.handles: GraphHandles = build_graph(self.experiment, self.data)
         self.session = None
+        self._known_step: int | None = None
         self._running = threading.Event()  # cleared while paused
         self._running.set()
         self._stop = threading.Event()
@@ -87,7 +88,15 @@ class Trainer:
 
     @property
     def step(self) -> int:
-        return int(self.session.run(self.handles.global_step))
+        """The global step. Kept here, not read from the session each epoch: every
+        session.run costs a GIL hand-over, which a busy window makes slow."""
+        if self._known_step is None:
+            self._known_step = int(self.session.run(self.handles.global_step))
+        return self._known_step
+
+    def weights_replaced(self) -> None:
+        """The variables were restored from elsewhere: read the global step again."""
+        self._known_step = None
 
     def reset_weights(self) -> None:
         """The initial weights again and epoch 0.
@@ -105,6 +114,7 @@ class Trainer:
         self.session.run(self.handles.init_op)
         self.handles.engine.load(self.session, self.data.x_train, self.data.y_train)
         self.epoch = 0
+        self._known_step = 0
         self._chunk_steps = FIRST_CHUNK_STEPS
 
     def _step_flops(self) -> int:
@@ -193,6 +203,7 @@ class Trainer:
             chunk_started = time.perf_counter()
             chunk_losses, chunk_accuracies = self.handles.engine.run(
                 self.session, batches[done:done + count])
+            self._known_step = first_step + done + count - 1
             self._size_next_chunk(count, time.perf_counter() - chunk_started)
             bad = np.flatnonzero(~np.isfinite(chunk_losses))
             if len(bad):
@@ -243,6 +254,7 @@ class Trainer:
             losses.append(values[0])
             accuracies += values[2:]
         losses = np.asarray(losses, np.float32)
+        self._known_step = first_step + steps - 1
         if callback is not None:
             callback(StepLosses(epoch, first_step, losses))
         self._finish_epoch(callback or (lambda e: None), epoch, first_step + steps - 1, losses,

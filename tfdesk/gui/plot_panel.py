@@ -87,7 +87,6 @@ class _Run:
     val_loss_curve: pg.PlotDataItem
     train_acc_curve: pg.PlotDataItem
     val_acc_curve: pg.PlotDataItem
-    symbols_dropped: bool = False
 
     def loss_curves(self) -> list[pg.PlotDataItem]:
         return [self.step_curve, self.train_loss_curve, self.val_loss_curve]
@@ -159,10 +158,12 @@ class LossPlot(QWidget):
         # Epochs change ~1000× less often than steps, so each is redrawn only if changed.
         self._steps_changed = False
         self._epochs_changed = False
+        self._accuracy_changed = False
+        self._accuracy_turn = False
         self._redraw_timer = QTimer(self)
         self._redraw_timer.setSingleShot(True)
         self._redraw_timer.setInterval(REDRAW_INTERVAL_MS)
-        self._redraw_timer.timeout.connect(self.redraw)
+        self._redraw_timer.timeout.connect(self._redraw_one_plot)
         self._range = _FollowedRange()
 
         self.loss_plot = self._make_plot(self.tr("loss"), _LossAxis("left"))
@@ -279,7 +280,7 @@ class LossPlot(QWidget):
         row = [epoch, step, train_loss, val_loss, train_accuracy, val_accuracy]
         run.epochs.append(np.array([[_nan_if_none(v)] for v in row]))
         self._range.saw(step, np.array([train_loss, _nan_if_none(val_loss)]))
-        self._epochs_changed = True
+        self._epochs_changed = self._accuracy_changed = True
         self._schedule_redraw()
 
     def clear(self) -> None:
@@ -290,7 +291,7 @@ class LossPlot(QWidget):
         self._remove_earlier_legend_entry()
         self.clear_earlier_button.setEnabled(False)
         self._show_hover_hint()
-        self._steps_changed = self._epochs_changed = False
+        self._steps_changed = self._epochs_changed = self._accuracy_changed = False
         self._range = _FollowedRange()
 
     def clear_earlier_runs(self) -> None:
@@ -325,17 +326,42 @@ class LossPlot(QWidget):
         return len(self._current.steps) if self._current is not None else 0
 
     def redraw(self) -> None:
-        """Push the current run's buffers to its curves (the timer calls this)."""
+        """Push the current run's buffers to its curves, both plots at once."""
         self._redraw_timer.stop()
+        self._redraw_loss()
+        self._redraw_accuracy()
+
+    def _redraw_one_plot(self) -> None:
+        """The timer's redraw: the loss and the accuracy plot take turns, so that
+        their repaints (about 16 ms each on a 2-core laptop) fall in different
+        passes of the event loop and the window never stalls for both."""
+        loss_waiting = self._steps_changed or self._epochs_changed
+        if self._accuracy_changed and (self._accuracy_turn or not loss_waiting):
+            self._redraw_accuracy()
+        else:
+            self._redraw_loss()
+        self._accuracy_turn = not self._accuracy_turn
+        if self._steps_changed or self._epochs_changed or self._accuracy_changed:
+            self._schedule_redraw()
+
+    def _redraw_loss(self) -> None:
         run = self._current
         if run is None:
             return
         if self._steps_changed:
             run.step_curve.setData(run.steps.column(0), run.steps.column(1))
         if self._epochs_changed:
-            self._draw_epochs(run)
+            self._draw_epochs(run, [(run.train_loss_curve, run.epochs.column(TRAIN_LOSS)),
+                                    (run.val_loss_curve, run.epochs.column(VAL_LOSS))])
         self._steps_changed = self._epochs_changed = False
         self._follow()
+
+    def _redraw_accuracy(self) -> None:
+        run = self._current
+        if run is not None and self._accuracy_changed and run.has_accuracy:
+            self._draw_epochs(run, [(run.train_acc_curve, 100 * run.epochs.column(TRAIN_ACC)),
+                                    (run.val_acc_curve, 100 * run.epochs.column(VAL_ACC))])
+        self._accuracy_changed = False
 
     def _stop_following(self, *_args) -> None:
         self._range.following = False
@@ -357,18 +383,14 @@ class LossPlot(QWidget):
         if y is not None:
             self.loss_plot.setYRange(*y, padding=0)
 
-    def _draw_epochs(self, run: _Run) -> None:
-        series = [(run.train_loss_curve, run.epochs.column(TRAIN_LOSS)),
-                  (run.val_loss_curve, run.epochs.column(VAL_LOSS))]
-        if run.has_accuracy:
-            series += [(run.train_acc_curve, 100 * run.epochs.column(TRAIN_ACC)),
-                       (run.val_acc_curve, 100 * run.epochs.column(VAL_ACC))]
+    @staticmethod
+    def _draw_epochs(run: _Run, series) -> None:
         epoch_steps = run.epochs.column(STEP)
-        if len(epoch_steps) > MAX_EPOCH_SYMBOLS and not run.symbols_dropped:
+        if len(epoch_steps) > MAX_EPOCH_SYMBOLS:
             # Hundreds of markers blur into the line and cost most of each repaint.
             for curve, _ in series:
-                curve.setSymbol(None)
-            run.symbols_dropped = True
+                if curve.opts["symbol"] is not None:
+                    curve.setSymbol(None)
         for curve, values in series:
             # A run without validation data has only NaN here; pyqtgraph warns on those.
             if np.isnan(values).all():
