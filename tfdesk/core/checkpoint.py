@@ -251,7 +251,14 @@ def _reason(e: BaseException) -> str:
     if isinstance(e, OSError) and e.strerror:
         return e.strerror
     text = getattr(e, "message", None) or str(e) or type(e).__name__
-    return text.strip().splitlines()[0][:300]
+    # TensorFlow wraps the cause in where-it-happened lines; the cause is what helps.
+    lines = [line.strip() for line in text.strip().splitlines()]
+    informative = [line for line in lines if line and not line.startswith(_TF_BOILERPLATE)]
+    return (informative or lines or [type(e).__name__])[0][:300]
+
+
+_TF_BOILERPLATE = ("Graph execution error", "Detected at node", "File ", "Node:", "[[",
+                   "Original stack trace", "defined at")
 
 
 # ---- a whole graph from .meta ---------------------------------------------------
