@@ -1,7 +1,10 @@
 import os
+import tempfile
 
 # Qt must never try to open a display in tests or CI.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Autosaves and other user data go to a scratch folder, never the user's own.
+os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="tfdesk-test-data-")
 # Keep TensorFlow's start-up chatter out of the test output.
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 

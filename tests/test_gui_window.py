@@ -18,7 +18,8 @@ SEVEN = [(60, 60), (220, 60), (120, 240)]
 @pytest.fixture
 def window(qtbot, tmp_path):
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.IniFormat)
-    w = MainWindow(experiment=tiny_digits(epochs=1), settings=settings)
+    w = MainWindow(experiment=tiny_digits(epochs=1), settings=settings,
+                   data_folder=str(tmp_path / "data"))
     qtbot.addWidget(w)  # closed at teardown, which stops and joins the worker thread
     w.show()
     qtbot.waitUntil(lambda: w.tensorflow_version is not None, timeout=120_000)
@@ -249,3 +250,95 @@ def test_a_drawing_is_answered_while_the_network_trains(qtbot, window):
     assert answer.args[0].shape == (10,)
     with qtbot.waitSignal(window.worker.trainingFinished, timeout=10_000):
         window.stop_action.trigger()
+
+
+def test_the_next_start_offers_the_autosaved_network(qtbot, window, tmp_path):
+    from PySide6.QtWidgets import QMessageBox
+
+    _train(qtbot, window)
+    x = window.worker.trainer.data.x_test[:5]
+    trained = window.worker.trainer.predict(x)
+    assert (tmp_path / "data" / "autosave" / "latest" / "tfdesk.json").is_file()
+    window.close()  # as if the laptop's lid closed: the next start finds the autosave
+
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.IniFormat)
+    again = MainWindow(settings=settings, data_folder=str(tmp_path / "data"))
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitUntil(lambda: again.findChild(QMessageBox, "autosaveOffer") is not None, timeout=120_000)
+    offer = again.findChild(QMessageBox, "autosaveOffer")
+    assert "epoch 1" in offer.text()
+    restore = next(b for b in offer.buttons() if b.text() == "Restore the latest")
+    with qtbot.waitSignal(again.worker.restored, timeout=30_000):
+        restore.click()
+    np.testing.assert_allclose(again.worker.trainer.predict(x), trained, rtol=1e-6)
+
+
+def test_a_save_onto_a_file_is_refused_with_a_message_and_the_file_is_untouched(
+        qtbot, window, tmp_path, monkeypatch):
+    _train(qtbot, window)
+    target = tmp_path / "notes.txt"
+    target.write_text("my notes")
+    monkeypatch.setattr(window, "_ask_save_path", lambda *a: str(target))
+    with qtbot.waitSignal(window.worker.failed, timeout=30_000) as failure:
+        window.save_ck_action.trigger()
+    assert "notes.txt" in failure.args[0]
+    assert target.read_text() == "my notes"
+    assert window.start_button.isEnabled()
+
+
+def test_stop_and_start_a_hundred_times(qtbot, window):
+    _epochs(window).setValue(500)
+    for _ in range(100):
+        with qtbot.waitSignal(window.worker.trainingFinished, timeout=30_000) as done:
+            window.start_action.trigger()
+            window.stop_action.trigger()
+        assert done.args[0] in ("stopped", "finished")
+    assert _train(qtbot, window, timeout=120_000) in ("stopped", "finished")
+    _epochs(window).setValue(1)
+    assert _train(qtbot, window) == "finished"
+
+
+def test_a_diverging_run_stops_with_a_message_that_suggests_a_smaller_rate(qtbot, window):
+    from tfdesk.core.spec import lesson_experiment
+
+    exp = lesson_experiment("linear")  # the slide's line, with the largest rate the panel allows
+    exp.optimizer.learning_rate = 10.0
+    exp.training.epochs = 500
+    window._show_experiment(exp)
+    with qtbot.waitSignal(window.worker.failed, timeout=60_000) as failure:
+        window.start_action.trigger()
+    assert "learning rate" in failure.args[0] and "too large" in failure.args[0]
+    qtbot.waitUntil(lambda: window.start_button.isEnabled(), timeout=10_000)
+
+
+def test_closing_during_a_save_finishes_it(qtbot, window, tmp_path, monkeypatch):
+    from tfdesk.core.checkpoint import read_sidecar
+
+    _train(qtbot, window)
+    folder = tmp_path / "save_model"
+    monkeypatch.setattr(window, "_ask_save_path", lambda *a: str(folder))
+    window.save_ck_action.trigger()
+    window.close()  # the worker finishes the save before its thread ends
+    assert read_sidecar(folder)["epoch"] == 1
+
+
+def test_a_checkpoint_folder_deleted_while_open(qtbot, window, tmp_path, monkeypatch):
+    import shutil
+
+    _train(qtbot, window)
+    folder = tmp_path / "save_model"
+    monkeypatch.setattr(window, "_ask_save_path", lambda *a: str(folder))
+    with qtbot.waitSignal(window.worker.saved, timeout=30_000):
+        window.save_ck_action.trigger()
+    dialog = _open_graph(qtbot, window, monkeypatch, folder / "checkpoint_weight.ckpt.meta")
+    with qtbot.waitSignal(window.worker.graphReady, timeout=10_000):
+        dialog.ok_button.click()
+    shutil.rmtree(folder)
+    # The opened graph's weights are in its session: drawings are still answered.
+    with qtbot.waitSignal(window.worker.predicted, timeout=10_000):
+        stroke(window.draw.canvas, SEVEN)
+    with qtbot.waitSignal(window.worker.failed, timeout=30_000) as failure:
+        window.restore_weights(str(folder))
+    assert "save_model" in failure.args[0]
+    assert window.start_button.isEnabled()

@@ -10,7 +10,7 @@ import platform
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, QStandardPaths, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox, QDockWidget, QFileDialog, QHBoxLayout, QMainWindow, QMessageBox,
@@ -37,9 +37,11 @@ DIGITS_SHAPE = (64, 10, "8×8 image")
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, experiment: Experiment | None = None, settings: QSettings | None = None):
+    def __init__(self, experiment: Experiment | None = None, settings: QSettings | None = None,
+                 data_folder: str | None = None):
         super().__init__()
         self.settings = settings or QSettings()
+        data_folder = data_folder or QStandardPaths.writableLocation(QStandardPaths.AppDataLocation)
         self.setWindowTitle(self.tr("tfdesk — TensorFlow trainer"))
         self.experiment = experiment or self._last_experiment() or course_experiment()
         self._training = False
@@ -49,7 +51,7 @@ class MainWindow(QMainWindow):
         self._draw_format = ("digits8x8", [str(i) for i in range(10)])  # the experiment's
         self.tensorflow_version: str | None = None  # set once the worker has loaded it
 
-        self.worker = new_worker()
+        self.worker = new_worker(str(Path(data_folder) / "autosave"))
         self._build_panels()
         self._build_actions()
         self._build_menus()
@@ -206,6 +208,7 @@ class MainWindow(QMainWindow):
         w.failed.connect(self._failed)
         w.graphOpened.connect(self._graph_opened)
         w.graphReady.connect(self._graph_ready)
+        w.autosaveFound.connect(self._offer_autosave)
         self.draw.predictionRequested.connect(w.request_prediction)
         self.devices.deviceChosen.connect(lambda device: setattr(self.experiment, "device", device))
 
@@ -460,6 +463,34 @@ class MainWindow(QMainWindow):
             text = self.tr("Drawings now go to the opened graph: {0} → {1}. Start trains your "
                            "experiment's network again.").format(info["input"], info["output"])
         self.statusBar().showMessage(text, 15000)
+
+    def _offer_autosave(self, folders: dict, sidecars: dict) -> None:
+        """The network of the last session was kept: offer it back, without blocking."""
+        latest = sidecars.get("latest") or sidecars["best"]
+        metrics = latest.get("metrics", {})
+        detail = self.tr("epoch {0}").format(latest.get("epoch", 0))
+        if "val_accuracy" in metrics:
+            detail += self.tr(", validation accuracy {0:.1f} %").format(100 * metrics["val_accuracy"])
+        box = QMessageBox(QMessageBox.Question, self.tr("Restore the last session?"),
+                          self.tr("tfdesk kept the network you trained last time ({0}, saved {1}). "
+                                  "Restore it?").format(detail, latest.get("saved_at", "")[:16]),
+                          QMessageBox.NoButton, self)
+        box.setObjectName("autosaveOffer")
+        choices = {}
+        for name, text in (("latest", self.tr("Restore the latest")), ("best", self.tr("Restore the best"))):
+            if name in folders:
+                choices[box.addButton(text, QMessageBox.AcceptRole)] = folders[name]
+        discard = box.addButton(self.tr("Discard"), QMessageBox.DestructiveRole)
+        box.addButton(self.tr("Not now"), QMessageBox.RejectRole)
+
+        def chosen(button):
+            if button in choices:
+                self.restore_weights(choices[button])
+            elif button is discard:
+                self.worker.request_discard_autosave()
+        box.buttonClicked.connect(chosen)
+        box.setAttribute(Qt.WA_DeleteOnClose)
+        box.open()
 
     def _failed(self, message: str) -> None:
         self._set_training(False)

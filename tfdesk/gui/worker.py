@@ -25,6 +25,7 @@ import threading
 import time
 import traceback
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -59,12 +60,15 @@ class TrainingWorker(QObject):
     weightsReset = Signal()
     graphOpened = Signal(object)  # GraphFacts of a .meta graph opened for drawing
     graphReady = Signal(object)  # {"input_format", "class_names", "input", "output"}
+    autosaveFound = Signal(object, object)  # {"latest"/"best": folder}, their sidecars
     failed = Signal(str)
     busyChanged = Signal(bool)
 
-    def __init__(self):
+    def __init__(self, autosave_folder: str | None = None):
         super().__init__()
         self.trainer = None
+        self.autosaver = None  # made on the worker thread: it needs TensorFlow
+        self._autosave_folder = autosave_folder
         self.graph_model = None  # a .meta graph that answers the drawings instead of the trainer
         self.drawings = DrawingAnswers(self._drawing_model, self._report)
         self._last_refresh = 0.0
@@ -118,6 +122,9 @@ class TrainingWorker(QObject):
 
     def request_graph_tensors(self, input_name: str, output_name: str) -> None:
         self._requests.put((self.use_graph_tensors, (input_name, output_name)))
+
+    def request_discard_autosave(self) -> None:
+        self._requests.put((self._guarded, (lambda: self.autosaver and self.autosaver.discard(),)))
 
     def request_evaluation(self) -> None:
         self._requests.put((self.evaluate, ()))
@@ -175,6 +182,14 @@ class TrainingWorker(QObject):
             from ..core.devices import tensorflow_devices
 
             self._report("loaded", {"tensorflow": tf.__version__, "devices": tensorflow_devices()})
+            if self._autosave_folder is not None:
+                from ..core.autosave import Autosaver, autosaved
+
+                self.autosaver = Autosaver(self._autosave_folder)
+                found = autosaved(self._autosave_folder)
+                if found:
+                    self._report("autosaveFound", {name: str(Path(self._autosave_folder) / name)
+                                                   for name in found}, found)
         self._guarded(work)
 
     def train(self, exp: Experiment) -> None:
@@ -182,7 +197,8 @@ class TrainingWorker(QObject):
             with self.drawings.model_lock:
                 self._drop_graph()  # the drawings go back to the network being trained
             trainer = self._trainer_for(exp)
-            if self._stop_requested.is_set():
+            if self._stop_requested.is_set():  # Esc while the graph was being built
+                self._report("trainingFinished", "stopped", 0.0)
                 return
             self._run_training(trainer)
         self._guarded(work, busy=True)
@@ -294,6 +310,8 @@ class TrainingWorker(QObject):
             t.experiment.validate(n_train=len(t.data.x_train))
             return t
         trainer = Trainer(exp)
+        if self.autosaver is not None:
+            self.autosaver.new_run()
         with self.drawings.model_lock:
             if t is not None:
                 t.close()
@@ -320,17 +338,32 @@ class TrainingWorker(QObject):
                 self._report("progressed", event.epoch, last_epoch, done, total_steps, eta)
             elif isinstance(event, EpochMetrics):
                 self._report("epochFinished", event)
+                last_metrics[0] = event
+                if self.autosaver is not None:
+                    self.autosaver.epoch_finished(trainer, event)
 
+        last_metrics = [None]
         try:
-            result = trainer.train(epochs, callback=on_event, between_chunks=self._refresh_drawing)
+            result = trainer.train(epochs, callback=on_event, between_chunks=self._between_chunks)
         except TfdeskError:
             self._report("trainingFinished", "failed", time.perf_counter() - started)
             raise
+        if self.autosaver is not None:
+            self.autosaver.finish(trainer, last_metrics[0])
+            if self.autosaver.problem:
+                self._report("failed", self.autosaver.problem)
         self._report("trainingFinished", result.status, result.seconds)
         self.drawings.refresh()
 
+    def _between_chunks(self) -> None:
+        # A stop that came while train() was starting (which clears the trainer's
+        # own flag) is not lost: it is passed on here.
+        if self._stop_requested.is_set():
+            self.trainer.stop()
+        self._refresh_drawing()
+
     def _refresh_drawing(self) -> None:
-        """Between chunks: the bars follow the training every PREDICTION_INTERVAL."""
+        """The bars follow the training every PREDICTION_INTERVAL."""
         now = time.perf_counter()
         if now - self._last_refresh >= PREDICTION_INTERVAL:
             self._last_refresh = now
@@ -405,9 +438,9 @@ def _dataset_info(trainer) -> dict:
 started_workers: list[TrainingWorker] = []
 
 
-def new_worker() -> TrainingWorker:
+def new_worker(autosave_folder: str | None = None) -> TrainingWorker:
     """A worker whose thread starts with `start()`, once its signals are connected
     (its first act, importing TensorFlow, may finish at once)."""
-    worker = TrainingWorker()
+    worker = TrainingWorker(autosave_folder)
     started_workers.append(worker)
     return worker
