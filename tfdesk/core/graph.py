@@ -69,7 +69,9 @@ def build_graph(exp: Experiment, data: Dataset) -> GraphHandles:
         engine = build_chunk_loop(model, optimizer, global_step, data)
         init_op = v1.global_variables_initializer()
         # Relative paths, so a checkpoint folder still works after it is moved or renamed.
-        saver = v1.train.Saver(max_to_keep=1, save_relative_paths=True)
+        # Keep all: each save goes to a fresh staging folder that is then moved, and
+        # the Saver must never delete "older" checkpoints by their staging names.
+        saver = v1.train.Saver(max_to_keep=None, save_relative_paths=True)
     return GraphHandles(graph=graph, task=data.task, train_op=train_op, global_step=global_step,
                         init_op=init_op, saver=saver, model_variables=model.variables,
                         engine=engine, **parts)
