@@ -15,7 +15,7 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
 from PySide6.QtCore import QElapsedTimer, QSettings  # noqa: E402  (PySide6 before pyqtgraph)
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication, QSpinBox  # noqa: E402
 
 from qt_helpers import stroke  # noqa: E402
 from tfdesk.gui.main_window import MainWindow  # noqa: E402
@@ -34,7 +34,8 @@ def wait_until(app, condition, timeout_ms=120_000):
 
 
 def window_mid_training(app, folder: Path, settings_path: Path) -> None:
-    w = MainWindow(settings=QSettings(str(settings_path), QSettings.IniFormat))
+    w = MainWindow(settings=QSettings(str(settings_path), QSettings.IniFormat),
+                   data_folder=str(settings_path.parent))
     w.resize(1400, 860)
     w.show()
     wait_until(app, lambda: w.tensorflow_version is not None)
@@ -46,12 +47,44 @@ def window_mid_training(app, folder: Path, settings_path: Path) -> None:
     w.close()
 
 
+def lesson_views(app, folder: Path, settings_path: Path) -> None:
+    """The curve lesson after training, and the first layer's weights mid-training."""
+    w = MainWindow(settings=QSettings(str(settings_path), QSettings.IniFormat),
+                   data_folder=str(settings_path.parent))
+    w.resize(1400, 860)
+    w.show()
+    wait_until(app, lambda: w.tensorflow_version is not None)
+    w.data_choice.setCurrentIndex(w.data_choice.findData("quadratic"))
+    w.data_choice.activated.emit(w.data_choice.currentIndex())
+    w.optimizer.findChild(QSpinBox, "epochs").setValue(300)
+    finished = []
+    w.worker.trainingFinished.connect(lambda *a: finished.append(a))
+    w.start_action.trigger()
+    wait_until(app, lambda: finished)
+    wait_until(app, lambda: w.curve.learned is not None, 10_000)
+    w.curve_dock.resize(560, 460)
+    w.curve.grab().save(str(folder / "curve.png"))
+
+    w.data_choice.setCurrentIndex(w.data_choice.findData("digits"))
+    w.data_choice.activated.emit(w.data_choice.currentIndex())
+    w.weights_dock.show()
+    w.weights_dock.raise_()
+    finished.clear()
+    w.start_action.trigger()
+    # The progress bar still shows the lesson's finished run until the new one reports.
+    wait_until(app, lambda: w.weights.tiles.images is not None and w.plot.step_count() > 1500)
+    w.weights.grab().save(str(folder / "weights.png"))
+    w.close()
+
+
 def main() -> None:
     folder = Path(sys.argv[1] if len(sys.argv) > 1 else "docs")
     folder.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory() as scratch:  # fresh settings: the default layout
         window_mid_training(app, folder, Path(scratch) / "settings.ini")
+    with tempfile.TemporaryDirectory() as scratch:
+        lesson_views(app, folder, Path(scratch) / "settings.ini")
     print(f"saved in {folder}/")
 
 

@@ -34,3 +34,21 @@ def pytest_terminal_summary(terminalreporter):
     if fuzz is not None and fuzz.CASES:
         terminalreporter.write_line(
             f"fuzz: {len(fuzz.CASES)} corrupted files tried; each loaded or gave tfdesk's own error")
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    """The main window on a one-epoch digits run, TensorFlow loaded, with its own
+    settings and data folder."""
+    from PySide6.QtCore import QSettings
+
+    from helpers import tiny_digits
+    from tfdesk.gui.main_window import MainWindow
+
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.IniFormat)
+    w = MainWindow(experiment=tiny_digits(epochs=1), settings=settings,
+                   data_folder=str(tmp_path / "data"))
+    qtbot.addWidget(w)  # closed at teardown, which stops and joins the worker thread
+    w.show()
+    qtbot.waitUntil(lambda: w.tensorflow_version is not None, timeout=120_000)
+    return w

@@ -22,3 +22,10 @@ def stroke(canvas, points, step=4.0):
             _send_mouse(canvas, QEvent.MouseMove, (x0 + (x1 - x0) * t, y0 + (y1 - y0) * t),
                         Qt.NoButton, Qt.LeftButton)
     _send_mouse(canvas, QEvent.MouseButtonRelease, points[-1], Qt.LeftButton, Qt.NoButton)
+
+
+def train(qtbot, window, timeout=60_000) -> str:
+    """Press Start and wait for the run to end; its status."""
+    with qtbot.waitSignal(window.worker.trainingFinished, timeout=timeout) as done:
+        window.start_action.trigger()
+    return done.args[0]

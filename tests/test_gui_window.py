@@ -10,30 +10,13 @@ from PySide6.QtWidgets import QSpinBox
 from tfdesk.gui.main_window import MainWindow
 
 from helpers import tiny_digits
-from qt_helpers import stroke
+from qt_helpers import stroke, train as _train
 
 SEVEN = [(60, 60), (220, 60), (120, 240)]
 
 
-@pytest.fixture
-def window(qtbot, tmp_path):
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.IniFormat)
-    w = MainWindow(experiment=tiny_digits(epochs=1), settings=settings,
-                   data_folder=str(tmp_path / "data"))
-    qtbot.addWidget(w)  # closed at teardown, which stops and joins the worker thread
-    w.show()
-    qtbot.waitUntil(lambda: w.tensorflow_version is not None, timeout=120_000)
-    return w
-
-
 def _epochs(w) -> QSpinBox:
     return w.optimizer.findChild(QSpinBox, "epochs")
-
-
-def _train(qtbot, w, timeout=60_000):
-    with qtbot.waitSignal(w.worker.trainingFinished, timeout=timeout) as done:
-        w.start_action.trigger()
-    return done.args[0]
 
 
 def test_start_trains_an_epoch_and_the_plot_receives_every_step(qtbot, window):
@@ -119,17 +102,19 @@ def test_closing_during_training_stops_and_joins_the_thread(qtbot, window):
     assert not thread.is_alive()
 
 
-def test_the_experiment_and_geometry_are_remembered(qtbot, tmp_path):
+def test_the_experiment_and_panel_layout_are_remembered(qtbot, tmp_path):
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.IniFormat)
-    first = MainWindow(settings=settings)
+    first = MainWindow(settings=settings, data_folder=str(tmp_path / "data"))
     qtbot.addWidget(first)
+    first.show()
     first.layers.findChild(object, "exercisePreset").trigger()
-    first.resize(720, 540)  # inside the offscreen 800×600 screen, which restoreGeometry clamps to
+    first.draw_dock.close()  # the student closed the drawing panel
     first.close()
-    second = MainWindow(settings=settings)
+    second = MainWindow(settings=settings, data_folder=str(tmp_path / "data"))
     qtbot.addWidget(second)
+    second.show()
     assert [l.units for l in second.current_experiment().model.hidden_layers] == [25, 25, 25]
-    assert second.size().width() == 720
+    assert not second.draw_dock.isVisible() and second.experiment_dock.isVisible()
     second.close()
 
 

@@ -200,7 +200,7 @@ class ProbabilityBars(QWidget):
         super().__init__(parent)
         self._probabilities: np.ndarray | None = None
         self._names = [str(i) for i in range(10)]
-        self.setMinimumSize(280, 150)
+        self.setMinimumSize(180, 150)
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
 
     def sizeHint(self) -> QSize:

@@ -23,6 +23,7 @@ from ..core.spec import (
     BATCH_MODE_LABELS, OPTIMIZER_LABELS, DataSpec, Experiment, course_experiment,
     lesson_experiment,
 )
+from .curve_view import CurveView
 from .device_panel import DevicePanel
 from .draw_panel import DrawPanel
 from .evaluation_panel import EvaluationPanel
@@ -30,6 +31,7 @@ from .graph_dialog import GraphTensorsDialog
 from .layer_editor import LayerStackEditor
 from .optimizer_panel import OptimizerPanel
 from .plot_panel import LossPlot
+from .weights_view import WeightsView
 from .worker import new_worker
 
 MAX_RECENT = 8
@@ -114,7 +116,14 @@ class MainWindow(QMainWindow):
         self.devices = DevicePanel()
         self.devices_dock = self._dock(self.tr("Devices"), "devices", self.devices, Qt.RightDockWidgetArea)
         self.tabifyDockWidget(self.evaluation_dock, self.devices_dock)
+        self.weights = WeightsView()
+        self.weights_dock = self._dock(self.tr("Weights"), "weights", self.weights, Qt.RightDockWidgetArea)
+        self.tabifyDockWidget(self.devices_dock, self.weights_dock)
         self.evaluation_dock.raise_()
+        self.curve = CurveView()
+        self.curve_dock = self._dock(self.tr("Curve"), "curve", self.curve, Qt.RightDockWidgetArea)
+        self.tabifyDockWidget(self.draw_dock, self.curve_dock)
+        self.draw_dock.raise_()
 
     def _dock(self, title: str, name: str, widget: QWidget, area) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -186,7 +195,8 @@ class MainWindow(QMainWindow):
                        self.evaluate_action):
             train_menu.addAction(action)
         view_menu = self.menuBar().addMenu(tr("&View"))
-        for dock in (self.experiment_dock, self.draw_dock, self.evaluation_dock, self.devices_dock):
+        for dock in (self.experiment_dock, self.draw_dock, self.curve_dock, self.evaluation_dock,
+                     self.devices_dock, self.weights_dock):
             view_menu.addAction(dock.toggleViewAction())
         help_menu = self.menuBar().addMenu(tr("&Help"))
         help_menu.addAction(self.about_action)
@@ -209,6 +219,10 @@ class MainWindow(QMainWindow):
         w.graphOpened.connect(self._graph_opened)
         w.graphReady.connect(self._graph_ready)
         w.autosaveFound.connect(self._offer_autosave)
+        w.weightsChanged.connect(self.weights.show_weights)
+        w.weightsChanged.connect(self.curve.show_weights)
+        for dock in (self.weights_dock, self.curve_dock):
+            dock.visibilityChanged.connect(self._watch_weights)
         self.draw.predictionRequested.connect(w.request_prediction)
         self.devices.deviceChosen.connect(lambda device: setattr(self.experiment, "device", device))
 
@@ -223,6 +237,14 @@ class MainWindow(QMainWindow):
             self._set_draw_format("digits8x8", [str(i) for i in range(10)])
         elif exp.is_regression:
             self._set_draw_format("curve", [])
+            # The lesson's points are plain numpy: shown at once, before any training.
+            from ..core.data import curve_dataset
+
+            t = exp.training
+            points = curve_dataset(exp.data.source, t.validation_fraction, t.test_fraction, t.seed)
+            self.curve.set_points(points.x_train, points.y_train, points.true_params)
+            self.curve_dock.show()
+            self.curve_dock.raise_()
         self.layers.set_experiment(exp)
         self.layers.setEnabled(not exp.is_regression)
         self.optimizer.set_experiment(exp)
@@ -377,6 +399,11 @@ class MainWindow(QMainWindow):
                      "mnist28": self.tr("28×28 image")}.get(info["input_format"], "")
             self.layers.set_data_shape(info["n_features"], len(info["class_names"]), label)
             self._set_draw_format(info["input_format"], info["class_names"])
+        else:
+            self.curve.set_points(info["x"], info["y"], info["true_params"])
+            self.curve_dock.show()
+            self.curve_dock.raise_()
+        self.weights.set_image_shape({"digits8x8": (8, 8), "mnist28": (28, 28)}.get(info["input_format"]))
         self.optimizer.set_training_size(info["n_train"])
         if info.get("device_note"):
             self.statusBar().showMessage(info["device_note"], 10000)
@@ -463,6 +490,13 @@ class MainWindow(QMainWindow):
             text = self.tr("Drawings now go to the opened graph: {0} → {1}. Start trains your "
                            "experiment's network again.").format(info["input"], info["output"])
         self.statusBar().showMessage(text, 15000)
+
+    def _watch_weights(self) -> None:
+        """The worker sends the weights only while a view of them can be seen."""
+        watched = self.weights_dock.isVisible() or self.curve_dock.isVisible()
+        if watched and not self.worker.weights_watched:
+            self.worker.request_weights()
+        self.worker.weights_watched = watched
 
     def _offer_autosave(self, folders: dict, sidecars: dict) -> None:
         """The network of the last session was kept: offer it back, without blocking."""

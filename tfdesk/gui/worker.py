@@ -58,6 +58,7 @@ class TrainingWorker(QObject):
     saved = Signal(str)
     restored = Signal(str, object)  # folder, Experiment the weights belong to
     weightsReset = Signal()
+    weightsChanged = Signal(object)  # {variable name: values}, while someone watches them
     graphOpened = Signal(object)  # GraphFacts of a .meta graph opened for drawing
     graphReady = Signal(object)  # {"input_format", "class_names", "input", "output"}
     autosaveFound = Signal(object, object)  # {"latest"/"best": folder}, their sidecars
@@ -72,6 +73,7 @@ class TrainingWorker(QObject):
         self.graph_model = None  # a .meta graph that answers the drawings instead of the trainer
         self.drawings = DrawingAnswers(self._drawing_model, self._report)
         self._last_refresh = 0.0
+        self.weights_watched = False  # set by the window while a weights or curve view is shown
         self._stop_requested = threading.Event()
         self._requests: queue.Queue = queue.Queue()
         self._results: queue.SimpleQueue = queue.SimpleQueue()
@@ -122,6 +124,9 @@ class TrainingWorker(QObject):
 
     def request_graph_tensors(self, input_name: str, output_name: str) -> None:
         self._requests.put((self.use_graph_tensors, (input_name, output_name)))
+
+    def request_weights(self) -> None:
+        self._requests.put((self._guarded, (lambda: self._report_weights(force=True),)))
 
     def request_discard_autosave(self) -> None:
         self._requests.put((self._guarded, (lambda: self.autosaver and self.autosaver.discard(),)))
@@ -211,6 +216,7 @@ class TrainingWorker(QObject):
                     self.trainer.reset_weights()
             self._report("weightsReset")
             self.drawings.refresh()
+            self._report_weights()
         self._guarded(work)
 
     def save(self, folder: str) -> None:
@@ -234,6 +240,7 @@ class TrainingWorker(QObject):
             restore_weights(trainer, folder)
             self._report("restored", folder, trainer.experiment.copy())
             self.drawings.refresh()
+            self._report_weights()
         self._guarded(work, busy=True)
 
     def open_graph(self, path: str) -> None:
@@ -317,6 +324,7 @@ class TrainingWorker(QObject):
                 t.close()
             self.trainer = trainer
         self._report("prepared", _dataset_info(self.trainer))
+        self._report_weights()
         return self.trainer
 
     def _run_training(self, trainer) -> None:
@@ -354,6 +362,7 @@ class TrainingWorker(QObject):
                 self._report("failed", self.autosaver.problem)
         self._report("trainingFinished", result.status, result.seconds)
         self.drawings.refresh()
+        self._report_weights()
 
     def _between_chunks(self) -> None:
         # A stop that came while train() was starting (which clears the trainer's
@@ -363,11 +372,17 @@ class TrainingWorker(QObject):
         self._refresh_drawing()
 
     def _refresh_drawing(self) -> None:
-        """The bars follow the training every PREDICTION_INTERVAL."""
+        """The bars, and the views of the weights, follow the training every
+        PREDICTION_INTERVAL."""
         now = time.perf_counter()
         if now - self._last_refresh >= PREDICTION_INTERVAL:
             self._last_refresh = now
             self.drawings.refresh()
+            self._report_weights()
+
+    def _report_weights(self, force: bool = False) -> None:
+        if (self.weights_watched or force) and self.trainer is not None:
+            self._report("weightsChanged", self.trainer.variable_values())
 
     def _drawing_model(self):
         """What answers a drawing; called by the drawing thread with model_lock held."""

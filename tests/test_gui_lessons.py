@@ -1,0 +1,58 @@
+"""The lessons' views, driven as a student would: the curve lesson and the first
+layer's weights, checked against the core's numbers."""
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+
+from qt_helpers import train
+
+
+def _choose_data(window, qtbot, source):
+    combo = window.data_choice
+    combo.setCurrentIndex(combo.findData(source))
+    combo.activated.emit(combo.currentIndex())
+
+
+def test_the_linear_lesson_shows_its_points_and_fits_the_slides_line(qtbot, window):
+    _choose_data(window, qtbot, "linear")
+    assert window.curve_dock.isVisible()
+    x, y = window.curve.points.getData()
+    assert len(x) == 100 and np.all(np.abs(x) <= 1)  # the slide fits all 100 points
+    assert "true: y = 3.000·x +10.000" in window.curve.numbers.text()
+    assert train(qtbot, window, timeout=120_000) == "finished"
+    qtbot.waitUntil(lambda: window.curve.learned is not None, timeout=10_000)
+    values = window.worker.trainer.variable_values()
+    weights, bias = window.curve.learned
+    np.testing.assert_allclose(weights, values["weight"], rtol=1e-6)
+    assert bias == pytest.approx(values["bias"][0], rel=1e-6)
+    assert weights[0] == pytest.approx(3.0, abs=0.2) and bias == pytest.approx(10.0, abs=0.2)
+    _, drawn = window.curve.model.getData()
+    assert drawn[0] == pytest.approx(bias - weights[0], rel=1e-5)  # the model's curve at x = −1
+    assert f"learned: y = {weights[0]:+.3f}·x".replace("= +", "= ") in window.curve.numbers.text()
+
+
+def test_the_quadratic_exercise_shows_both_learned_weights(qtbot, window):
+    _choose_data(window, qtbot, "quadratic")
+    assert train(qtbot, window, timeout=120_000) == "finished"
+    qtbot.waitUntil(lambda: window.curve.learned is not None, timeout=10_000)
+    weights, _ = window.curve.learned
+    assert weights.shape == (2,)
+    assert "x²" in window.curve.numbers.text()
+
+
+def test_the_weights_view_draws_each_first_layer_unit_as_an_8x8_picture(qtbot, window):
+    window.weights_dock.show()
+    window.weights_dock.raise_()
+    qtbot.waitUntil(lambda: window.worker.weights_watched, timeout=5_000)
+    assert train(qtbot, window) == "finished"
+    expected = window.worker.trainer.variable_values()["hidden_layer/weight1"]
+    qtbot.waitUntil(lambda: window.weights.tiles.images is not None
+                    and np.allclose(window.weights.tiles.images[0], expected[:, 0].reshape(8, 8)),
+                    timeout=10_000)
+    images = window.weights.tiles.images
+    assert images.shape == (25, 8, 8)
+    np.testing.assert_allclose(images[7], expected[:, 7].reshape(8, 8))
+    assert "64 inputs × 25 hidden units" in window.weights.caption.text()
+    picture = window.weights.tiles.grab().toImage()
+
