@@ -121,9 +121,10 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.devices_dock, self.weights_dock)
         self.evaluation_dock.raise_()
         self.curve = CurveView()
+        # In the drawing panel's place for the curve lessons, where there is nothing to draw.
         self.curve_dock = self._dock(self.tr("Curve"), "curve", self.curve, Qt.RightDockWidgetArea)
-        self.tabifyDockWidget(self.draw_dock, self.curve_dock)
-        self.draw_dock.raise_()
+        self.splitDockWidget(self.draw_dock, self.curve_dock, Qt.Vertical)
+        self.curve_dock.hide()
 
     def _dock(self, title: str, name: str, widget: QWidget, area) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -243,8 +244,8 @@ class MainWindow(QMainWindow):
             t = exp.training
             points = curve_dataset(exp.data.source, t.validation_fraction, t.test_fraction, t.seed)
             self.curve.set_points(points.x_train, points.y_train, points.true_params)
-            self.curve_dock.show()
-            self.curve_dock.raise_()
+        self.curve_dock.setVisible(exp.is_regression)
+        self.draw_dock.setVisible(not exp.is_regression)
         self.layers.set_experiment(exp)
         self.layers.setEnabled(not exp.is_regression)
         self.optimizer.set_experiment(exp)
@@ -401,8 +402,6 @@ class MainWindow(QMainWindow):
             self._set_draw_format(info["input_format"], info["class_names"])
         else:
             self.curve.set_points(info["x"], info["y"], info["true_params"])
-            self.curve_dock.show()
-            self.curve_dock.raise_()
         self.weights.set_image_shape({"digits8x8": (8, 8), "mnist28": (28, 28)}.get(info["input_format"]))
         self.optimizer.set_training_size(info["n_train"])
         if info.get("device_note"):
