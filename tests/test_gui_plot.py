@@ -219,9 +219,12 @@ def test_hundred_thousand_steps_are_drawn_downsampled(plot, qtbot):
         if chunk % 100 == 99:
             plot.redraw()
     step_curve = the_curve(plot.loss_plot, "training loss (each step)")
-    x, _ = step_curve.getOriginalDataset()
-    assert len(x) == 100_000 and x[-1] == 100_000
+    x, y = step_curve.getOriginalDataset()
     assert plot.step_count() == 100_000
+    # Handed to pyqtgraph: each group's lowest and highest loss, the last step included.
+    assert len(x) <= 21_000 and x[0] == 1 and x[-1] == 100_000
+    losses = np.random.default_rng(0).random(100_000)  # what the chunks above added
+    assert y.max() == pytest.approx(losses.max()) and y.min() == pytest.approx(losses.min())
     assert step_curve.opts["autoDownsample"]
     assert step_curve.opts["downsampleMethod"] == "peak"
     assert step_curve.opts["clipToView"]
@@ -278,3 +281,14 @@ def test_hover_reads_the_loss_under_the_mouse(plot, qtbot):
     # off the plot area, the read-out goes back to its hint
     plot.accuracy_plot.scene().sigMouseMoved.emit(QPointF(1, 1))
     assert "step" not in plot.hover_label.text()
+
+
+def test_thousands_of_epochs_are_drawn_thinned_with_the_last_one_kept(plot, qtbot):
+    plot.start_run("many epochs")
+    for epoch in range(1, 5_001):
+        plot.add_epoch(epoch, epoch * 10, 1.0 / epoch, 1.1 / epoch, 0.5, 0.6)
+    plot.redraw()
+    curve = the_curve(plot.loss_plot, "training loss (epoch)")
+    x, y = curve.getOriginalDataset()
+    assert 1_000 < len(x) <= 2_001
+    assert x[0] == 10 and x[-1] == 50_000 and y[-1] == pytest.approx(1.0 / 5_000)

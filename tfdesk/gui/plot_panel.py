@@ -18,6 +18,8 @@ import pyqtgraph as pg  # after PySide6, so pyqtgraph binds to it
 
 REDRAW_INTERVAL_MS = 100
 MAX_EPOCH_SYMBOLS = 60  # beyond this many epochs a run's epoch curves are lines only
+MAX_DRAWN_STEPS = 20_000  # longer runs are drawn as the low and high of each group of steps
+MAX_DRAWN_EPOCHS = 2_000  # longer runs draw every k-th epoch (and the last)
 
 TRAIN_COLOR = (31, 119, 180)
 VAL_COLOR = (230, 115, 0)
@@ -102,6 +104,33 @@ def _nan_if_none(value: float | None) -> float:
 def _csv_number(value: float) -> str:
     # 9 significant digits round-trip float32 losses exactly; NaN (no value) is blank.
     return "" if math.isnan(value) else f"{value:.9g}"
+
+
+def _every_kth(n: int, limit: int) -> slice | np.ndarray:
+    """Indices of at most about `limit` of n points, evenly spaced, the last included."""
+    if n <= limit:
+        return slice(None)
+    indices = np.arange(0, n, -(-n // limit))
+    return indices if indices[-1] == n - 1 else np.append(indices, n - 1)
+
+
+def _peaks(x: np.ndarray, y: np.ndarray, limit: int) -> tuple[np.ndarray, np.ndarray]:
+    """At most about `limit` points that keep every group's lowest and highest loss.
+
+    Handing pyqtgraph all of a long run at every redraw made each redraw cost more as
+    the run grew (a 180 ms stall at 450,000 steps); this costs a few numpy passes."""
+    n = len(x)
+    if n <= limit:
+        return x, y
+    group = -(-2 * n // limit)  # ceil(n / (limit / 2)): two points a group
+    whole = n // group * group
+    ys = y[:whole].reshape(-1, group)
+    xs = x[:whole].reshape(-1, group)
+    low_first = ys.argmin(axis=1) < ys.argmax(axis=1)  # keep each pair in step order
+    lows, highs = ys.min(axis=1), ys.max(axis=1)
+    px = np.column_stack([xs[:, 0], xs[:, -1]]).ravel()
+    py = np.column_stack([np.where(low_first, lows, highs), np.where(low_first, highs, lows)]).ravel()
+    return np.concatenate([px, x[whole:]]), np.concatenate([py, y[whole:]])
 
 
 class _FollowedRange:
@@ -349,7 +378,7 @@ class LossPlot(QWidget):
         if run is None:
             return
         if self._steps_changed:
-            run.step_curve.setData(run.steps.column(0), run.steps.column(1))
+            run.step_curve.setData(*_peaks(run.steps.column(0), run.steps.column(1), MAX_DRAWN_STEPS))
         if self._epochs_changed:
             self._draw_epochs(run, [(run.train_loss_curve, run.epochs.column(TRAIN_LOSS)),
                                     (run.val_loss_curve, run.epochs.column(VAL_LOSS))])
@@ -391,12 +420,15 @@ class LossPlot(QWidget):
             for curve, _ in series:
                 if curve.opts["symbol"] is not None:
                     curve.setSymbol(None)
+        # Thousands of epochs (a long run of a small network) as wide antiAliased lines
+        # cost more to paint at every redraw than everything else together.
+        shown = _every_kth(len(epoch_steps), MAX_DRAWN_EPOCHS)
         for curve, values in series:
             # A run without validation data has only NaN here; pyqtgraph warns on those.
             if np.isnan(values).all():
                 curve.clear()
             else:
-                curve.setData(epoch_steps, values)
+                curve.setData(epoch_steps[shown], values[shown])
 
     # --- runs and curves ----------------------------------------------------------
 
