@@ -74,6 +74,17 @@ def lesson_views(app, folder: Path, settings_path: Path) -> None:
     # The progress bar still shows the lesson's finished run until the new one reports.
     wait_until(app, lambda: w.weights.tiles.images is not None and w.plot.step_count() > 1500)
     w.weights.grab().save(str(folder / "weights.png"))
+    w.stop_action.trigger()
+    wait_until(app, lambda: finished)
+
+    from tfdesk.gui.code_view import CodeView
+
+    w.code_action.trigger()
+    code = w.findChild(CodeView)
+    code.resize(760, 560)
+    app.processEvents()
+    code.grab().save(str(folder / "code.png"))
+    code.close()
     w.close()
 
 

@@ -56,3 +56,21 @@ def test_the_weights_view_draws_each_first_layer_unit_as_an_8x8_picture(qtbot, w
     assert "64 inputs × 25 hidden units" in window.weights.caption.text()
     picture = window.weights.tiles.grab().toImage()
 
+
+
+def test_the_code_view_shows_both_styles_and_saves_a_script(qtbot, window, tmp_path):
+    from tfdesk.core.codegen import training_script
+    from tfdesk.gui.code_view import CodeView
+
+    window.code_action.trigger()
+    view = window.findChild(CodeView)
+    assert view is not None and view.isVisible()
+    exp = window.current_experiment()
+    assert view.text.toPlainText() == training_script(exp, "variables")
+    assert "w1 = tf.Variable(" in view.text.toPlainText()
+    view.style_choice.setCurrentIndex(1)
+    assert view.text.toPlainText() == training_script(exp, "layers")
+    assert "def dense(" in view.text.toPlainText()
+    view.save(str(tmp_path / "train.py"))
+    assert (tmp_path / "train.py").read_text() == training_script(exp, "layers")
+    view.close()

@@ -166,6 +166,8 @@ class MainWindow(QMainWindow):
         self.evaluate_action = self._action(tr("&Evaluate on the test set"), self.evaluate, "Ctrl+E",
                                             tr("Test accuracy and confusion matrix on images the network never trained on"))
         self.about_action = self._action(tr("&About tfdesk"), self.show_about)
+        self.code_action = self._action(tr("Show the &code…"), self.show_code, "Ctrl+Shift+C",
+                                        tr("The tf.compat.v1 script that builds and trains this experiment"))
         self.start_button.clicked.connect(self.start_action.trigger)
         self.start_button.setToolTip(self.start_action.toolTip())
         self.pause_button.clicked.connect(self.toggle_pause)
@@ -199,6 +201,8 @@ class MainWindow(QMainWindow):
         for dock in (self.experiment_dock, self.draw_dock, self.curve_dock, self.evaluation_dock,
                      self.devices_dock, self.weights_dock):
             view_menu.addAction(dock.toggleViewAction())
+        view_menu.addSeparator()
+        view_menu.addAction(self.code_action)
         help_menu = self.menuBar().addMenu(tr("&Help"))
         help_menu.addAction(self.about_action)
 
@@ -546,6 +550,13 @@ class MainWindow(QMainWindow):
         else:
             shape = " → ".join(str(l.units) for l in e.model.hidden_layers) or self.tr("no hidden layer")
         return f"{OPTIMIZER_LABELS[e.optimizer.name]} {e.optimizer.learning_rate:g} · {batch} · {shape}"
+
+    def show_code(self) -> None:
+        from .code_view import CodeView
+
+        view = CodeView(self.current_experiment(), self)
+        view.setAttribute(Qt.WA_DeleteOnClose)
+        view.show()
 
     def show_about(self) -> None:
         from PySide6 import __version__ as qt_version
