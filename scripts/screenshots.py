@@ -85,6 +85,17 @@ def lesson_views(app, folder: Path, settings_path: Path) -> None:
     app.processEvents()
     code.grab().save(str(folder / "code.png"))
     code.close()
+
+    w.inspector_dock.show()
+    w.inspector_dock.raise_()
+    wait_until(app, lambda: w.inspector.find_item("hidden_layer/weight1") is not None, 10_000)
+    w.inspector.search.setText("hidden_layer")
+    w.inspector.tree.setCurrentItem(w.inspector.find_item("hidden_layer/weight1"))
+    wait_until(app, lambda: w.inspector.shown_value is not None, 10_000)
+    w.inspector_dock.setFloating(True)
+    w.inspector_dock.resize(620, 720)
+    app.processEvents()
+    w.inspector.grab().save(str(folder / "graph.png"))
     w.close()
 
 

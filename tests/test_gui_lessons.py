@@ -74,3 +74,33 @@ def test_the_code_view_shows_both_styles_and_saves_a_script(qtbot, window, tmp_p
     view.save(str(tmp_path / "train.py"))
     assert (tmp_path / "train.py").read_text() == training_script(exp, "layers")
     view.close()
+
+
+def test_the_graph_inspector_browses_scopes_ops_and_tensors_and_shows_a_variable(qtbot, window):
+    assert train(qtbot, window) == "finished"
+    with qtbot.waitSignal(window.worker.graphDescribed, timeout=10_000):
+        window.inspector_dock.show()
+        window.inspector_dock.raise_()
+    inspector = window.inspector
+    weight = inspector.find_item("hidden_layer/weight1")
+    assert weight is not None and weight.parent().text(0) == "hidden_layer"
+    assert weight.text(3) == "trainable variable"
+    assert weight.child(0).text(0) == "weight1:0"  # an op's output tensor
+    assert inspector.find_item("hidden_layer/weight1/Adam").text(3) == "optimizer slot"
+    assert inspector.find_item("input/x_input").child(0).text(1) == "(?, 64)"
+
+    inspector.search.setText("bias1")
+    assert weight.isHidden()
+    assert not inspector.find_item("hidden_layer/bias1").isHidden()
+    assert inspector.find_item("output_layer/weight2").isHidden()
+    inspector.search.clear()
+
+    with qtbot.waitSignal(window.worker.variableValue, timeout=10_000) as value:
+        inspector.tree.setCurrentItem(weight)
+    expected = window.worker.trainer.variable_values()["hidden_layer/weight1"]
+    np.testing.assert_allclose(value.args[1], expected)
+    np.testing.assert_allclose(inspector.shown_value, expected)
+    assert "shape (64, 25)" in inspector.value_caption.text()
+    with qtbot.waitSignal(window.worker.variableValue, timeout=10_000):
+        inspector.tree.setCurrentItem(inspector.find_item("output_layer/bias2"))
+    assert inspector.histogram.scene() is not None and inspector.shown_value.shape == (10,)

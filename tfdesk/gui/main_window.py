@@ -28,6 +28,7 @@ from .device_panel import DevicePanel
 from .draw_panel import DrawPanel
 from .evaluation_panel import EvaluationPanel
 from .graph_dialog import GraphTensorsDialog
+from .graph_inspector import GraphInspector
 from .layer_editor import LayerStackEditor
 from .optimizer_panel import OptimizerPanel
 from .plot_panel import LossPlot
@@ -119,6 +120,9 @@ class MainWindow(QMainWindow):
         self.weights = WeightsView()
         self.weights_dock = self._dock(self.tr("Weights"), "weights", self.weights, Qt.RightDockWidgetArea)
         self.tabifyDockWidget(self.devices_dock, self.weights_dock)
+        self.inspector = GraphInspector()
+        self.inspector_dock = self._dock(self.tr("Graph"), "graph", self.inspector, Qt.RightDockWidgetArea)
+        self.tabifyDockWidget(self.weights_dock, self.inspector_dock)
         self.evaluation_dock.raise_()
         self.curve = CurveView()
         # In the drawing panel's place for the curve lessons, where there is nothing to draw.
@@ -199,7 +203,7 @@ class MainWindow(QMainWindow):
             train_menu.addAction(action)
         view_menu = self.menuBar().addMenu(tr("&View"))
         for dock in (self.experiment_dock, self.draw_dock, self.curve_dock, self.evaluation_dock,
-                     self.devices_dock, self.weights_dock):
+                     self.devices_dock, self.weights_dock, self.inspector_dock):
             view_menu.addAction(dock.toggleViewAction())
         view_menu.addSeparator()
         view_menu.addAction(self.code_action)
@@ -228,6 +232,13 @@ class MainWindow(QMainWindow):
         w.weightsChanged.connect(self.curve.show_weights)
         for dock in (self.weights_dock, self.curve_dock):
             dock.visibilityChanged.connect(self._watch_weights)
+        w.graphDescribed.connect(self.inspector.show_graph)
+        w.variableValue.connect(self.inspector.show_value)
+        self.inspector.variableChosen.connect(w.request_variable_value)
+        self.inspector.refreshRequested.connect(w.request_graph_description)
+        self.inspector_dock.visibilityChanged.connect(self._inspect_if_shown)
+        for signal in (w.prepared, w.restored, w.graphReady, w.trainingFinished):
+            signal.connect(self._inspect_if_shown)
         self.draw.predictionRequested.connect(w.request_prediction)
         self.devices.deviceChosen.connect(lambda device: setattr(self.experiment, "device", device))
 
@@ -493,6 +504,10 @@ class MainWindow(QMainWindow):
             text = self.tr("Drawings now go to the opened graph: {0} → {1}. Start trains your "
                            "experiment's network again.").format(info["input"], info["output"])
         self.statusBar().showMessage(text, 15000)
+
+    def _inspect_if_shown(self, *_args) -> None:
+        if self.inspector_dock.isVisible():
+            self.worker.request_graph_description()
 
     def _watch_weights(self) -> None:
         """The worker sends the weights only while a view of them can be seen."""

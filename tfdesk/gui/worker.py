@@ -59,6 +59,8 @@ class TrainingWorker(QObject):
     restored = Signal(str, object)  # folder, Experiment the weights belong to
     weightsReset = Signal()
     weightsChanged = Signal(object)  # {variable name: values}, while someone watches them
+    graphDescribed = Signal(str, object)  # where it comes from, [OpRow]
+    variableValue = Signal(str, object)  # variable op name, its values
     graphOpened = Signal(object)  # GraphFacts of a .meta graph opened for drawing
     graphReady = Signal(object)  # {"input_format", "class_names", "input", "output"}
     autosaveFound = Signal(object, object)  # {"latest"/"best": folder}, their sidecars
@@ -124,6 +126,32 @@ class TrainingWorker(QObject):
 
     def request_graph_tensors(self, input_name: str, output_name: str) -> None:
         self._requests.put((self.use_graph_tensors, (input_name, output_name)))
+
+    def request_graph_description(self) -> None:
+        self._requests.put((self._guarded, (self._describe_graph,)))
+
+    def request_variable_value(self, name: str) -> None:
+        self._requests.put((self._guarded, (lambda: self._variable_value(name),)))
+
+    def _inspected(self):
+        """(graph, session, label) of the opened .meta graph, else of the trainer's."""
+        if self.graph_model is not None:
+            return self.graph_model.graph, self.graph_model.session, self.graph_model.prefix + ".meta"
+        if self.trainer is not None:
+            return self.trainer.graph, self.trainer.session, self.trainer.experiment.name or "experiment"
+        raise TfdeskError("There is no graph yet: press Start, or open one (File ▸ Open graph).")
+
+    def _describe_graph(self) -> None:
+        from ..core.graph_info import describe
+
+        graph, _, label = self._inspected()
+        self._report("graphDescribed", label, describe(graph))
+
+    def _variable_value(self, name: str) -> None:
+        from ..core.graph_info import variable_value
+
+        graph, session, _ = self._inspected()
+        self._report("variableValue", name, variable_value(graph, session, name))
 
     def request_weights(self) -> None:
         self._requests.put((self._guarded, (lambda: self._report_weights(force=True),)))
