@@ -96,6 +96,20 @@ def lesson_views(app, folder: Path, settings_path: Path) -> None:
     w.inspector_dock.resize(620, 720)
     app.processEvents()
     w.inspector.grab().save(str(folder / "graph.png"))
+
+    from tfdesk.gui.race_window import RaceWindow
+
+    w.race_action.trigger()
+    race = w.findChild(RaceWindow)
+    for mode in ("full", "stochastic"):
+        race.mode_boxes[mode].setChecked(True)
+    race.epochs.setValue(15)
+    ended = []
+    w.worker.raceFinished.connect(lambda *a: ended.append(a))
+    race.start_button.click()
+    wait_until(app, lambda: ended, 300_000)
+    app.processEvents()
+    race.grab().save(str(folder / "race.png"))
     w.close()
 
 

@@ -104,3 +104,57 @@ def test_the_graph_inspector_browses_scopes_ops_and_tensors_and_shows_a_variable
     with qtbot.waitSignal(window.worker.variableValue, timeout=10_000):
         inspector.tree.setCurrentItem(inspector.find_item("output_layer/bias2"))
     assert inspector.histogram.scene() is not None and inspector.shown_value.shape == (10,)
+
+
+def test_a_race_overlays_the_contestants_and_exports_them(qtbot, window, tmp_path):
+    import csv
+
+    from tfdesk.gui.race_window import RaceWindow
+
+    window.race_action.trigger()
+    race = window.findChild(RaceWindow)
+    assert race is not None and race.isVisible()
+    race.mode_boxes["full"].setChecked(True)  # gradient descent and Adam, mini-batch and full
+    race.epochs.setValue(3)
+    with qtbot.waitSignal(window.worker.raceFinished, timeout=120_000) as done:
+        race.start_button.click()
+    assert done.args[0] == "finished"
+    assert len(race.labels) == 4 and len(race.curves) == 4
+    for curve, label in zip(race.curves, race.labels):
+        x, y = curve.getData()
+        assert x[-1] == 3.0 and np.all(np.isfinite(y)), label
+    # Full batch takes one step an epoch, mini-batch many: both reach epoch 3.
+    points = {label: len(curve.getData()[0]) for label, curve in zip(race.labels, race.curves)}
+    assert points["Adam 0.01 · full batch"] == 3
+    assert points["Adam 0.01 · mini-batch 32"] > 30
+    for curve, losses in zip(race.epoch_curves, race.epoch_losses):
+        assert list(curve.getData()[0]) == [1, 2, 3] and len(losses) == 3
+    race.export_csv(str(tmp_path / "race.csv"))
+    with open(tmp_path / "race.csv", encoding="utf-8-sig") as f:
+        rows = list(csv.DictReader(f))
+    assert {r["contestant"] for r in rows} == set(race.labels)
+    race.export_png(str(tmp_path / "race.png"))
+    assert (tmp_path / "race.png").stat().st_size > 1000
+    assert window.start_button.isEnabled()
+
+
+def test_the_graph_inspector_browses_a_graph_opened_from_meta(qtbot, window, tmp_path, monkeypatch):
+    from tfdesk.gui.graph_dialog import GraphTensorsDialog
+
+    assert train(qtbot, window) == "finished"
+    folder = tmp_path / "save_model"
+    monkeypatch.setattr(window, "_ask_save_path", lambda *a: str(folder))
+    with qtbot.waitSignal(window.worker.saved, timeout=30_000):
+        window.save_ck_action.trigger()
+    window.inspector_dock.show()
+    window.inspector_dock.raise_()
+    monkeypatch.setattr(window, "_ask_open_path", lambda *a: str(folder / "checkpoint_weight.ckpt.meta"))
+    with qtbot.waitSignal(window.worker.graphOpened, timeout=30_000):
+        window.open_graph_action.trigger()
+    with qtbot.waitSignal(window.worker.graphDescribed, timeout=30_000) as described:
+        window.findChild(GraphTensorsDialog).ok_button.click()
+    assert described.args[0].endswith("checkpoint_weight.ckpt.meta")
+    assert window.inspector.find_item("output_layer/weight2").text(3) == "trainable variable"
+    with qtbot.waitSignal(window.worker.variableValue, timeout=10_000) as value:
+        window.inspector.tree.setCurrentItem(window.inspector.find_item("output_layer/weight2"))
+    np.testing.assert_allclose(value.args[1], window.worker.trainer.variable_values()["output_layer/weight2"])

@@ -50,6 +50,7 @@ class MainWindow(QMainWindow):
         self._training = False
         self._new_run = True
         self._trained = False
+        self.race_window = None
         self._graph_in_use: str | None = None  # a .meta graph answering the drawings
         self._draw_format = ("digits8x8", [str(i) for i in range(10)])  # the experiment's
         self.tensorflow_version: str | None = None  # set once the worker has loaded it
@@ -170,6 +171,8 @@ class MainWindow(QMainWindow):
         self.evaluate_action = self._action(tr("&Evaluate on the test set"), self.evaluate, "Ctrl+E",
                                             tr("Test accuracy and confusion matrix on images the network never trained on"))
         self.about_action = self._action(tr("&About tfdesk"), self.show_about)
+        self.race_action = self._action(tr("R&ace…"), self.show_race, "Ctrl+Shift+A",
+                                        tr("Train several optimizers or batch modes side by side"))
         self.code_action = self._action(tr("Show the &code…"), self.show_code, "Ctrl+Shift+C",
                                         tr("The tf.compat.v1 script that builds and trains this experiment"))
         self.start_button.clicked.connect(self.start_action.trigger)
@@ -201,6 +204,8 @@ class MainWindow(QMainWindow):
         for action in (self.start_action, self.pause_action, self.stop_action, self.reset_action,
                        self.evaluate_action):
             train_menu.addAction(action)
+        train_menu.addSeparator()
+        train_menu.addAction(self.race_action)
         view_menu = self.menuBar().addMenu(tr("&View"))
         for dock in (self.experiment_dock, self.draw_dock, self.curve_dock, self.evaluation_dock,
                      self.devices_dock, self.weights_dock, self.inspector_dock):
@@ -565,6 +570,32 @@ class MainWindow(QMainWindow):
         else:
             shape = " → ".join(str(l.units) for l in e.model.hidden_layers) or self.tr("no hidden layer")
         return f"{OPTIMIZER_LABELS[e.optimizer.name]} {e.optimizer.learning_rate:g} · {batch} · {shape}"
+
+    def show_race(self) -> None:
+        from .race_window import RaceWindow
+
+        if self.race_window is None:
+            self.race_window = RaceWindow(self.current_experiment(), self)
+            race, w = self.race_window, self.worker
+            race.startRequested.connect(self._start_race)
+            race.stopRequested.connect(self.stop_training)
+            w.raceStarted.connect(race.race_started)
+            w.raceSteps.connect(race.add_steps)
+            w.raceEpoch.connect(race.add_epoch)
+            w.raceFinished.connect(race.race_finished)
+            w.raceFinished.connect(lambda *_: self._set_training(False))
+            # A race that could not start (a bad experiment) comes back as a failure.
+            w.failed.connect(lambda *_: race.stop_button.isEnabled() and race.race_finished("failed", {}))
+        else:
+            self.race_window.experiment = self.current_experiment()
+        self.race_window.show()
+        self.race_window.raise_()
+
+    def _start_race(self, entries, epochs: int) -> None:
+        if self._training:
+            return
+        self._set_training(True)
+        self.worker.request_race(entries, epochs)
 
     def show_code(self) -> None:
         from .code_view import CodeView

@@ -59,6 +59,10 @@ class TrainingWorker(QObject):
     restored = Signal(str, object)  # folder, Experiment the weights belong to
     weightsReset = Signal()
     weightsChanged = Signal(object)  # {variable name: values}, while someone watches them
+    raceStarted = Signal(object)  # the contestants' labels
+    raceSteps = Signal(int, object, object)  # contestant, x in epochs, losses
+    raceEpoch = Signal(int, object)  # contestant, EpochMetrics
+    raceFinished = Signal(str, object)  # "finished" | "stopped", {contestant: why it dropped out}
     graphDescribed = Signal(str, object)  # where it comes from, [OpRow]
     variableValue = Signal(str, object)  # variable op name, its values
     graphOpened = Signal(object)  # GraphFacts of a .meta graph opened for drawing
@@ -126,6 +130,34 @@ class TrainingWorker(QObject):
 
     def request_graph_tensors(self, input_name: str, output_name: str) -> None:
         self._requests.put((self.use_graph_tensors, (input_name, output_name)))
+
+    def request_race(self, entries: list, epochs: int) -> None:
+        self._stop_requested.clear()
+        self._requests.put((self.race, ([(label, exp.copy()) for label, exp in entries], epochs)))
+
+    def race(self, entries: list, epochs: int) -> None:
+        def work():
+            from ..core.race import Race
+            from ..core.trainer import EpochMetrics, StepLosses
+
+            race = Race(entries)
+            try:
+                self._report("raceStarted", race.labels)
+
+                def on_event(i, event):
+                    if isinstance(event, StepLosses):
+                        per_epoch = race.trainers[i].steps_per_epoch()
+                        first = event.first_step - (event.epoch - 1) * per_epoch
+                        x = event.epoch - 1 + (first + np.arange(len(event.losses))) / per_epoch
+                        self._report("raceSteps", i, x, event.losses)
+                    elif isinstance(event, EpochMetrics):
+                        self._report("raceEpoch", i, event)
+
+                finished = race.run(epochs, on_event, self._stop_requested.is_set)
+                self._report("raceFinished", "finished" if finished else "stopped", dict(race.out))
+            finally:
+                race.close()
+        self._guarded(work, busy=True)
 
     def request_graph_description(self) -> None:
         self._requests.put((self._guarded, (self._describe_graph,)))
