@@ -158,3 +158,13 @@ def test_the_graph_inspector_browses_a_graph_opened_from_meta(qtbot, window, tmp
     with qtbot.waitSignal(window.worker.variableValue, timeout=10_000) as value:
         window.inspector.tree.setCurrentItem(window.inspector.find_item("output_layer/weight2"))
     np.testing.assert_allclose(value.args[1], window.worker.trainer.variable_values()["output_layer/weight2"])
+
+
+def test_the_graph_tab_before_any_training_says_so_without_an_error(qtbot, window):
+    failures = []
+    window.worker.failed.connect(failures.append)
+    with qtbot.waitSignal(window.worker.graphDescribed, timeout=10_000):
+        window.inspector_dock.show()
+        window.inspector_dock.raise_()
+    assert "No graph yet" in window.inspector.source.text()
+    assert window.inspector.tree.topLevelItemCount() == 0 and failures == []

@@ -75,7 +75,7 @@ class GraphInspector(QWidget):
 
     def show_graph(self, label: str, rows) -> None:
         self.tree.clear()
-        self.source.setText(self.tr("{0}: {1} ops").format(label, len(rows)))
+        self.source.setText(self.tr("{0}: {1} ops").format(label, len(rows)) if rows else label)
         # One item per name: an op (hidden_layer/weight1/Adam) is often also the name
         # scope of the ops made with it (…/Adam/Initializer/zeros).
         items: dict[str, QTreeWidgetItem] = {}

@@ -33,6 +33,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from ..core.errors import TfdeskError
 from ..core.spec import Experiment
 from .drawing_answers import DrawingAnswers
+from .worker_lessons import LessonRequests
 
 # Fields that change how training proceeds but not the graph or the data split:
 # a new Start with only these changed goes on from the current weights.
@@ -44,7 +45,7 @@ PREDICTION_INTERVAL = 0.2  # seconds between refreshes of the drawing's bars whi
 DELIVERY_INTERVAL_MS = 8
 
 
-class TrainingWorker(QObject):
+class TrainingWorker(LessonRequests, QObject):
     # results, emitted on the GUI thread by the delivery timer
     loaded = Signal(object)  # {"tensorflow": version, "devices": [TfDevice]}
     prepared = Signal(object)  # dataset facts: see _dataset_info
@@ -130,60 +131,6 @@ class TrainingWorker(QObject):
 
     def request_graph_tensors(self, input_name: str, output_name: str) -> None:
         self._requests.put((self.use_graph_tensors, (input_name, output_name)))
-
-    def request_race(self, entries: list, epochs: int) -> None:
-        self._stop_requested.clear()
-        self._requests.put((self.race, ([(label, exp.copy()) for label, exp in entries], epochs)))
-
-    def race(self, entries: list, epochs: int) -> None:
-        def work():
-            from ..core.race import Race
-            from ..core.trainer import EpochMetrics, StepLosses
-
-            race = Race(entries)
-            try:
-                self._report("raceStarted", race.labels)
-
-                def on_event(i, event):
-                    if isinstance(event, StepLosses):
-                        per_epoch = race.trainers[i].steps_per_epoch()
-                        first = event.first_step - (event.epoch - 1) * per_epoch
-                        x = event.epoch - 1 + (first + np.arange(len(event.losses))) / per_epoch
-                        self._report("raceSteps", i, x, event.losses)
-                    elif isinstance(event, EpochMetrics):
-                        self._report("raceEpoch", i, event)
-
-                finished = race.run(epochs, on_event, self._stop_requested.is_set)
-                self._report("raceFinished", "finished" if finished else "stopped", dict(race.out))
-            finally:
-                race.close()
-        self._guarded(work, busy=True)
-
-    def request_graph_description(self) -> None:
-        self._requests.put((self._guarded, (self._describe_graph,)))
-
-    def request_variable_value(self, name: str) -> None:
-        self._requests.put((self._guarded, (lambda: self._variable_value(name),)))
-
-    def _inspected(self):
-        """(graph, session, label) of the opened .meta graph, else of the trainer's."""
-        if self.graph_model is not None:
-            return self.graph_model.graph, self.graph_model.session, self.graph_model.prefix + ".meta"
-        if self.trainer is not None:
-            return self.trainer.graph, self.trainer.session, self.trainer.experiment.name or "experiment"
-        raise TfdeskError("There is no graph yet: press Start, or open one (File ▸ Open graph).")
-
-    def _describe_graph(self) -> None:
-        from ..core.graph_info import describe
-
-        graph, _, label = self._inspected()
-        self._report("graphDescribed", label, describe(graph))
-
-    def _variable_value(self, name: str) -> None:
-        from ..core.graph_info import variable_value
-
-        graph, session, _ = self._inspected()
-        self._report("variableValue", name, variable_value(graph, session, name))
 
     def request_weights(self) -> None:
         self._requests.put((self._guarded, (lambda: self._report_weights(force=True),)))

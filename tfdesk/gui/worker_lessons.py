@@ -1,0 +1,75 @@
+"""The worker's requests for the lesson views: races and the graph inspector.
+
+A mixin of TrainingWorker (worker.py): the request_* methods are called on the
+GUI thread and queue work; the rest runs on the training thread and reports
+through `_report`, like everything the worker does.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..core.errors import TfdeskError
+
+
+class LessonRequests:
+    def request_race(self, entries: list, epochs: int) -> None:
+        self._stop_requested.clear()
+        self._requests.put((self.race, ([(label, exp.copy()) for label, exp in entries], epochs)))
+
+    def race(self, entries: list, epochs: int) -> None:
+        def work():
+            from ..core.race import Race
+            from ..core.trainer import EpochMetrics, StepLosses
+
+            race = Race(entries)
+            try:
+                self._report("raceStarted", race.labels)
+
+                def on_event(i, event):
+                    if isinstance(event, StepLosses):
+                        per_epoch = race.trainers[i].steps_per_epoch()
+                        first = event.first_step - (event.epoch - 1) * per_epoch
+                        x = event.epoch - 1 + (first + np.arange(len(event.losses))) / per_epoch
+                        self._report("raceSteps", i, x, event.losses)
+                    elif isinstance(event, EpochMetrics):
+                        self._report("raceEpoch", i, event)
+
+                finished = race.run(epochs, on_event, self._stop_requested.is_set)
+                self._report("raceFinished", "finished" if finished else "stopped", dict(race.out))
+            finally:
+                race.close()
+        self._guarded(work, busy=True)
+
+    def request_graph_description(self) -> None:
+        self._requests.put((self._guarded, (self._describe_graph,)))
+
+    def request_variable_value(self, name: str) -> None:
+        self._requests.put((self._guarded, (lambda: self._variable_value(name),)))
+
+    def _inspected(self):
+        """(graph, session, label) of the opened .meta graph, else of the trainer's, else None."""
+        if self.graph_model is not None:
+            return self.graph_model.graph, self.graph_model.session, self.graph_model.prefix + ".meta"
+        if self.trainer is not None:
+            return self.trainer.graph, self.trainer.session, self.trainer.experiment.name or "experiment"
+        return None
+
+    def _describe_graph(self) -> None:
+        from ..core.graph_info import describe
+
+        inspected = self._inspected()
+        if inspected is None:  # nothing built yet: an empty tree that says so, not an error
+            self._report("graphDescribed", "No graph yet: press Start, or open one (Ctrl+G)", [])
+            return
+        graph, _, label = inspected
+        self._report("graphDescribed", label, describe(graph))
+
+    def _variable_value(self, name: str) -> None:
+        from ..core.graph_info import variable_value
+
+        inspected = self._inspected()
+        if inspected is None:
+            raise TfdeskError("There is no graph yet: press Start, or open one (File ▸ Open graph).")
+        graph, session, _ = inspected
+        self._report("variableValue", name, variable_value(graph, session, name))
