@@ -2,6 +2,7 @@
 cannot destroy a good checkpoint."""
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -172,6 +173,26 @@ def test_saving_onto_a_file_or_a_folder_of_other_files_is_refused(trained, tmp_p
     with pytest.raises(CheckpointError, match=r"holds other files \(thesis.docx\)"):
         save_checkpoint(trainer, home)
     assert (home / "thesis.docx").read_text() == "precious"
+
+
+def test_a_read_only_folder_is_refused_and_the_previous_checkpoint_stays(trained, tmp_path, monkeypatch):
+    trainer, _ = trained
+    target = tmp_path / "save_model"
+    save_checkpoint(trainer, target)
+    before = {p.name: p.read_bytes() for p in target.iterdir()}
+    if os.geteuid() == 0:
+        # root writes anywhere: the read-only folder's refusal is what mkdir raises there
+        def read_only(self, *args, **kwargs):
+            raise PermissionError(13, "Permission denied", str(self))
+        monkeypatch.setattr(Path, "mkdir", read_only)
+    else:
+        tmp_path.chmod(0o555)
+    try:
+        with pytest.raises(CheckpointError, match="Permission denied.*unchanged"):
+            save_checkpoint(trainer, target)
+    finally:
+        tmp_path.chmod(0o755)
+    assert {p.name: p.read_bytes() for p in target.iterdir()} == before
 
 
 def test_damaged_checkpoint_files_give_a_readable_error(trained, tmp_path):
