@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QSpinBox
 
 from tfdesk.gui.main_window import MainWindow
 
-from helpers import tiny_digits
 from qt_helpers import stroke, train as _train
 
 SEVEN = [(60, 60), (220, 60), (120, 240)]
