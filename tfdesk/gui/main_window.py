@@ -23,23 +23,21 @@ from ..core.spec import (
     BATCH_MODE_LABELS, OPTIMIZER_LABELS, DataSpec, Experiment, course_experiment,
     lesson_experiment,
 )
-from .curve_view import CurveView
 from .device_panel import DevicePanel
 from .draw_panel import DrawPanel
 from .evaluation_panel import EvaluationPanel
 from .graph_dialog import GraphTensorsDialog
-from .graph_inspector import GraphInspector
 from .layer_editor import LayerStackEditor
+from .lesson_views import LessonViews
 from .optimizer_panel import OptimizerPanel
 from .plot_panel import LossPlot
-from .weights_view import WeightsView
 from .worker import new_worker
 
 MAX_RECENT = 8
 DIGITS_SHAPE = (64, 10, "8×8 image")
 
 
-class MainWindow(QMainWindow):
+class MainWindow(LessonViews, QMainWindow):
     def __init__(self, experiment: Experiment | None = None, settings: QSettings | None = None,
                  data_folder: str | None = None):
         super().__init__()
@@ -118,18 +116,8 @@ class MainWindow(QMainWindow):
         self.devices = DevicePanel()
         self.devices_dock = self._dock(self.tr("Devices"), "devices", self.devices, Qt.RightDockWidgetArea)
         self.tabifyDockWidget(self.evaluation_dock, self.devices_dock)
-        self.weights = WeightsView()
-        self.weights_dock = self._dock(self.tr("Weights"), "weights", self.weights, Qt.RightDockWidgetArea)
-        self.tabifyDockWidget(self.devices_dock, self.weights_dock)
-        self.inspector = GraphInspector()
-        self.inspector_dock = self._dock(self.tr("Graph"), "graph", self.inspector, Qt.RightDockWidgetArea)
-        self.tabifyDockWidget(self.weights_dock, self.inspector_dock)
+        self._build_lesson_docks()
         self.evaluation_dock.raise_()
-        self.curve = CurveView()
-        # In the drawing panel's place for the curve lessons, where there is nothing to draw.
-        self.curve_dock = self._dock(self.tr("Curve"), "curve", self.curve, Qt.RightDockWidgetArea)
-        self.splitDockWidget(self.draw_dock, self.curve_dock, Qt.Vertical)
-        self.curve_dock.hide()
 
     def _dock(self, title: str, name: str, widget: QWidget, area) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -233,17 +221,7 @@ class MainWindow(QMainWindow):
         w.graphOpened.connect(self._graph_opened)
         w.graphReady.connect(self._graph_ready)
         w.autosaveFound.connect(self._offer_autosave)
-        w.weightsChanged.connect(self.weights.show_weights)
-        w.weightsChanged.connect(self.curve.show_weights)
-        for dock in (self.weights_dock, self.curve_dock):
-            dock.visibilityChanged.connect(self._watch_weights)
-        w.graphDescribed.connect(self.inspector.show_graph)
-        w.variableValue.connect(self.inspector.show_value)
-        self.inspector.variableChosen.connect(w.request_variable_value)
-        self.inspector.refreshRequested.connect(w.request_graph_description)
-        self.inspector_dock.visibilityChanged.connect(self._inspect_if_shown)
-        for signal in (w.prepared, w.restored, w.graphReady, w.trainingFinished):
-            signal.connect(self._inspect_if_shown)
+        self._connect_lesson_views()
         self.draw.predictionRequested.connect(w.request_prediction)
         self.devices.deviceChosen.connect(lambda device: setattr(self.experiment, "device", device))
 
@@ -510,17 +488,6 @@ class MainWindow(QMainWindow):
                            "experiment's network again.").format(info["input"], info["output"])
         self.statusBar().showMessage(text, 15000)
 
-    def _inspect_if_shown(self, *_args) -> None:
-        if self.inspector_dock.isVisible():
-            self.worker.request_graph_description()
-
-    def _watch_weights(self) -> None:
-        """The worker sends the weights only while a view of them can be seen."""
-        watched = self.weights_dock.isVisible() or self.curve_dock.isVisible()
-        if watched and not self.worker.weights_watched:
-            self.worker.request_weights()
-        self.worker.weights_watched = watched
-
     def _offer_autosave(self, folders: dict, sidecars: dict) -> None:
         """The network of the last session was kept: offer it back, without blocking."""
         latest = sidecars.get("latest") or sidecars["best"]
@@ -570,39 +537,6 @@ class MainWindow(QMainWindow):
         else:
             shape = " → ".join(str(l.units) for l in e.model.hidden_layers) or self.tr("no hidden layer")
         return f"{OPTIMIZER_LABELS[e.optimizer.name]} {e.optimizer.learning_rate:g} · {batch} · {shape}"
-
-    def show_race(self) -> None:
-        from .race_window import RaceWindow
-
-        if self.race_window is None:
-            self.race_window = RaceWindow(self.current_experiment(), self)
-            race, w = self.race_window, self.worker
-            race.startRequested.connect(self._start_race)
-            race.stopRequested.connect(self.stop_training)
-            w.raceStarted.connect(race.race_started)
-            w.raceSteps.connect(race.add_steps)
-            w.raceEpoch.connect(race.add_epoch)
-            w.raceFinished.connect(race.race_finished)
-            w.raceFinished.connect(lambda *_: self._set_training(False))
-            # A race that could not start (a bad experiment) comes back as a failure.
-            w.failed.connect(lambda *_: race.stop_button.isEnabled() and race.race_finished("failed", {}))
-        else:
-            self.race_window.experiment = self.current_experiment()
-        self.race_window.show()
-        self.race_window.raise_()
-
-    def _start_race(self, entries, epochs: int) -> None:
-        if self._training:
-            return
-        self._set_training(True)
-        self.worker.request_race(entries, epochs)
-
-    def show_code(self) -> None:
-        from .code_view import CodeView
-
-        view = CodeView(self.current_experiment(), self)
-        view.setAttribute(Qt.WA_DeleteOnClose)
-        view.show()
 
     def show_about(self) -> None:
         from PySide6 import __version__ as qt_version
