@@ -33,12 +33,18 @@ def wait_until(app, condition, timeout_ms=120_000):
         time.sleep(0.005)
 
 
-def window_mid_training(app, folder: Path, settings_path: Path) -> None:
+def open_window(app, settings_path: Path) -> MainWindow:
+    """The window as a student first sees it (fresh settings), TensorFlow loaded."""
     w = MainWindow(settings=QSettings(str(settings_path), QSettings.IniFormat),
                    data_folder=str(settings_path.parent))
     w.resize(1400, 860)
     w.show()
     wait_until(app, lambda: w.tensorflow_version is not None)
+    return w
+
+
+def window_mid_training(app, folder: Path, settings_path: Path) -> None:
+    w = open_window(app, settings_path)
     w.start_action.trigger()
     wait_until(app, lambda: w.progress.value() > w.progress.maximum() * 0.35)
     stroke(w.draw.canvas, SEVEN)
@@ -49,11 +55,7 @@ def window_mid_training(app, folder: Path, settings_path: Path) -> None:
 
 def lesson_views(app, folder: Path, settings_path: Path) -> None:
     """The curve lesson after training, and the first layer's weights mid-training."""
-    w = MainWindow(settings=QSettings(str(settings_path), QSettings.IniFormat),
-                   data_folder=str(settings_path.parent))
-    w.resize(1400, 860)
-    w.show()
-    wait_until(app, lambda: w.tensorflow_version is not None)
+    w = open_window(app, settings_path)
     w.data_choice.setCurrentIndex(w.data_choice.findData("quadratic"))
     w.data_choice.activated.emit(w.data_choice.currentIndex())
     w.optimizer.findChild(QSpinBox, "epochs").setValue(300)
