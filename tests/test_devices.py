@@ -85,8 +85,8 @@ def test_two_gpus_with_missing_fields(fake_smi):
 
     report = DeviceReport(gpus, source, problem, tf_devices=None)
     assert report.summary() == (
-        "2 GPUs: GPU 0 is Tesla K80, 0 / 11441 MiB used, 0% busy, 34 °C; "
-        "GPU 1 is NVIDIA GeForce RTX 3060, 12288 MiB."
+        "2 GPUs: GPU 0: Tesla K80, 0 / 11441 MiB used, 0% busy, 34 °C; "
+        "GPU 1: NVIDIA GeForce RTX 3060, 12288 MiB."
     )
     assert report.training_devices() == ["cpu", "gpu:0", "gpu:1"]
 
@@ -307,7 +307,7 @@ def test_tensorflow_gpu_without_driver_answer():
     tf_devices = [CPU, TfDevice("/physical_device:GPU:0", "GPU", (8, 6))]
     report = DeviceReport([], "none", None, tf_devices)
     assert report.training_devices() == ["cpu", "gpu:0"]
-    assert report.summary().startswith("TensorFlow can train on 1 GPU")
+    assert report.summary().startswith("TensorFlow can train on /physical_device:GPU:0, although")
 
 
 def test_importing_devices_does_not_import_tensorflow_or_qt():

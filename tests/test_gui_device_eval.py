@@ -188,7 +188,7 @@ def test_driver_gpu_that_tensorflow_cannot_use(qtbot):
 
     text = visible_text(panel)
     assert "TensorFlow sees: CPU" in text
-    assert "The NVIDIA driver sees 1 GPU, but TensorFlow sees none" in text
+    assert "The NVIDIA driver sees the GPU hardware, but TensorFlow sees none" in text
     assert combo_items(panel) == ["CPU"]
 
 

@@ -17,6 +17,8 @@ import subprocess
 import sys
 from dataclasses import dataclass
 
+from .i18n import QT_TRANSLATE_NOOP, Sentence, english
+
 NVIDIA_SMI_QUERY = [
     "nvidia-smi",
     "--query-gpu=index,name,driver_version,memory.used,memory.total,"
@@ -24,7 +26,9 @@ NVIDIA_SMI_QUERY = [
     "--format=csv,noheader,nounits",
 ]
 
-_CPU_IS_FINE = "tfdesk trains on the CPU; that is fine for the digits."
+_CONTEXT = "DeviceReport"
+_CPU_IS_FINE: Sentence = (
+    _CONTEXT, QT_TRANSLATE_NOOP("DeviceReport", "tfdesk trains on the CPU; that is fine for the digits."), {})
 
 # nvidia-smi writes these where a card cannot report a value.
 _UNKNOWN_VALUES = {"", "n/a", "[n/a]", "[not supported]", "not supported", "[unknown error]"}
@@ -88,53 +92,60 @@ class DeviceReport:
         return ["cpu"] + [f"gpu:{_tf_index(d, i)}" for i, d in enumerate(tf_gpus)]
 
     def summary(self) -> str:
+        return english(self.summary_sentences())
+
+    def summary_sentences(self) -> list[Sentence]:
+        """The summary as (context, template, fields), for the window to translate."""
         tf_gpus = self.tf_gpus
         n = len(self.gpus)
+
+        def say(template: str, **fields) -> Sentence:
+            return (_CONTEXT, template, fields)
 
         if n == 0:
             if tf_gpus:
                 # The driver could not be asked, yet TensorFlow found a GPU: trust TensorFlow.
-                names = ", ".join(d.name for d in tf_gpus)
-                return (
-                    f"TensorFlow can train on {_count(len(tf_gpus), 'GPU')} ({names}), "
-                    f"although the NVIDIA driver could not be asked ({self._no_gpu_reason()})."
-                )
+                return [say(QT_TRANSLATE_NOOP(
+                    "DeviceReport", "TensorFlow can train on {names}, although the NVIDIA "
+                    "driver could not be asked ({reason})."),
+                    names=", ".join(d.name for d in tf_gpus), reason=self._no_gpu_reason())]
             if self.driver_problem:
-                return (
-                    f"Could not ask the NVIDIA driver about GPUs ({self.driver_problem}). "
-                    + _CPU_IS_FINE
-                )
-            return f"No NVIDIA GPU found ({self._no_gpu_reason()}). " + _CPU_IS_FINE
+                return [say(QT_TRANSLATE_NOOP(
+                    "DeviceReport", "Could not ask the NVIDIA driver about GPUs ({reason})."),
+                    reason=self.driver_problem), _CPU_IS_FINE]
+            return [say(QT_TRANSLATE_NOOP("DeviceReport", "No NVIDIA GPU found ({reason})."),
+                        reason=self._no_gpu_reason()), _CPU_IS_FINE]
 
         if n == 1:
-            text = f"1 GPU: {self.gpus[0].describe()}."
+            text = [say(QT_TRANSLATE_NOOP("DeviceReport", "1 GPU: {gpu}."),
+                        gpu=self.gpus[0].describe())]
         else:
-            each = "; ".join(f"GPU {g.index} is {g.describe()}" for g in self.gpus)
-            text = f"{n} GPUs: {each}."
+            each = "; ".join(f"GPU {g.index}: {g.describe()}" for g in self.gpus)
+            text = [say(QT_TRANSLATE_NOOP("DeviceReport", "{count} GPUs: {each}."),
+                        count=n, each=each)]
         if self.driver_problem:
-            text += f" ({self.driver_problem}.)"
+            text.append(say("({problem}.)", problem=self.driver_problem))
 
         if tf_gpus is not None and not tf_gpus:
-            them = "it" if n == 1 else "them"
-            text += (
-                f" The NVIDIA driver sees {_count(n, 'GPU')}, but TensorFlow sees none: "
-                "this TensorFlow build has no CUDA support, or its CUDA libraries do not "
-                "match the driver. On Linux, pip install \"tensorflow[and-cuda]\" installs "
-                "a matching set; on Windows, TensorFlow 2.11 and later use the GPU only "
-                f"inside WSL2. Until {them} can be used, training runs on the CPU."
-            )
+            text.append(say(QT_TRANSLATE_NOOP(
+                "DeviceReport",
+                "The NVIDIA driver sees the GPU hardware, but TensorFlow sees none: this "
+                "TensorFlow build has no CUDA support, or its CUDA libraries do not match "
+                "the driver. On Linux, pip install \"tensorflow[and-cuda]\" installs a "
+                "matching set; on Windows, TensorFlow 2.11 and later use the GPU only inside "
+                "WSL2. Until then, training runs on the CPU.")))
         elif tf_gpus is not None and len(tf_gpus) < n:
-            text += (
-                f" TensorFlow sees only {len(tf_gpus)} of them "
-                "(CUDA_VISIBLE_DEVICES may hide the others)."
-            )
+            text.append(say(QT_TRANSLATE_NOOP(
+                "DeviceReport",
+                "TensorFlow sees only {count} of them (CUDA_VISIBLE_DEVICES may hide the others)."),
+                count=len(tf_gpus)))
         return text
 
     def _no_gpu_reason(self) -> str:
         if self.driver_problem:
             return self.driver_problem
         if self.source == "none":
-            return "nvidia-smi: command not found"
+            return QT_TRANSLATE_NOOP("DeviceReport", "nvidia-smi: command not found")
         return f"{self.source} lists no GPUs"
 
 
@@ -352,6 +363,3 @@ def _tf_index(device: TfDevice, position: int) -> int:
     except (IndexError, ValueError):
         return position
 
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import SpecError
+from .i18n import QT_TRANSLATE_NOOP
 
 DATA_SOURCES = ("digits", "linear", "quadratic", "file")
 FILE_FORMATS = ("idx", "npz", "csv")
@@ -28,16 +29,16 @@ BATCH_MODES = ("full", "stochastic", "mini")
 REGRESSION_SOURCES = ("linear", "quadratic")
 
 OPTIMIZER_LABELS = {
-    "gradient_descent": "Gradient descent",
+    "gradient_descent": QT_TRANSLATE_NOOP("spec", "Gradient descent"),
     "adagrad": "Adagrad",
-    "momentum": "Momentum",
+    "momentum": QT_TRANSLATE_NOOP("spec", "Momentum"),
     "adam": "Adam",
     "rmsprop": "RMSProp",
 }
 BATCH_MODE_LABELS = {
-    "full": "Full batch",
-    "stochastic": "Stochastic (batch of 1)",
-    "mini": "Mini-batch",
+    "full": QT_TRANSLATE_NOOP("spec", "Full batch"),
+    "stochastic": QT_TRANSLATE_NOOP("spec", "Stochastic (batch of 1)"),
+    "mini": QT_TRANSLATE_NOOP("spec", "Mini-batch"),
 }
 
 

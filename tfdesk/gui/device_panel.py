@@ -14,7 +14,7 @@ import functools
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -200,8 +200,13 @@ class DevicePanel(QWidget):
             return
         gpus, source, problem = self._driver_answer
         report = DeviceReport(gpus, source, driver_problem=problem, tf_devices=self._tf_devices)
-        # The core writes this sentence; it is the one place where it is worded.
-        self._summary.setText(report.summary())
+        # The core words these sentences (once, for the CLI too); the window translates them.
+        translate = QCoreApplication.translate
+        self._summary.setText(" ".join(
+            translate(context, template).format(**{
+                name: translate(context, value) if isinstance(value, str) else value
+                for name, value in fields.items()})  # a reason may be a marked sentence too
+            for context, template, fields in report.summary_sentences()))
         self._update_choices(report.training_devices())
 
     def _update_choices(self, devices: list[str]) -> None:
@@ -239,9 +244,10 @@ class DevicePanel(QWidget):
 class _GpuRow:
     """One GPU's name, memory bar, utilisation and temperature in the panel's grid."""
 
+    # Not a QObject: its words are translated in the panel's context.
     def __init__(self, panel: DevicePanel, grid: QGridLayout, row: int, name: str):
+        translate = QCoreApplication.translate
         self.name = name
-        self._tr = panel.tr
         self._name = QLabel(name)
         font = self._name.font()
         font.setBold(True)
@@ -249,39 +255,41 @@ class _GpuRow:
         self._memory = QProgressBar()
         self._memory.setMinimumWidth(160)
         self._memory.setMaximumWidth(220)
-        self._memory.setToolTip(
-            panel.tr("Graphics memory in use. The weights, biases and each batch must fit in it.")
-        )
+        self._memory.setToolTip(translate(
+            "DevicePanel", "Graphics memory in use. The weights, biases and each batch must fit in it."))
         self._busy = QLabel()
-        self._busy.setToolTip(panel.tr("How busy the GPU was during the last moment."))
+        self._busy.setToolTip(translate("DevicePanel", "How busy the GPU was during the last moment."))
         self._temperature = QLabel()
-        self._temperature.setToolTip(panel.tr("GPU temperature."))
+        self._temperature.setToolTip(translate("DevicePanel", "GPU temperature."))
         self._widgets = (self._name, self._memory, self._busy, self._temperature)
         for column, widget in enumerate(self._widgets):
             grid.addWidget(widget, row, column)
 
     def update(self, gpu: GpuInfo) -> None:
-        tr = self._tr
-        self._name.setToolTip(tr("GPU {index}, driver {driver}").format(index=gpu.index, driver=gpu.driver))
+        translate = QCoreApplication.translate
+        self._name.setToolTip(translate("DevicePanel", "GPU {index}, driver {driver}").format(
+            index=gpu.index, driver=gpu.driver))
         used, total = gpu.memory_used_mib, gpu.memory_total_mib
         if used is not None and total:
             self._memory.setRange(0, total)
             self._memory.setValue(min(used, total))
-            self._memory.setFormat(tr("{used} / {total} MiB").format(used=used, total=total))
+            self._memory.setFormat(translate("DevicePanel", "{used} / {total} MiB").format(
+                used=used, total=total))
         elif total:
             self._memory.setRange(0, total)
             self._memory.setValue(0)
-            self._memory.setFormat(tr("{total} MiB, use unknown").format(total=total))
+            self._memory.setFormat(translate("DevicePanel", "{total} MiB, use unknown").format(total=total))
         else:
             self._memory.setRange(0, 1)
             self._memory.setValue(0)
-            self._memory.setFormat(tr("memory unknown"))
+            self._memory.setFormat(translate("DevicePanel", "memory unknown"))
         busy = gpu.utilization_percent
-        self._busy.setText(tr("{percent} % busy").format(percent=busy) if busy is not None else "")
+        self._busy.setText(
+            translate("DevicePanel", "{percent} % busy").format(percent=busy) if busy is not None else "")
         temperature = gpu.temperature_c
         self._temperature.setText(
-            tr("{degrees} °C").format(degrees=temperature) if temperature is not None else ""
-        )
+            translate("DevicePanel", "{degrees} °C").format(degrees=temperature)
+            if temperature is not None else "")
 
     def remove(self) -> None:
         for widget in self._widgets:

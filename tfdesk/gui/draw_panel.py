@@ -353,14 +353,14 @@ class DrawPanel(QWidget):
         title_font = QFont(self.font())
         title_font.setBold(True)
         sees_title.setFont(title_font)
-        sees_row = QHBoxLayout()
-        sees_row.addWidget(self.model_view, 0, Qt.AlignTop)
-        sees_row.addWidget(self.model_caption, 1)
         self._sees_box = QWidget()
         sees = QVBoxLayout(self._sees_box)
         sees.setContentsMargins(0, 6, 0, 0)
         sees.addWidget(sees_title)
-        sees.addLayout(sees_row)
+        # The caption goes under the picture: beside it, a Chinese caption wrapped
+        # one character per line in the narrow column.
+        sees.addWidget(self.model_view, 0, Qt.AlignLeft)
+        sees.addWidget(self.model_caption)
 
         right = QVBoxLayout()
         right.addWidget(self.bars, 1)

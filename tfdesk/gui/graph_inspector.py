@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QLineEdit, QPushButton, QSplitter, QTreeWidget, QTreeWidgetItem,
     QVBoxLayout, QWidget,
 )
 
-ROLE_TEXT = {"trainable": "trainable variable", "optimizer slot": "optimizer slot",
-             "training data": "training data (not saved)", "other": "variable"}
+ROLE_TEXT = {"trainable": QT_TRANSLATE_NOOP("GraphInspector", "trainable variable"),
+             "optimizer slot": QT_TRANSLATE_NOOP("GraphInspector", "optimizer slot"),
+             "training data": QT_TRANSLATE_NOOP("GraphInspector", "training data (not saved)"),
+             "other": QT_TRANSLATE_NOOP("GraphInspector", "variable")}
 NAME_ROLE = Qt.UserRole  # an item's full op name, for variables
 
 
@@ -75,6 +77,8 @@ class GraphInspector(QWidget):
 
     def show_graph(self, label: str, rows) -> None:
         self.tree.clear()
+        if not label:  # nothing built yet
+            label = self.tr("No graph yet: press Start, or open one (Ctrl+G)")
         self.source.setText(self.tr("{0}: {1} ops").format(label, len(rows)) if rows else label)
         # One item per name: an op (hidden_layer/weight1/Adam) is often also the name
         # scope of the ops made with it (…/Adam/Initializer/zeros).

@@ -6,8 +6,8 @@ worker; the worker's signals feed the plot, the progress bar and the drawing.
 
 from __future__ import annotations
 
+import logging
 import platform
-import sys
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths, Qt
@@ -20,18 +20,19 @@ from PySide6.QtWidgets import (
 from .. import __version__
 from ..core.errors import TfdeskError
 from ..core.spec import (
-    BATCH_MODE_LABELS, OPTIMIZER_LABELS, DataSpec, Experiment, course_experiment,
-    lesson_experiment,
+    DataSpec, Experiment, course_experiment, lesson_experiment,
 )
 from .device_panel import DevicePanel
 from .draw_panel import DrawPanel
 from .evaluation_panel import EvaluationPanel
+from . import language
 from .graph_dialog import GraphTensorsDialog
 from .layer_editor import LayerStackEditor
 from .lesson_views import LessonViews
 from .optimizer_panel import OptimizerPanel
 from .plot_panel import LossPlot
 from .worker import new_worker
+from .words import run_label
 
 MAX_RECENT = 8
 DIGITS_SHAPE = (64, 10, "8×8 image")
@@ -137,32 +138,31 @@ class MainWindow(LessonViews, QMainWindow):
         return action
 
     def _build_actions(self) -> None:
-        tr = self.tr
-        self.new_action = self._action(tr("&New experiment"), self.new_experiment, QKeySequence.New)
-        self.open_action = self._action(tr("&Open experiment…"), self.open_experiment, QKeySequence.Open)
-        self.save_exp_action = self._action(tr("&Save experiment…"), self.save_experiment, QKeySequence.Save)
-        self.save_ck_action = self._action(tr("Save &checkpoint…"), self.save_checkpoint, "Ctrl+Shift+S",
-                                           tr("Save the trained weights into a folder like the course's save_model/"))
-        self.restore_action = self._action(tr("&Restore weights…"), self.restore_weights, "Ctrl+Shift+O",
-                                           tr("Load a checkpoint's weights into the network (the course's 載入權重)"))
+        self.new_action = self._action(self.tr("&New experiment"), self.new_experiment, QKeySequence.New)
+        self.open_action = self._action(self.tr("&Open experiment…"), self.open_experiment, QKeySequence.Open)
+        self.save_exp_action = self._action(self.tr("&Save experiment…"), self.save_experiment, QKeySequence.Save)
+        self.save_ck_action = self._action(self.tr("Save &checkpoint…"), self.save_checkpoint, "Ctrl+Shift+S",
+                                           self.tr("Save the trained weights into a folder like the course's save_model/"))
+        self.restore_action = self._action(self.tr("&Restore weights…"), self.restore_weights, "Ctrl+Shift+O",
+                                           self.tr("Load a checkpoint's weights into the network (the course's 載入權重)"))
         self.open_graph_action = self._action(
-            tr("Open &graph (.meta)…"), self.open_graph, "Ctrl+G",
-            tr("Load a saved graph with its weights (the course's 載入 graph) and draw digits for it"))
-        self.quit_action = self._action(tr("&Quit"), self.close, QKeySequence.Quit)
-        self.start_action = self._action(tr("&Start"), self.start_training, "Ctrl+Return",
-                                         tr("Train the network (Ctrl+Enter)"))
-        self.pause_action = self._action(tr("&Pause"), self.toggle_pause, "Ctrl+P",
-                                         tr("Pause or resume training"))
-        self.stop_action = self._action(tr("S&top"), self.stop_training, "Esc", tr("Stop training (Esc)"))
-        self.reset_action = self._action(tr("&Reset weights"), self.reset_weights, "Ctrl+Shift+R",
-                                         tr("Start again from the initial random weights"))
-        self.evaluate_action = self._action(tr("&Evaluate on the test set"), self.evaluate, "Ctrl+E",
-                                            tr("Test accuracy and confusion matrix on images the network never trained on"))
-        self.about_action = self._action(tr("&About tfdesk"), self.show_about)
-        self.race_action = self._action(tr("R&ace…"), self.show_race, "Ctrl+Shift+A",
-                                        tr("Train several optimizers or batch modes side by side"))
-        self.code_action = self._action(tr("Show the &code…"), self.show_code, "Ctrl+Shift+C",
-                                        tr("The tf.compat.v1 script that builds and trains this experiment"))
+            self.tr("Open &graph (.meta)…"), self.open_graph, "Ctrl+G",
+            self.tr("Load a saved graph with its weights (the course's 載入 graph) and draw digits for it"))
+        self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.Quit)
+        self.start_action = self._action(self.tr("&Start"), self.start_training, "Ctrl+Return",
+                                         self.tr("Train the network (Ctrl+Enter)"))
+        self.pause_action = self._action(self.tr("&Pause"), self.toggle_pause, "Ctrl+P",
+                                         self.tr("Pause or resume training"))
+        self.stop_action = self._action(self.tr("S&top"), self.stop_training, "Esc", self.tr("Stop training (Esc)"))
+        self.reset_action = self._action(self.tr("&Reset weights"), self.reset_weights, "Ctrl+Shift+R",
+                                         self.tr("Start again from the initial random weights"))
+        self.evaluate_action = self._action(self.tr("&Evaluate on the test set"), self.evaluate, "Ctrl+E",
+                                            self.tr("Test accuracy and confusion matrix on images the network never trained on"))
+        self.about_action = self._action(self.tr("&About tfdesk"), self.show_about)
+        self.race_action = self._action(self.tr("R&ace…"), self.show_race, "Ctrl+Shift+A",
+                                        self.tr("Train several optimizers or batch modes side by side"))
+        self.code_action = self._action(self.tr("Show the &code…"), self.show_code, "Ctrl+Shift+C",
+                                        self.tr("The tf.compat.v1 script that builds and trains this experiment"))
         self.start_button.clicked.connect(self.start_action.trigger)
         self.start_button.setToolTip(self.start_action.toolTip())
         self.pause_button.clicked.connect(self.toggle_pause)
@@ -176,31 +176,34 @@ class MainWindow(LessonViews, QMainWindow):
         self.data_choice.activated.connect(self._data_chosen)
 
     def _build_menus(self) -> None:
-        tr = self.tr
-        file_menu = self.menuBar().addMenu(tr("&File"))
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
         for action in (self.new_action, self.open_action, self.save_exp_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self.save_ck_action)
         file_menu.addAction(self.restore_action)
         file_menu.addAction(self.open_graph_action)
-        self.recent_menu = file_menu.addMenu(tr("Open &recent"))
+        self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
         self._fill_recent_menu()
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        train_menu = self.menuBar().addMenu(tr("&Train"))
+        train_menu = self.menuBar().addMenu(self.tr("&Train"))
         for action in (self.start_action, self.pause_action, self.stop_action, self.reset_action,
                        self.evaluate_action):
             train_menu.addAction(action)
         train_menu.addSeparator()
         train_menu.addAction(self.race_action)
-        view_menu = self.menuBar().addMenu(tr("&View"))
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
         for dock in (self.experiment_dock, self.draw_dock, self.curve_dock, self.evaluation_dock,
                      self.devices_dock, self.weights_dock, self.inspector_dock):
             view_menu.addAction(dock.toggleViewAction())
         view_menu.addSeparator()
         view_menu.addAction(self.code_action)
-        help_menu = self.menuBar().addMenu(tr("&Help"))
+        view_menu.addSeparator()
+        self.language_menu = language.menu(
+            self, self.settings, lambda text: self.statusBar().showMessage(text, 10_000))
+        view_menu.addMenu(self.language_menu)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
 
     def _connect_worker(self) -> None:
@@ -530,13 +533,11 @@ class MainWindow(LessonViews, QMainWindow):
 
     def _run_label(self) -> str:
         e = self.experiment
-        batch = (self.tr("mini-batch {0}").format(e.training.batch_size) if e.training.batch_mode == "mini"
-                 else BATCH_MODE_LABELS[e.training.batch_mode].lower())
         if e.is_regression:
             shape = e.data.source
         else:
             shape = " → ".join(str(l.units) for l in e.model.hidden_layers) or self.tr("no hidden layer")
-        return f"{OPTIMIZER_LABELS[e.optimizer.name]} {e.optimizer.learning_rate:g} · {batch} · {shape}"
+        return f"{run_label(e)} · {shape}"
 
     def show_about(self) -> None:
         from PySide6 import __version__ as qt_version
@@ -600,5 +601,5 @@ class MainWindow(LessonViews, QMainWindow):
         except TfdeskError:
             pass
         if not self.worker.shutdown(timeout=30.0):  # a huge chunk might still be running
-            print("tfdesk: the training thread did not stop within 30 s", file=sys.stderr)
+            logging.getLogger("tfdesk").warning("the training thread did not stop within 30 s")
         super().closeEvent(event)

@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tfdesk.core.spec import OPTIMIZER_LABELS, OPTIMIZERS, Experiment, OptimizerSpec, TrainingSpec
+from tfdesk.core.spec import OPTIMIZERS, Experiment, OptimizerSpec, TrainingSpec
+from tfdesk.gui.words import optimizer_label
 
 MAX_BATCH = 10_000_000
 MAX_SPLIT = 0.5  # per held-out share
@@ -149,7 +150,7 @@ class OptimizerPanel(QWidget):
                                "so steep and flat directions move at similar speeds."),
         }
         for i, name in enumerate(OPTIMIZERS):
-            self._name.addItem(self.tr(OPTIMIZER_LABELS[name]), name)
+            self._name.addItem(optimizer_label(name), name)
             self._name.setItemData(i, tips[name], Qt.ItemDataRole.ToolTipRole)
         self._name.setToolTip(self.tr("How the weights and biases are changed to make the loss smaller."))
         self._name.currentIndexChanged.connect(self._optimizer_chosen)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from ..core.race import contestants
 from ..core.spec import BATCH_MODE_LABELS, OPTIMIZER_LABELS
+from .words import batch_mode_label, optimizer_label, run_label
 
 COLORS = [(31, 119, 180), (214, 39, 40), (44, 160, 44), (255, 127, 14), (148, 103, 189),
           (140, 86, 75), (227, 119, 194), (127, 127, 127), (188, 189, 34), (23, 190, 207)]
@@ -32,15 +33,16 @@ class RaceWindow(QDialog):
         self.optimizer_boxes = {}
         optimizers = QGroupBox(self.tr("Optimizers"))
         grid = QGridLayout(optimizers)
-        for i, (name, label) in enumerate(OPTIMIZER_LABELS.items()):
-            box = QCheckBox(label)
+        for i, name in enumerate(OPTIMIZER_LABELS):
+            box = QCheckBox(optimizer_label(name))
             box.setChecked(name in ("gradient_descent", "adam"))
             self.optimizer_boxes[name] = box
             grid.addWidget(box, i // 3, i % 3)
         self.mode_boxes = {}
         modes = QGroupBox(self.tr("Batch modes (the slide's three ways)"))
         row = QHBoxLayout(modes)
-        for name, label in BATCH_MODE_LABELS.items():
+        for name in BATCH_MODE_LABELS:
+            label = batch_mode_label(name)
             if name == "mini":
                 label = self.tr("Mini-batch of {0}").format(experiment.training.batch_size)
             box = QCheckBox(label)
@@ -92,7 +94,9 @@ class RaceWindow(QDialog):
     def entries(self):
         chosen_optimizers = [n for n, b in self.optimizer_boxes.items() if b.isChecked()]
         chosen_modes = [n for n, b in self.mode_boxes.items() if b.isChecked()]
-        return contestants(self.experiment, chosen_optimizers, chosen_modes)
+        # The core's labels are English; the legend shows the window's language.
+        return [(run_label(exp), exp)
+                for _, exp in contestants(self.experiment, chosen_optimizers, chosen_modes)]
 
     def start(self) -> None:
         entries = self.entries()

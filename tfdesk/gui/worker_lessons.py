@@ -60,7 +60,7 @@ class LessonRequests:
 
         inspected = self._inspected()
         if inspected is None:  # nothing built yet: an empty tree that says so, not an error
-            self._report("graphDescribed", "No graph yet: press Start, or open one (Ctrl+G)", [])
+            self._report("graphDescribed", "", [])
             return
         graph, _, label = inspected
         self._report("graphDescribed", label, describe(graph))

@@ -1,0 +1,1879 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_TW">
+<context>
+    <name>CodeView</name>
+    <message>
+        <location filename="../../tfdesk/gui/code_view.py" line="20"/>
+        <source>Code: {0}</source>
+        <translation>程式碼：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/code_view.py" line="20"/>
+        <source>experiment</source>
+        <translation>實驗</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/code_view.py" line="23"/>
+        <source>Method 1: every weight a tf.Variable</source>
+        <translation>方法一：每個權重都是一個 tf.Variable</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/code_view.py" line="24"/>
+        <source>Method 2: a dense-layer helper</source>
+        <translation>方法二：使用全連接層的輔助函式</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/code_view.py" line="25"/>
+        <source>The slides&apos; two ways of building the graph</source>
+        <translation>投影片中建立計算圖的兩種方法</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/code_view.py" line="30"/>
+        <source>&amp;Copy</source>
+        <translation>複製(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/code_view.py" line="31"/>
+        <source>&amp;Save as .py…</source>
+        <translation>另存為 Python 檔(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/code_view.py" line="32"/>
+        <source>Runs as it is with TensorFlow, numpy and scikit-learn; it saves a checkpoint tfdesk can open.</source>
+        <translation>只要有 TensorFlow、numpy 和 scikit-learn 就能直接執行；執行後會儲存一個 tfdesk 可以開啟的檢查點。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/code_view.py" line="36"/>
+        <source>Style:</source>
+        <translation>寫法：</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/code_view.py" line="74"/>
+        <source>Save the script</source>
+        <translation>儲存程式碼</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/code_view.py" line="75"/>
+        <source>Python (*.py)</source>
+        <translation>Python 程式檔 (*.py)</translation>
+    </message>
+</context>
+<context>
+    <name>CrashReporter</name>
+    <message>
+        <location filename="../../tfdesk/gui/crash.py" line="77"/>
+        <source>tfdesk: unexpected error</source>
+        <translation>tfdesk：發生未預期的錯誤</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/crash.py" line="78"/>
+        <source>Something went wrong inside tfdesk:
+{error}
+
+Your experiment and saved files are kept; you can carry on. The details are in {log}. Please send them to the instructor.</source>
+        <translation>tfdesk 內部發生了問題：
+{error}
+
+你的實驗和已儲存的檔案都還在，可以繼續使用。詳細資訊記錄在 {log}，請把它傳給講師。</translation>
+    </message>
+</context>
+<context>
+    <name>CurveView</name>
+    <message>
+        <location filename="../../tfdesk/gui/curve_view.py" line="30"/>
+        <source>training points</source>
+        <translation>訓練資料點</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/curve_view.py" line="32"/>
+        <source>the curve they came from</source>
+        <translation>產生資料點的原始曲線</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/curve_view.py" line="33"/>
+        <source>the model now</source>
+        <translation>目前的模型</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/curve_view.py" line="39"/>
+        <source>The variables `weight` and `bias` the optimizer is adjusting, and the values the points were generated with. Training should bring them close, not equal: the points are noisy.</source>
+        <translation>優化器正在調整的變數（權重與偏差），以及產生資料點時所用的真實數值。訓練後兩者應該會很接近，但不會完全相等，因為資料點含有雜訊。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/curve_view.py" line="69"/>
+        <source>learned: {0}</source>
+        <translation>學到的：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/curve_view.py" line="71"/>
+        <source>true: {0}</source>
+        <translation>真實的：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/curve_view.py" line="73"/>
+        <source>Press Start to fit the curve.</source>
+        <translation>按下「開始」來擬合曲線。</translation>
+    </message>
+</context>
+<context>
+    <name>DevicePanel</name>
+    <message>
+        <location filename="../../tfdesk/gui/device_panel.py" line="66"/>
+        <source>Graphics cards (as the NVIDIA driver sees them)</source>
+        <translation>顯示卡（NVIDIA 驅動程式偵測到的）</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/device_panel.py" line="69"/>
+        <source>A GPU (graphics card) does the many multiplications of a network in parallel. The list refreshes every few seconds while this panel is open.</source>
+        <translation>GPU（顯示卡）能平行處理神經網路中大量的乘法運算。這個面板開啟時，清單每隔幾秒會自動更新。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/device_panel.py" line="76"/>
+        <source>Asking the NVIDIA driver…</source>
+        <translation>正在詢問 NVIDIA 驅動程式…</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/device_panel.py" line="84"/>
+        <source>The devices TensorFlow itself can train on. A GPU the driver sees is of no use if TensorFlow cannot see it too.</source>
+        <translation>TensorFlow 本身可以用來訓練的裝置。即使驅動程式偵測得到 GPU，如果 TensorFlow 看不到，也派不上用場。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/device_panel.py" line="97"/>
+        <source>Where the weights and biases are updated during training. The CPU is fine for the small digits; a GPU pays off for bigger networks and data.</source>
+        <translation>訓練時要在哪個裝置上更新權重和偏差。小小的手寫數字用 CPU 就夠了；網路和資料變大時，GPU 才會明顯加速。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/device_panel.py" line="101"/>
+        <location filename="../../tfdesk/gui/device_panel.py" line="226"/>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/device_panel.py" line="103"/>
+        <source>&amp;Train on:</source>
+        <translation>訓練裝置(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/device_panel.py" line="184"/>
+        <source>None found. On the course slide, “bash: nvidia-smi: command not found” means just this: no NVIDIA card, or no driver for it.</source>
+        <translation>找不到任何顯示卡。課程投影片上執行 nvidia-smi 時出現「找不到指令」的錯誤，正是這個意思：沒有 NVIDIA 顯示卡，或是沒有安裝它的驅動程式。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/device_panel.py" line="192"/>
+        <source>TensorFlow sees: not asked yet (loading TensorFlow takes a few seconds).</source>
+        <translation>TensorFlow 偵測到的裝置：尚未查詢（載入 TensorFlow 需要幾秒鐘）。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/device_panel.py" line="196"/>
+        <source>TensorFlow sees: {devices}</source>
+        <translation>TensorFlow 偵測到的裝置：{devices}</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/device_panel.py" line="221"/>
+        <source>{device} (not available here)</source>
+        <translation>{device}（這台電腦無法使用）</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/device_panel.py" line="227"/>
+        <source>GPU {index}</source>
+        <translation>GPU {index}</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/device_panel.py" line="236"/>
+        <source> (compute capability {major}.{minor})</source>
+        <translation> (運算能力 {major}.{minor})</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/device_panel.py" line="258"/>
+        <source>Graphics memory in use. The weights, biases and each batch must fit in it.</source>
+        <translation>已使用的顯示卡記憶體。權重、偏差和每個批次的資料都必須放得進去。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/device_panel.py" line="261"/>
+        <source>How busy the GPU was during the last moment.</source>
+        <translation>GPU 剛才這段時間的使用率。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/device_panel.py" line="263"/>
+        <source>GPU temperature.</source>
+        <translation>GPU 溫度。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/device_panel.py" line="270"/>
+        <source>GPU {index}, driver {driver}</source>
+        <translation>GPU {index}，驅動程式 {driver}</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/device_panel.py" line="276"/>
+        <source>{used} / {total} MiB</source>
+        <translation>{used} / {total} MiB</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/device_panel.py" line="281"/>
+        <source>{total} MiB, use unknown</source>
+        <translation>{total} MiB，使用量不明</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/device_panel.py" line="285"/>
+        <source>memory unknown</source>
+        <translation>記憶體不明</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/device_panel.py" line="288"/>
+        <source>{percent} % busy</source>
+        <translation>使用率 {percent} %</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/device_panel.py" line="291"/>
+        <source>{degrees} °C</source>
+        <translation>{degrees} °C</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceReport</name>
+    <message>
+        <location filename="../../tfdesk/core/devices.py" line="31"/>
+        <source>tfdesk trains on the CPU; that is fine for the digits.</source>
+        <translation>tfdesk 會用 CPU 訓練；手寫數字用 CPU 就夠了。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/devices.py" line="108"/>
+        <source>TensorFlow can train on {names}, although the NVIDIA driver could not be asked ({reason}).</source>
+        <translation>TensorFlow 可以用 {names} 訓練，但無法向 NVIDIA 驅動程式查詢（{reason}）。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/devices.py" line="113"/>
+        <source>Could not ask the NVIDIA driver about GPUs ({reason}).</source>
+        <translation>無法向 NVIDIA 驅動程式查詢 GPU 資訊（{reason}）。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/devices.py" line="116"/>
+        <source>No NVIDIA GPU found ({reason}).</source>
+        <translation>找不到 NVIDIA GPU（{reason}）。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/devices.py" line="120"/>
+        <source>1 GPU: {gpu}.</source>
+        <translation>1 個 GPU：{gpu}。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/devices.py" line="124"/>
+        <source>{count} GPUs: {each}.</source>
+        <translation>{count} 個 GPU：{each}。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/devices.py" line="130"/>
+        <source>The NVIDIA driver sees the GPU hardware, but TensorFlow sees none: this TensorFlow build has no CUDA support, or its CUDA libraries do not match the driver. On Linux, pip install &quot;tensorflow[and-cuda]&quot; installs a matching set; on Windows, TensorFlow 2.11 and later use the GPU only inside WSL2. Until then, training runs on the CPU.</source>
+        <translation>NVIDIA 驅動程式偵測到 GPU 硬體，但 TensorFlow 一個也看不到：這個 TensorFlow 版本沒有 CUDA 支援，或是它的 CUDA 函式庫與驅動程式不相符。在 Linux 上，執行 pip install &quot;tensorflow[and-cuda]&quot; 可以安裝一套相符的版本；在 Windows 上，TensorFlow 2.11 以後的版本只能在 WSL2 中使用 GPU。在解決之前，訓練會在 CPU 上執行。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/devices.py" line="138"/>
+        <source>TensorFlow sees only {count} of them (CUDA_VISIBLE_DEVICES may hide the others).</source>
+        <translation>TensorFlow 只看得到其中 {count} 個（其餘的可能被 CUDA_VISIBLE_DEVICES 隱藏了）。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/devices.py" line="148"/>
+        <source>nvidia-smi: command not found</source>
+        <translation>找不到 nvidia-smi 指令</translation>
+    </message>
+</context>
+<context>
+    <name>DrawPanel</name>
+    <message>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="278"/>
+        <source>Draw one digit here with the mouse, a pen or a finger. Right-click or press Delete to start again.</source>
+        <translation>用滑鼠、觸控筆或手指在這裡寫一個數字。按右鍵或刪除鍵可以重寫。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="286"/>
+        <source>Pen width in pixels. The drawing is thickened or thinned to match the training digits anyway, so this mostly changes how it looks to you.</source>
+        <translation>筆刷粗細（像素）。寫好的數字無論如何都會被加粗或變細，以配合訓練資料的筆畫，所以這裡主要只影響你看到的樣子。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="288"/>
+        <source> px</source>
+        <translation> 像素</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="292"/>
+        <source>&amp;Clear</source>
+        <translation>清除(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="294"/>
+        <source>Wipe the canvas to draw another digit (Delete, or right-click the canvas).</source>
+        <translation>清空畫布，再寫另一個數字（按刪除鍵，或在畫布上按右鍵）。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="303"/>
+        <source>The network is untrained — its guesses are random. Train it first (Ctrl+Enter).</source>
+        <translation>網路還沒訓練，它的答案只是隨機亂猜。請先訓練（Ctrl+Enter）。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="311"/>
+        <source>How sure the network is about each class: the softmax of its output, in percent. The tallest bar is its answer.</source>
+        <translation>網路對每個類別有多少把握：也就是輸出經過 softmax 後的機率（百分比）。最高的長條就是它的答案。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="316"/>
+        <source>Your drawing after the same preparation as the training data: cropped, scaled and given the usual pen width. This is all the network gets.</source>
+        <translation>你寫的數字經過和訓練資料相同的前處理：裁切、縮放，並調整成一般的筆畫粗細。網路只看得到這張圖。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="339"/>
+        <source>&amp;Brush:</source>
+        <translation>筆刷(&amp;B)：</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="352"/>
+        <source>What the network sees</source>
+        <translation>網路看到的樣子</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="399"/>
+        <source>8 × 8 values, 0–16 scaled to 0–1. Each square counts the ink in a 4 × 4 block of a 32 × 32 drawing.</source>
+        <translation>8 × 8 個數值，由 0–16 縮放到 0–1。每一格代表 32 × 32 畫布中一個 4 × 4 區塊內的墨水量。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="402"/>
+        <source>28 × 28 values, grey levels 0–1. The digit is scaled to fit 20 × 20 and centred by its centre of mass.</source>
+        <translation>28 × 28 個數值，灰階 0–1。數字會縮放到 20 × 20 以內，並依質心置中。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="426"/>
+        <source>The network says: {name} ({percent} %)</source>
+        <translation>網路的答案：{name}（{percent} %）</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="448"/>
+        <source>Drawing works with image data (8×8 digits or 28×28 MNIST)</source>
+        <translation>手寫功能只適用於影像資料（8×8 手寫數字或 28×28 MNIST）</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="454"/>
+        <source>Draw a digit</source>
+        <translation>請寫一個數字</translation>
+    </message>
+</context>
+<context>
+    <name>DrawingCanvas</name>
+    <message>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="94"/>
+        <source>Draw a digit here</source>
+        <translation>在這裡寫一個數字</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationPanel</name>
+    <message>
+        <location filename="../../tfdesk/gui/evaluation_panel.py" line="54"/>
+        <source>Train, then press Evaluate (Ctrl+E) to see the test accuracy and the confusion matrix.</source>
+        <translation>先訓練，再按「評估」（Ctrl+E）查看測試準確率和混淆矩陣。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/evaluation_panel.py" line="76"/>
+        <source>Accuracy: the share of test images the network classified correctly. Loss: how wrong its answers were on average (lower is better). The test images were never used for training.</source>
+        <translation>準確率：網路分類正確的測試影像比例。損失：網路的答案平均錯得有多離譜（越低越好）。測試影像從來沒有用於訓練。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/evaluation_panel.py" line="84"/>
+        <source>Each row is the true class, each column what the network predicted: the green diagonal holds the correct answers, red cells the mistakes. Click a cell to see its images.</source>
+        <translation>每一列是真實類別，每一行是網路的預測：綠色對角線是答對的，紅色格子是答錯的。點一下格子即可查看其中的影像。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/evaluation_panel.py" line="102"/>
+        <source>The confusion matrix: how many test images of each true class got each prediction.</source>
+        <translation>混淆矩陣：每個真實類別的測試影像，各有幾張被預測成哪個類別。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/evaluation_panel.py" line="107"/>
+        <source>predicted</source>
+        <translation>預測</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/evaluation_panel.py" line="112"/>
+        <source>true</source>
+        <translation>真實</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/evaluation_panel.py" line="116"/>
+        <location filename="../../tfdesk/gui/evaluation_panel.py" line="167"/>
+        <source>Click a cell of the matrix to see its test images.</source>
+        <translation>點一下矩陣中的格子，即可查看其中的測試影像。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/evaluation_panel.py" line="161"/>
+        <source>Test accuracy {accuracy:.1f} % (loss {loss:.3g}) on {n} images</source>
+        <translation>測試準確率 {accuracy:.1f} %（損失 {loss:.3g}），共 {n} 張影像</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/evaluation_panel.py" line="223"/>
+        <source> (showing the first {shown})</source>
+        <translation>（顯示前 {shown} 張）</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/evaluation_panel.py" line="226"/>
+        <source>The test images are not available to show.</source>
+        <translation>無法顯示測試影像。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/evaluation_panel.py" line="232"/>
+        <source>test image #{index}</source>
+        <translation>測試影像 #{index}</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/evaluation_panel.py" line="241"/>
+        <source>true {true}, predicted {predicted}: no images</source>
+        <translation>真實 {true}、預測 {predicted}：沒有影像</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/evaluation_panel.py" line="243"/>
+        <source>true {true}, predicted {predicted}: 1 image</source>
+        <translation>真實 {true}、預測 {predicted}：1 張影像</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/evaluation_panel.py" line="245"/>
+        <source>true {true}, predicted {predicted}: {count} images</source>
+        <translation>真實 {true}、預測 {predicted}：{count} 張影像</translation>
+    </message>
+</context>
+<context>
+    <name>GraphInspector</name>
+    <message>
+        <location filename="../../tfdesk/gui/graph_inspector.py" line="17"/>
+        <source>trainable variable</source>
+        <translation>可訓練變數</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/graph_inspector.py" line="18"/>
+        <source>optimizer slot</source>
+        <translation>優化器的輔助變數</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/graph_inspector.py" line="19"/>
+        <source>training data (not saved)</source>
+        <translation>訓練資料（不會儲存）</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/graph_inspector.py" line="20"/>
+        <source>variable</source>
+        <translation>變數</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/graph_inspector.py" line="31"/>
+        <source>Search names, e.g. weight1, Adam, loss</source>
+        <translation>搜尋名稱，例如 weight1、Adam、loss</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/graph_inspector.py" line="33"/>
+        <source>&amp;Refresh</source>
+        <translation>重新整理(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/graph_inspector.py" line="34"/>
+        <source>Read the graph again</source>
+        <translation>重新讀取計算圖</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/graph_inspector.py" line="37"/>
+        <source>Name</source>
+        <translation>名稱</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/graph_inspector.py" line="37"/>
+        <source>Type / shape</source>
+        <translation>類型 / 形狀</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/graph_inspector.py" line="37"/>
+        <source>dtype</source>
+        <translation>dtype</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/graph_inspector.py" line="38"/>
+        <source>Role</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/graph_inspector.py" line="40"/>
+        <source>Name scopes contain ops; an op&apos;s outputs are its tensors, named op:0, op:1, …</source>
+        <translation>名稱範圍裡包含運算；一個運算的輸出就是它的張量，名稱依序為 op:0、op:1、…</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/graph_inspector.py" line="42"/>
+        <source>Names are yours, suffixes are TensorFlow&apos;s: asking for the scope hidden_layer three times gives hidden_layer, hidden_layer_1 and hidden_layer_2.</source>
+        <translation>名稱由你決定，字尾則由 TensorFlow 加上：同一個範圍名稱要求三次，會依序得到原本的名稱、加上 _1 的名稱和加上 _2 的名稱。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/graph_inspector.py" line="45"/>
+        <source>Select a variable to see its values.</source>
+        <translation>選擇一個變數即可查看它的數值。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/graph_inspector.py" line="81"/>
+        <source>No graph yet: press Start, or open one (Ctrl+G)</source>
+        <translation>還沒有計算圖：請按「開始」，或開啟一個計算圖（Ctrl+G）</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/graph_inspector.py" line="82"/>
+        <source>{0}: {1} ops</source>
+        <translation>{0}：{1} 個運算</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/graph_inspector.py" line="102"/>
+        <source>name scope</source>
+        <translation>名稱範圍</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/graph_inspector.py" line="145"/>
+        <source>{0}, shape {1}: min {2:.3g}, mean {3:.3g}, max {4:.3g}</source>
+        <translation>{0}，形狀 {1}：最小值 {2:.3g}，平均值 {3:.3g}，最大值 {4:.3g}</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/graph_inspector.py" line="152"/>
+        <source>row (input)</source>
+        <translation>列（輸入）</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/graph_inspector.py" line="153"/>
+        <source>column (unit)</source>
+        <translation>行（神經元）</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/graph_inspector.py" line="154"/>
+        <source> — blue negative, red positive</source>
+        <translation>；藍色為負，紅色為正</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/graph_inspector.py" line="160"/>
+        <source>value</source>
+        <translation>數值</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/graph_inspector.py" line="161"/>
+        <source>how many</source>
+        <translation>個數</translation>
+    </message>
+</context>
+<context>
+    <name>GraphTensorsDialog</name>
+    <message>
+        <location filename="../../tfdesk/gui/graph_dialog.py" line="25"/>
+        <source>Open graph: input and output</source>
+        <translation>開啟計算圖：輸入與輸出</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/graph_dialog.py" line="28"/>
+        <source>Found the course&apos;s tensors in {0}.meta. Drawings will be fed to the input, and the output&apos;s bars shown.</source>
+        <translation>在 {0}.meta 中找到課程使用的張量。你寫的數字會送進輸入張量，並以長條圖顯示輸出。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/graph_dialog.py" line="30"/>
+        <source>{0}.meta does not use the course&apos;s names (input/x_input, output_layer/output). Choose the tensor a drawing is fed to and the one that gives the class scores; scores that are not a softmax yet get one.</source>
+        <translation>{0}.meta 沒有使用課程中的名稱（input/x_input、output_layer/output）。請選擇要送入手寫數字的張量，以及輸出各類別分數的張量；還沒經過 softmax 的分數會自動套用 softmax。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/graph_dialog.py" line="35"/>
+        <source>A (batch, 64) tensor takes 8×8 drawings, (batch, 784) takes 28×28.</source>
+        <translation>形狀為 (batch, 64) 的張量接受 8×8 的手寫圖，(batch, 784) 則接受 28×28。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/graph_dialog.py" line="38"/>
+        <source>One score per class, (batch, classes).</source>
+        <translation>每個類別一個分數，形狀為 (batch, classes)。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/graph_dialog.py" line="40"/>
+        <source>&amp;Input:</source>
+        <translation>輸入(&amp;I)：</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/graph_dialog.py" line="41"/>
+        <source>&amp;Output:</source>
+        <translation>輸出(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/graph_dialog.py" line="59"/>
+        <source>— choose —</source>
+        <translation>— 請選擇 —</translation>
+    </message>
+</context>
+<context>
+    <name>Language</name>
+    <message>
+        <location filename="../../tfdesk/gui/language.py" line="67"/>
+        <source>&amp;Language</source>
+        <translation>語言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/language.py" line="70"/>
+        <source>System language ({0})</source>
+        <translation>系統語言（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/language.py" line="80"/>
+        <source>The language changes when tfdesk starts again.</source>
+        <translation>重新啟動 tfdesk 後才會切換語言。</translation>
+    </message>
+</context>
+<context>
+    <name>LayerStackEditor</name>
+    <message>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="60"/>
+        <source>8×8 image</source>
+        <translation>8×8 影像</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="66"/>
+        <source>Layer</source>
+        <translation>層</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="66"/>
+        <source>Units</source>
+        <translation>神經元</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="66"/>
+        <source>Activation</source>
+        <translation>激活函數</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="66"/>
+        <source>Dropout</source>
+        <translation>Dropout</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="66"/>
+        <source>Params</source>
+        <translation>參數</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="69"/>
+        <source>Parameters: the layer&apos;s weights and biases, the numbers training adjusts</source>
+        <translation>參數：這一層的權重和偏差，也就是訓練時會調整的數字</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="78"/>
+        <source>The network, from the input at the top to the output at the bottom. Select a hidden layer to remove, duplicate or move it.</source>
+        <translation>網路結構：最上面是輸入，最下面是輸出。選擇一個隱藏層即可移除、複製或移動它。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="87"/>
+        <source>Every weight and bias is one number the optimizer adjusts while training. More parameters can learn more, but train slower and can memorise the training data.</source>
+        <translation>每個權重和偏差都是優化器在訓練時調整的一個數字。參數越多能學得越多，但訓練較慢，也可能把訓練資料死背下來。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="95"/>
+        <source>⚠ The loss already applies softmax to the output (softmax_cross_entropy_with_logits). A softmax here applies it twice and training suffers — the slide marks this Wrong!!</source>
+        <translation>⚠ 損失函數（tf.nn.softmax_cross_entropy_with_logits）已經會對輸出做 softmax。在這裡再加 softmax 等於做了兩次，訓練效果會變差——投影片上把這個寫法標為錯誤示範！</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="105"/>
+        <source>Add layer</source>
+        <translation>新增層</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="106"/>
+        <source>Add a hidden layer of 25 relu units after the selected one.</source>
+        <translation>在選取的層後面新增一個有 25 個 relu 神經元的隱藏層。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="108"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="109"/>
+        <source>Remove the selected hidden layer.</source>
+        <translation>移除選取的隱藏層。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="111"/>
+        <source>Duplicate</source>
+        <translation>複製</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="112"/>
+        <source>Add a copy of the selected hidden layer right after it.</source>
+        <translation>在選取的隱藏層正後方加入一個相同的副本。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="114"/>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="115"/>
+        <source>Move the selected hidden layer one step closer to the input.</source>
+        <translation>將選取的隱藏層往輸入端移動一層。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="117"/>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="118"/>
+        <source>Move the selected hidden layer one step closer to the output.</source>
+        <translation>將選取的隱藏層往輸出端移動一層。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="122"/>
+        <source>Presets</source>
+        <translation>預設架構</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="123"/>
+        <source>Replace the hidden layers with one of the course&apos;s networks.</source>
+        <translation>以課程中的其中一個網路取代目前的隱藏層。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="126"/>
+        <source>Course network: 64 → 25 → 10</source>
+        <translation>課程網路：64 → 25 → 10</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="127"/>
+        <source>Exercise: three hidden layers of 25</source>
+        <translation>練習：三層各 25 個神經元的隱藏層</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="192"/>
+        <source>Input</source>
+        <translation>輸入</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="193"/>
+        <source>The values fed into the network: one per pixel of the image.</source>
+        <translation>送進網路的數值：影像的每個像素各一個。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="196"/>
+        <source>{n} values ({what})</source>
+        <translation>{n} 個數值（{what}）</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="198"/>
+        <source>{n} values</source>
+        <translation>{n} 個數值</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="203"/>
+        <source>The input has no weights or biases of its own.</source>
+        <translation>輸入本身沒有權重或偏差。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="210"/>
+        <source>Output</source>
+        <translation>輸出</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="211"/>
+        <source>One unit per class; its values are the logits the loss compares with the labels.</source>
+        <translation>每個類別一個神經元；它們的值是原始分數，損失函數會拿來和標籤比較。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="213"/>
+        <source>{n} classes</source>
+        <translation>{n} 個類別</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="215"/>
+        <source>none (logits)</source>
+        <translation>無（原始分數）</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="216"/>
+        <source>softmax</source>
+        <translation>softmax</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="219"/>
+        <source>Leave the output as raw scores (logits): the loss applies softmax itself. Softmax here is the slide&apos;s Wrong!! example.</source>
+        <translation>讓輸出保持原始分數：損失函數自己會做 softmax。在這裡加上 softmax，就是投影片上的錯誤示範。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="240"/>
+        <source>Hidden {n}</source>
+        <translation>隱藏層 {n}</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="242"/>
+        <source>A hidden layer: each unit sums weighted inputs, adds a bias, and applies the activation.</source>
+        <translation>隱藏層：每個神經元把輸入乘上權重後加總，加上偏差，再套用激活函數。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="249"/>
+        <source>How many units (neurons) this layer has. More units can learn more, but train slower.</source>
+        <translation>這一層有多少個神經元。神經元越多能學得越多，但訓練較慢。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="257"/>
+        <source>The function applied to each unit&apos;s sum. relu is the course&apos;s choice; without a non-linear one, stacked layers are no better than one.</source>
+        <translation>套用在每個神經元加總結果上的函數。課程使用 relu；如果沒有非線性的激活函數，疊再多層也只等於一層。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="269"/>
+        <source>The share of this layer&apos;s units switched off at random during each training step (0.2 = 20%). It keeps the network from memorising the training data; testing always uses every unit.</source>
+        <translation>每個訓練步驟中，這一層隨機關閉的神經元比例（0.2 = 20%）。它能避免網路死背訓練資料；測試時一律使用全部神經元。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="308"/>
+        <source>Total: {n} parameters (weights and biases)</source>
+        <translation>總計：{n} 個參數（權重和偏差）</translation>
+    </message>
+</context>
+<context>
+    <name>LessonViews</name>
+    <message>
+        <location filename="../../tfdesk/gui/lesson_views.py" line="17"/>
+        <source>Weights</source>
+        <translation>權重</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/lesson_views.py" line="20"/>
+        <source>Graph</source>
+        <translation>計算圖</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/lesson_views.py" line="24"/>
+        <source>Curve</source>
+        <translation>曲線</translation>
+    </message>
+</context>
+<context>
+    <name>LossPlot</name>
+    <message>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="198"/>
+        <source>loss</source>
+        <translation>損失</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="199"/>
+        <source>accuracy (%)</source>
+        <translation>準確率 (%)</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="225"/>
+        <source>&amp;Log scale</source>
+        <translation>對數刻度(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="227"/>
+        <source>Show the loss on a logarithmic axis, so that small improvements late in training are as visible as the big drop at the start.</source>
+        <translation>以對數座標軸顯示損失，讓訓練後期的小幅進步，也能像一開始的大幅下降一樣清楚。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="233"/>
+        <source>The loss or accuracy at the point under the mouse pointer.</source>
+        <translation>滑鼠指標所在位置的損失或準確率。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="240"/>
+        <source>Clear &amp;earlier runs</source>
+        <translation>清除先前的訓練(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="242"/>
+        <source>Remove the grey curves of earlier training runs and keep only the current run.</source>
+        <translation>移除先前訓練留下的灰色曲線，只保留這次的訓練。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="247"/>
+        <source>Export &amp;PNG…</source>
+        <translation>匯出 PNG(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="249"/>
+        <source>Save the plot as a picture, for a report or slides.</source>
+        <translation>將圖表儲存成圖片，方便放進報告或投影片。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="252"/>
+        <source>Export &amp;CSV…</source>
+        <translation>匯出 CSV(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="254"/>
+        <source>Save every loss and accuracy value of all runs as a table, for a spreadsheet or your own analysis.</source>
+        <translation>將所有訓練的每個損失和準確率數值儲存成表格，方便用試算表開啟或自行分析。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="336"/>
+        <source>Could not write the image {path}.</source>
+        <translation>無法寫入圖片 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="442"/>
+        <source>run {number}</source>
+        <translation>第 {number} 次訓練</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="454"/>
+        <source>training loss (each step)</source>
+        <translation>訓練損失（每一步）</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="463"/>
+        <source>training loss (epoch)</source>
+        <translation>訓練損失（每個週期）</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="465"/>
+        <source>validation loss</source>
+        <translation>驗證損失</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="467"/>
+        <source>training accuracy</source>
+        <translation>訓練準確率</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="469"/>
+        <source>validation accuracy</source>
+        <translation>驗證準確率</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="506"/>
+        <source>earlier runs</source>
+        <translation>先前的訓練</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="542"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="544"/>
+        <source>step</source>
+        <translation>步數</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="564"/>
+        <source>step {step}: loss {loss}</source>
+        <translation>第 {step} 步：損失 {loss}</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="568"/>
+        <source>epoch {epoch}: training {train}</source>
+        <translation>週期 {epoch}：訓練損失 {train}</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="573"/>
+        <source>, validation {val}</source>
+        <translation>，驗證損失 {val}</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="590"/>
+        <source>epoch {epoch} (step {step}): training accuracy {train}</source>
+        <translation>週期 {epoch}（第 {step} 步）：訓練準確率 {train}</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="596"/>
+        <source>, validation accuracy {val}</source>
+        <translation>，驗證準確率 {val}</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="600"/>
+        <source>Point at a curve to read its values.</source>
+        <translation>將滑鼠指向曲線即可讀取數值。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="627"/>
+        <source>Export plot as PNG</source>
+        <translation>將圖表匯出為 PNG</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="628"/>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 圖片 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="631"/>
+        <source>Export values as CSV</source>
+        <translation>將數值匯出為 CSV</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="632"/>
+        <source>CSV table (*.csv)</source>
+        <translation>CSV 表格 (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="47"/>
+        <source>tfdesk — TensorFlow trainer</source>
+        <translation>tfdesk — TensorFlow 訓練器</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="64"/>
+        <source>Loading TensorFlow…</source>
+        <translation>正在載入 TensorFlow…</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="74"/>
+        <source>Ready</source>
+        <translation>就緒</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="75"/>
+        <source>Start</source>
+        <translation>開始</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="76"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="329"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="380"/>
+        <source>Pause</source>
+        <translation>暫停</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="78"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="79"/>
+        <source>Reset weights</source>
+        <translation>重設權重</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="80"/>
+        <source>Evaluate</source>
+        <translation>評估</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="94"/>
+        <source>Handwritten digits (8×8)</source>
+        <translation>手寫數字 (8×8)</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="95"/>
+        <source>Linear regression: y = 3x + 10</source>
+        <translation>線性迴歸：y = 3x + 10</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="96"/>
+        <source>Exercise: y = 6x² − 4x + 1</source>
+        <translation>練習：y = 6x² − 4x + 1</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="97"/>
+        <source>Data file…</source>
+        <translation>資料檔案…</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="98"/>
+        <source>What the network learns from</source>
+        <translation>網路要從哪些資料學習</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="102"/>
+        <source>Network</source>
+        <translation>網路</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="103"/>
+        <source>Training</source>
+        <translation>訓練</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="108"/>
+        <source>Experiment</source>
+        <translation>實驗</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="113"/>
+        <source>Draw a digit</source>
+        <translation>寫一個數字</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="115"/>
+        <source>Evaluation</source>
+        <translation>評估</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="118"/>
+        <source>Devices</source>
+        <translation>裝置</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="141"/>
+        <source>&amp;New experiment</source>
+        <translation>新增實驗(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="142"/>
+        <source>&amp;Open experiment…</source>
+        <translation>開啟實驗(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="143"/>
+        <source>&amp;Save experiment…</source>
+        <translation>儲存實驗(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="144"/>
+        <source>Save &amp;checkpoint…</source>
+        <translation>儲存檢查點(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="145"/>
+        <source>Save the trained weights into a folder like the course&apos;s save_model/</source>
+        <translation>將訓練好的權重儲存到資料夾，就像課程中的 ./save_model/</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="146"/>
+        <source>&amp;Restore weights…</source>
+        <translation>載入權重(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="147"/>
+        <source>Load a checkpoint&apos;s weights into the network (the course&apos;s 載入權重)</source>
+        <translation>將檢查點中的權重載入網路（即課程中的「載入權重」）</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="149"/>
+        <source>Open &amp;graph (.meta)…</source>
+        <translation>開啟計算圖 (.meta)(&amp;G)…</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="150"/>
+        <source>Load a saved graph with its weights (the course&apos;s 載入 graph) and draw digits for it</source>
+        <translation>載入已儲存的計算圖及其權重（即課程中的「載入計算圖」），並寫數字讓它辨識</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="151"/>
+        <source>&amp;Quit</source>
+        <translation>結束(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="152"/>
+        <source>&amp;Start</source>
+        <translation>開始(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="153"/>
+        <source>Train the network (Ctrl+Enter)</source>
+        <translation>訓練網路（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="154"/>
+        <source>&amp;Pause</source>
+        <translation>暫停(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="155"/>
+        <source>Pause or resume training</source>
+        <translation>暫停或繼續訓練</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="156"/>
+        <source>S&amp;top</source>
+        <translation>停止(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="156"/>
+        <source>Stop training (Esc)</source>
+        <translation>停止訓練（Esc）</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="157"/>
+        <source>&amp;Reset weights</source>
+        <translation>重設權重(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="158"/>
+        <source>Start again from the initial random weights</source>
+        <translation>從最初的隨機權重重新開始</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="159"/>
+        <source>&amp;Evaluate on the test set</source>
+        <translation>用測試集評估(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="160"/>
+        <source>Test accuracy and confusion matrix on images the network never trained on</source>
+        <translation>用網路從未訓練過的影像，計算測試準確率和混淆矩陣</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="161"/>
+        <source>&amp;About tfdesk</source>
+        <translation>關於 tfdesk(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="162"/>
+        <source>R&amp;ace…</source>
+        <translation>競賽(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="163"/>
+        <source>Train several optimizers or batch modes side by side</source>
+        <translation>同時訓練多個優化器或批次模式，並排比較</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="164"/>
+        <source>Show the &amp;code…</source>
+        <translation>顯示程式碼(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="165"/>
+        <source>The tf.compat.v1 script that builds and trains this experiment</source>
+        <translation>建立並訓練這個實驗的 tf.compat.v1 程式碼</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="179"/>
+        <source>&amp;File</source>
+        <translation>檔案(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="186"/>
+        <source>Open &amp;recent</source>
+        <translation>最近開啟(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="190"/>
+        <source>&amp;Train</source>
+        <translation>訓練(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="196"/>
+        <source>&amp;View</source>
+        <translation>檢視(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="206"/>
+        <source>&amp;Help</source>
+        <translation>說明(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="266"/>
+        <source>Open a data file</source>
+        <translation>開啟資料檔案</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="267"/>
+        <source>Data (*.npz *.csv *-ubyte *-ubyte.gz);;All files (*)</source>
+        <translation>資料 (*.npz *.csv *-ubyte *-ubyte.gz);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="284"/>
+        <source>Open experiment</source>
+        <translation>開啟實驗</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="284"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="294"/>
+        <source>Experiment (*.json)</source>
+        <translation>實驗 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="294"/>
+        <source>Save experiment</source>
+        <translation>儲存實驗</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="302"/>
+        <source>Saved the experiment in {0}</source>
+        <translation>實驗已儲存至 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="318"/>
+        <source>Building the graph…</source>
+        <translation>正在建立計算圖…</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="319"/>
+        <source>Training… Esc stops, Ctrl+P pauses.</source>
+        <translation>訓練中…按 Esc 停止，按 Ctrl+P 暫停。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="329"/>
+        <source>Resume</source>
+        <translation>繼續</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="331"/>
+        <source>Paused</source>
+        <translation>已暫停</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="331"/>
+        <source>Training…</source>
+        <translation>訓練中…</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="347"/>
+        <source>Save checkpoint (a folder)</source>
+        <translation>儲存檢查點（資料夾）</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="348"/>
+        <source>Checkpoint folder (*)</source>
+        <translation>檢查點資料夾 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="353"/>
+        <source>Restore weights from a checkpoint folder</source>
+        <translation>從檢查點資料夾載入權重</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="359"/>
+        <source>Open a graph</source>
+        <translation>開啟計算圖</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="360"/>
+        <source>Graph (*.meta);;All files (*)</source>
+        <translation>計算圖 (*.meta);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="394"/>
+        <source>TensorFlow {0} ready. Press Start (Ctrl+Enter) to train.</source>
+        <translation>TensorFlow {0} 已就緒。按「開始」（Ctrl+Enter）即可開始訓練。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="400"/>
+        <source>8×8 image</source>
+        <translation>8×8 影像</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="401"/>
+        <source>28×28 image</source>
+        <translation>28×28 影像</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="434"/>
+        <source>epoch {0}/{1} · step {2}/{3} · ETA {4}:{5:02d}</source>
+        <translation>週期 {0}/{1} · 步數 {2}/{3} · 預計剩餘 {4}:{5:02d}</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="439"/>
+        <source>Finished in {0:.1f} s</source>
+        <translation>已完成，耗時 {0:.1f} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="439"/>
+        <source>Stopped after {0:.1f} s</source>
+        <translation>已停止，執行了 {0:.1f} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="440"/>
+        <source>Training failed after {0:.1f} s</source>
+        <translation>訓練失敗（執行了 {0:.1f} 秒）</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="446"/>
+        <source>Test mse {0:.4f}</source>
+        <translation>測試均方誤差 {0:.4f}</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="455"/>
+        <source>Saved the checkpoint in {0}</source>
+        <translation>檢查點已儲存至 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="463"/>
+        <source>Restored the weights from {0}</source>
+        <translation>已從 {0} 載入權重</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="471"/>
+        <source>Weights reset</source>
+        <translation>權重已重設</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="487"/>
+        <source>The graph takes {0} numbers, not an 8×8 or 28×28 image, so it cannot be drawn for.</source>
+        <translation>這個計算圖的輸入是 {0} 個數字，而不是 8×8 或 28×28 的影像，所以無法用手寫數字測試。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="490"/>
+        <source>Drawings now go to the opened graph: {0} → {1}. Start trains your experiment&apos;s network again.</source>
+        <translation>現在你寫的數字會送進開啟的計算圖：{0} → {1}。按「開始」會重新訓練你實驗中的網路。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="498"/>
+        <source>epoch {0}</source>
+        <translation>第 {0} 個訓練週期</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="500"/>
+        <source>, validation accuracy {0:.1f} %</source>
+        <translation>，驗證準確率 {0:.1f} %</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="501"/>
+        <source>Restore the last session?</source>
+        <translation>要還原上次的進度嗎？</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="502"/>
+        <source>tfdesk kept the network you trained last time ({0}, saved {1}). Restore it?</source>
+        <translation>tfdesk 保留了你上次訓練的網路（{0}，儲存於 {1}）。要還原嗎？</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="507"/>
+        <source>Restore the latest</source>
+        <translation>還原最新的</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="507"/>
+        <source>Restore the best</source>
+        <translation>還原最佳的</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="510"/>
+        <source>Discard</source>
+        <translation>捨棄</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="511"/>
+        <source>Not now</source>
+        <translation>稍後再說</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="525"/>
+        <source>tfdesk</source>
+        <translation>tfdesk</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="539"/>
+        <source>no hidden layer</source>
+        <translation>無隱藏層</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="545"/>
+        <source>loading…</source>
+        <translation>載入中…</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="546"/>
+        <source>&lt;b&gt;tfdesk {0}&lt;/b&gt;&lt;br&gt;A desktop TensorFlow trainer for the course.&lt;br&gt;&lt;br&gt;TensorFlow {1}&lt;br&gt;Qt (PySide6) {2}&lt;br&gt;Python {3}&lt;br&gt;&lt;br&gt;{4}</source>
+        <translation>&lt;b&gt;tfdesk {0}&lt;/b&gt;&lt;br&gt;課程專用的桌面版 TensorFlow 訓練器。&lt;br&gt;&lt;br&gt;TensorFlow {1}&lt;br&gt;Qt (PySide6) {2}&lt;br&gt;Python {3}&lt;br&gt;&lt;br&gt;{4}</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="549"/>
+        <source>About tfdesk</source>
+        <translation>關於 tfdesk</translation>
+    </message>
+</context>
+<context>
+    <name>OptimizerPanel</name>
+    <message>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="128"/>
+        <source>At most {n} here: the whole training set.</source>
+        <translation>這裡最多 {n} 筆，也就是整個訓練集。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="133"/>
+        <source>Optimizer</source>
+        <translation>優化器</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="134"/>
+        <source>The optimizer changes the weights and biases after every batch so that the loss gets smaller.</source>
+        <translation>優化器會在每個批次之後調整權重和偏差，讓損失變小。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="142"/>
+        <source>Steps straight downhill on the loss: learning rate × gradient. The course&apos;s first optimizer.</source>
+        <translation>沿著損失的下坡方向直接走一步：學習率 × 梯度。課程中介紹的第一個優化器。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="144"/>
+        <source>Gives every weight its own step size, shrinking it for weights that have already moved a lot.</source>
+        <translation>讓每個權重都有自己的步伐大小；已經移動很多的權重，步伐會逐漸縮小。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="146"/>
+        <source>Keeps a running velocity, so steps keep going the way they have been going, like a ball rolling downhill.</source>
+        <translation>保留一個持續累積的速度，讓每一步延續之前的方向，就像球滾下坡一樣。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="148"/>
+        <source>Momentum plus a step size per weight. A good first choice.</source>
+        <translation>動量加上每個權重各自的步伐大小。很適合當作第一個嘗試的選擇。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="149"/>
+        <source>Divides each step by a running average of recent gradient sizes, so steep and flat directions move at similar speeds.</source>
+        <translation>將每一步除以近期梯度大小的移動平均，讓陡峭和平緩的方向以差不多的速度前進。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="155"/>
+        <source>How the weights and biases are changed to make the loss smaller.</source>
+        <translation>要用什麼方式調整權重和偏差，讓損失變小。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="157"/>
+        <source>Optimizer:</source>
+        <translation>優化器：</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="162"/>
+        <source>How big a step the optimizer takes on each update. Too big and the loss jumps around or grows; too small and training crawls. The arrows step 0.001 → 0.002 → … → 0.01.</source>
+        <translation>優化器每次更新時跨出的步伐大小。太大的話，損失會跳來跳去甚至變大；太小的話，訓練會慢得像在爬。上下箭頭的調整順序為 0.001 → 0.002 → … → 0.01。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="165"/>
+        <source>Learning rate:</source>
+        <translation>學習率：</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="168"/>
+        <source>Momentum:</source>
+        <translation>動量：</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="169"/>
+        <source>How much of the last step carries into the next one (0.9 = 90%).</source>
+        <translation>上一步有多少會延續到下一步（0.9 = 90%）。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="170"/>
+        <source>Nesterov momentum</source>
+        <translation>Nesterov 動量</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="171"/>
+        <source>Look ahead: measure the gradient where the momentum is about to carry the weights. Often a little steadier.</source>
+        <translation>先往前看：在動量即將把權重帶到的位置計算梯度。通常會稍微穩定一些。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="177"/>
+        <source>β1:</source>
+        <translation>β1：</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="178"/>
+        <source>How slowly Adam&apos;s average of the gradients forgets old steps (its momentum).</source>
+        <translation>Adam 的梯度平均值遺忘舊步伐的速度有多慢（也就是它的動量）。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="179"/>
+        <source>β2:</source>
+        <translation>β2：</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="180"/>
+        <source>How slowly Adam&apos;s average of the squared gradients forgets; it sets each weight&apos;s step size.</source>
+        <translation>Adam 的梯度平方平均值遺忘舊步伐的速度有多慢；它決定每個權重的步伐大小。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="181"/>
+        <source>Decay:</source>
+        <translation>衰減率：</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="182"/>
+        <source>How slowly RMSProp&apos;s average of the squared gradients forgets old steps.</source>
+        <translation>RMSProp 的梯度平方平均值遺忘舊步伐的速度有多慢。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="184"/>
+        <source>A tiny number added before dividing, so a step never divides by zero.</source>
+        <translation>除法之前先加上的一個極小數字，避免除以零。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="186"/>
+        <source>ε (epsilon):</source>
+        <translation>ε：</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="190"/>
+        <source>Adagrad&apos;s starting sum of squared gradients; larger values make the first steps smaller.</source>
+        <translation>Adagrad 一開始的梯度平方累加值；數值越大，最初幾步就越小。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="193"/>
+        <source>Initial accumulator:</source>
+        <translation>初始累加值：</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="210"/>
+        <source>Training</source>
+        <translation>訓練</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="218"/>
+        <source>Full batch (batch gradient descent)</source>
+        <translation>全批次（批次梯度下降）</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="219"/>
+        <source>Every update looks at the whole training set: the best direction, but slow, with one update per epoch.</source>
+        <translation>每次更新都看過整個訓練集：方向最好，但速度慢，每個訓練週期只更新一次。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="221"/>
+        <source>Stochastic (one example a step)</source>
+        <translation>隨機（每步一筆資料）</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="222"/>
+        <source>Every update looks at one example: many quick updates, but each direction is rather random.</source>
+        <translation>每次更新只看一筆資料：更新次數多又快，但每次的方向都相當隨機。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="224"/>
+        <source>Mini-batch of</source>
+        <translation>小批次 (mini-batch)，每批</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="225"/>
+        <source>Every update looks at a small batch: the compromise, fast and stable. The course&apos;s choice.</source>
+        <translation>每次更新看一小批資料：折衷的做法，又快又穩定。課程採用的就是這個方法。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="238"/>
+        <source> examples</source>
+        <translation> 筆</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="239"/>
+        <source>How many examples each update looks at.</source>
+        <translation>每次更新要看幾筆資料。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="249"/>
+        <source>Batches:</source>
+        <translation>批次：</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="255"/>
+        <source>One epoch is one pass over every training example.</source>
+        <translation>一個訓練週期就是把所有訓練資料完整看過一遍。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="258"/>
+        <source>Reshuffle every epoch</source>
+        <translation>每個週期重新打亂</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="260"/>
+        <source>Deal the examples into batches in a new order each epoch, as the course&apos;s training loop does.</source>
+        <translation>每個訓練週期都以新的順序把資料分配到各個批次，和課程中的訓練迴圈一樣。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="266"/>
+        <source>Epochs:</source>
+        <translation>訓練週期：</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="269"/>
+        <source>The share of examples kept aside to check progress during training (0.1 = 10%); the network never trains on them.</source>
+        <translation>訓練期間保留下來檢查進度的資料比例（0.1 = 10%）；網路絕不會用這些資料訓練。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="272"/>
+        <source>The share of examples kept aside for the final test accuracy (0.2 = 20%); used only once training is done.</source>
+        <translation>保留下來計算最終測試準確率的資料比例（0.2 = 20%）；只在訓練完成後使用一次。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="279"/>
+        <source>validation</source>
+        <translation>驗證</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="279"/>
+        <source>test</source>
+        <translation>測試</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="285"/>
+        <source>Held out:</source>
+        <translation>保留資料：</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="290"/>
+        <source>Fixes the random starting weights, the data split and the shuffling: the same seed gives the same run.</source>
+        <translation>固定隨機的初始權重、資料切分和打亂順序：相同的亂數種子會得到相同的訓練結果。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="293"/>
+        <source>Seed:</source>
+        <translation>亂數種子：</translation>
+    </message>
+</context>
+<context>
+    <name>ProbabilityBars</name>
+    <message>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="259"/>
+        <source>{percent} %</source>
+        <translation>{percent} %</translation>
+    </message>
+</context>
+<context>
+    <name>RaceWindow</name>
+    <message>
+        <location filename="../../tfdesk/gui/race_window.py" line="31"/>
+        <source>Race: optimizers and batch modes</source>
+        <translation>競賽：優化器與批次模式</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/race_window.py" line="34"/>
+        <source>Optimizers</source>
+        <translation>優化器</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/race_window.py" line="42"/>
+        <source>Batch modes (the slide&apos;s three ways)</source>
+        <translation>批次模式（投影片中的三種方法）</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/race_window.py" line="47"/>
+        <source>Mini-batch of {0}</source>
+        <translation>小批次（每批 {0} 筆）</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/race_window.py" line="55"/>
+        <source>epochs: </source>
+        <translation>訓練週期：</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/race_window.py" line="56"/>
+        <source>&amp;Start the race</source>
+        <translation>開始競賽(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/race_window.py" line="57"/>
+        <source>S&amp;top</source>
+        <translation>停止(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/race_window.py" line="59"/>
+        <source>Export &amp;PNG…</source>
+        <translation>匯出 PNG(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/race_window.py" line="60"/>
+        <source>Export &amp;CSV…</source>
+        <translation>匯出 CSV(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/race_window.py" line="61"/>
+        <source>Every contestant starts from the same initial weights, on the same data; each trains one epoch in turn. Lines: each epoch&apos;s mean loss; faint: every step&apos;s.</source>
+        <translation>每位參賽者都從相同的初始權重出發、使用相同的資料，輪流各訓練一個週期。實線：每個週期的平均損失；淡線：每一步的損失。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/race_window.py" line="67"/>
+        <source>epoch</source>
+        <translation>訓練週期</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/race_window.py" line="68"/>
+        <source>training loss</source>
+        <translation>訓練損失</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/race_window.py" line="104"/>
+        <source>Tick at least one optimizer and one batch mode.</source>
+        <translation>請至少勾選一個優化器和一種批次模式。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/race_window.py" line="108"/>
+        <source>Building {0} networks…</source>
+        <translation>正在建立 {0} 個網路…</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/race_window.py" line="126"/>
+        <source>Racing {0} contestants…</source>
+        <translation>{0} 位參賽者競賽中…</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/race_window.py" line="143"/>
+        <source>Finished.</source>
+        <translation>已完成。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/race_window.py" line="143"/>
+        <source>Stopped.</source>
+        <translation>已停止。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/race_window.py" line="144"/>
+        <source>The race could not run: see the message.</source>
+        <translation>競賽無法進行：請查看訊息。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/race_window.py" line="146"/>
+        <source>{0} dropped out: {1}</source>
+        <translation>{0} 中途退出：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/race_window.py" line="169"/>
+        <source>Export the race</source>
+        <translation>匯出競賽結果</translation>
+    </message>
+</context>
+<context>
+    <name>WeightsView</name>
+    <message>
+        <location filename="../../tfdesk/gui/weights_view.py" line="68"/>
+        <source>Each square is one hidden unit&apos;s weights on the input pixels: red pixels push the unit up, blue ones down, white ones do not matter. Watch them change as it trains.</source>
+        <translation>每個方塊是一個隱藏層神經元對各輸入像素的權重：紅色像素會讓神經元的值升高，藍色會讓它降低，白色則沒有影響。訓練時看看它們如何變化。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/weights_view.py" line="88"/>
+        <source>The first hidden layer&apos;s weights are drawn here when the network has a hidden layer and its input is a picture.</source>
+        <translation>當網路有隱藏層、且輸入是圖片時，第一個隱藏層的權重會顯示在這裡。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/weights_view.py" line="96"/>
+        <source>{name}: {inputs} inputs × {units} hidden units. One {h}×{w} picture per unit; colours run from blue (−{scale:.2g}) through white (0) to red (+{scale:.2g}).</source>
+        <translation>{name}：{inputs} 個輸入 × {units} 個隱藏層神經元。每個神經元一張 {h}×{w} 的圖；顏色從藍色（−{scale:.2g}）經過白色（0）到紅色（+{scale:.2g}）。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/weights_view.py" line="103"/>
+        <source>The first layer&apos;s weights appear here once the network is built.</source>
+        <translation>網路建立後，第一層的權重會顯示在這裡。</translation>
+    </message>
+</context>
+<context>
+    <name>spec</name>
+    <message>
+        <location filename="../../tfdesk/core/spec.py" line="32"/>
+        <source>Gradient descent</source>
+        <translation>梯度下降</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/spec.py" line="34"/>
+        <source>Momentum</source>
+        <translation>動量</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/spec.py" line="39"/>
+        <source>Full batch</source>
+        <translation>全批次</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/spec.py" line="40"/>
+        <source>Stochastic (batch of 1)</source>
+        <translation>隨機（每批 1 筆）</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/spec.py" line="41"/>
+        <source>Mini-batch</source>
+        <translation>小批次 (mini-batch)</translation>
+    </message>
+</context>
+<context>
+    <name>words</name>
+    <message>
+        <location filename="../../tfdesk/gui/words.py" line="22"/>
+        <source>mini-batch {0}</source>
+        <translation>小批次 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/words.py" line="24"/>
+        <source>full batch</source>
+        <translation>全批次</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/words.py" line="25"/>
+        <source>stochastic</source>
+        <translation>隨機</translation>
+    </message>
+</context>
+</TS>
