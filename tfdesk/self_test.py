@@ -32,6 +32,7 @@ def run() -> int:
         from .core.spec import course_experiment
         from .core.trainer import Trainer
 
+        _check_resources()
         exp = course_experiment()
         with Trainer(exp) as trainer:
             result = trainer.train(1)
@@ -47,8 +48,25 @@ def run() -> int:
         print(f"tfdesk self-test FAILED: {type(e).__name__}: {e}", flush=True)
         return 1
     print(f"tfdesk self-test OK: TensorFlow {tf.__version__}, one epoch ({result.step} steps), "
-          f"checkpoint saved and restored, {time.perf_counter() - started:.1f} s", flush=True)
+          f"checkpoint saved and restored, translation and icons found, "
+          f"{time.perf_counter() - started:.1f} s", flush=True)
     return 0
+
+
+def _check_resources() -> None:
+    """The icon and the Chinese interface made it into the build, and the translation loads."""
+    from PySide6.QtCore import QTranslator
+
+    from .resources import resources_dir
+
+    missing = [name for name in ("icons/tfdesk-256.png", "translations/tfdesk_zh_TW.qm")
+               if not (resources_dir() / name).is_file()]
+    if missing:
+        raise RuntimeError(f"missing from {resources_dir()}: {', '.join(missing)}")
+    translator = QTranslator()
+    if not translator.load(str(resources_dir() / "translations" / "tfdesk_zh_TW.qm")) \
+            or not translator.translate("MainWindow", "&File"):
+        raise RuntimeError("the Traditional Chinese translation does not load")
 
 
 if __name__ == "__main__":
