@@ -89,6 +89,32 @@ def test_timer_redraws_on_its_own(plot, qtbot):
                     and len(step_curve.getData()[0]) == 3, timeout=2000)
 
 
+def _redraws_in(plot, qtbot, seconds, drawing):
+    """Feed steps as training does, every 20 ms; count the loss curve's redraws."""
+    step_curve = the_curve(plot.loss_plot, "training loss (each step)")
+    seen, step = [], 1
+    for _ in range(int(seconds / 0.02)):
+        if drawing:
+            plot.drawing_in_progress()
+        plot.add_steps(step, np.full(10, 1.0))
+        step += 10
+        qtbot.wait(20)
+        x = step_curve.getData()[0]
+        n = 0 if x is None else len(x)
+        if not seen or seen[-1] != n:
+            seen.append(n)
+    return len(seen) - 1
+
+
+def test_while_the_student_draws_the_plot_redraws_less_often(plot, qtbot):
+    # The pen and the probability bars get the window's time; the plot still moves.
+    plot.start_run("run 1")
+    normal = _redraws_in(plot, qtbot, 1.2, drawing=False)
+    drawing = _redraws_in(plot, qtbot, 1.2, drawing=True)
+    assert normal >= 8  # every 100 ms
+    assert 1 <= drawing <= normal // 2  # every 400 ms, after the redraw already due
+
+
 def test_earlier_run_stays_faded_until_cleared(plot):
     first = feed_run(plot, "run 1", scale=2.0)
     feed_run(plot, "run 2", scale=1.0)

@@ -226,6 +226,7 @@ class MainWindow(LessonViews, QMainWindow):
         w.autosaveFound.connect(self._offer_autosave)
         self._connect_lesson_views()
         self.draw.predictionRequested.connect(w.request_prediction)
+        self.draw.predictionRequested.connect(lambda _vector: self.plot.drawing_in_progress())
         self.devices.deviceChosen.connect(lambda device: setattr(self.experiment, "device", device))
 
     # ---- the experiment ---------------------------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import math
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (QCheckBox, QFileDialog, QHBoxLayout, QLabel, QMes
 import pyqtgraph as pg  # after PySide6, so pyqtgraph binds to it
 
 REDRAW_INTERVAL_MS = 100
+DRAWING_REDRAW_INTERVAL_MS = 400
 MAX_EPOCH_SYMBOLS = 60  # beyond this many epochs a run's epoch curves are lines only
 MAX_DRAWN_STEPS = 20_000  # longer runs are drawn as the low and high of each group of steps
 MAX_DRAWN_EPOCHS = 2_000  # longer runs draw every k-th epoch (and the last)
@@ -189,6 +191,7 @@ class LossPlot(QWidget):
         self._epochs_changed = False
         self._accuracy_changed = False
         self._accuracy_turn = False
+        self._drawing_until = 0.0
         self._redraw_timer = QTimer(self)
         self._redraw_timer.setSingleShot(True)
         self._redraw_timer.setInterval(REDRAW_INTERVAL_MS)
@@ -442,8 +445,15 @@ class LossPlot(QWidget):
             self.start_run(self.tr("run {number}").format(number=1))
         return self._current
 
+    def drawing_in_progress(self) -> None:
+        """The student is drawing: for the next second, redraw less often, so that
+        the GUI thread's time goes to the pen and the probability bars."""
+        self._drawing_until = time.monotonic() + 1.0
+
     def _schedule_redraw(self) -> None:
         if not self._redraw_timer.isActive():
+            drawing = time.monotonic() < self._drawing_until
+            self._redraw_timer.setInterval(DRAWING_REDRAW_INTERVAL_MS if drawing else REDRAW_INTERVAL_MS)
             self._redraw_timer.start()
 
     def _make_run(self, label: str, has_accuracy: bool) -> _Run:
