@@ -55,7 +55,7 @@ def run() -> int:
 
 def _check_resources() -> None:
     """The icon and the Chinese interface made it into the build, and the translation loads."""
-    from PySide6.QtCore import QTranslator
+    from PySide6.QtCore import QLibraryInfo, QTranslator
 
     from .resources import resources_dir
 
@@ -67,6 +67,9 @@ def _check_resources() -> None:
     if not translator.load(str(resources_dir() / "translations" / "tfdesk_zh_TW.qm")) \
             or not translator.translate("MainWindow", "&File"):
         raise RuntimeError("the Traditional Chinese translation does not load")
+    qt_folder = QLibraryInfo.path(QLibraryInfo.TranslationsPath)
+    if not QTranslator().load("qtbase_zh_TW", qt_folder):  # Qt's own buttons and dialogs
+        raise RuntimeError(f"Qt's Traditional Chinese translation is not in {qt_folder}")
 
 
 if __name__ == "__main__":
