@@ -40,6 +40,24 @@ def test_the_quadratic_exercise_shows_both_learned_weights(qtbot, window):
     assert "x²" in window.curve.numbers.text()
 
 
+def test_views_behind_another_tab_cost_nothing_while_training(qtbot, window):
+    # The weights and graph tabs sit behind Evaluation, as on a first start.
+    window.evaluation_dock.raise_()
+    qtbot.wait(50)
+    assert not window.worker.weights_watched
+    sent = {"weights": 0, "graph": 0}
+    window.worker.weightsChanged.connect(lambda *_: sent.__setitem__("weights", sent["weights"] + 1))
+    window.worker.graphDescribed.connect(lambda *_: sent.__setitem__("graph", sent["graph"] + 1))
+    assert train(qtbot, window) == "finished"
+    qtbot.wait(100)
+    assert sent == {"weights": 0, "graph": 0}
+
+    window.weights_dock.raise_()  # brought forward: it is fed again
+    qtbot.waitUntil(lambda: window.worker.weights_watched, timeout=5_000)
+    window.inspector_dock.raise_()
+    qtbot.waitUntil(lambda: sent["graph"] == 1, timeout=10_000)
+
+
 def test_the_weights_view_draws_each_first_layer_unit_as_an_8x8_picture(qtbot, window):
     window.weights_dock.show()
     window.weights_dock.raise_()

@@ -828,17 +828,17 @@ Your experiment and saved files are kept; you can carry on. The details are in {
 <context>
     <name>LessonViews</name>
     <message>
-        <location filename="../../tfdesk/gui/lesson_views.py" line="17"/>
+        <location filename="../../tfdesk/gui/lesson_views.py" line="24"/>
         <source>Weights</source>
         <translation>權重</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/lesson_views.py" line="20"/>
+        <location filename="../../tfdesk/gui/lesson_views.py" line="27"/>
         <source>Graph</source>
         <translation>計算圖</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/lesson_views.py" line="24"/>
+        <location filename="../../tfdesk/gui/lesson_views.py" line="31"/>
         <source>Curve</source>
         <translation>曲線</translation>
     </message>
@@ -846,153 +846,153 @@ Your experiment and saved files are kept; you can carry on. The details are in {
 <context>
     <name>LossPlot</name>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="198"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="201"/>
         <source>loss</source>
         <translation>損失</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="199"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="202"/>
         <source>accuracy (%)</source>
         <translation>準確率 (%)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="225"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="228"/>
         <source>&amp;Log scale</source>
         <translation>對數刻度(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="227"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="230"/>
         <source>Show the loss on a logarithmic axis, so that small improvements late in training are as visible as the big drop at the start.</source>
         <translation>以對數座標軸顯示損失，讓訓練後期的小幅進步，也能像一開始的大幅下降一樣清楚。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="233"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="236"/>
         <source>The loss or accuracy at the point under the mouse pointer.</source>
         <translation>滑鼠指標所在位置的損失或準確率。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="240"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="243"/>
         <source>Clear &amp;earlier runs</source>
         <translation>清除先前的訓練(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="242"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="245"/>
         <source>Remove the grey curves of earlier training runs and keep only the current run.</source>
         <translation>移除先前訓練留下的灰色曲線，只保留這次的訓練。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="247"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="250"/>
         <source>Export &amp;PNG…</source>
         <translation>匯出 PNG(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="249"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="252"/>
         <source>Save the plot as a picture, for a report or slides.</source>
         <translation>將圖表儲存成圖片，方便放進報告或投影片。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="252"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="255"/>
         <source>Export &amp;CSV…</source>
         <translation>匯出 CSV(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="254"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="257"/>
         <source>Save every loss and accuracy value of all runs as a table, for a spreadsheet or your own analysis.</source>
         <translation>將所有訓練的每個損失和準確率數值儲存成表格，方便用試算表開啟或自行分析。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="336"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="339"/>
         <source>Could not write the image {path}.</source>
         <translation>無法寫入圖片 {path}。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="442"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="445"/>
         <source>run {number}</source>
         <translation>第 {number} 次訓練</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="454"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="464"/>
         <source>training loss (each step)</source>
         <translation>訓練損失（每一步）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="463"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="473"/>
         <source>training loss (epoch)</source>
         <translation>訓練損失（每個週期）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="465"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="475"/>
         <source>validation loss</source>
         <translation>驗證損失</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="467"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="477"/>
         <source>training accuracy</source>
         <translation>訓練準確率</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="469"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="479"/>
         <source>validation accuracy</source>
         <translation>驗證準確率</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="506"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="516"/>
         <source>earlier runs</source>
         <translation>先前的訓練</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="542"/>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="544"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="552"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="554"/>
         <source>step</source>
         <translation>步數</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="564"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="574"/>
         <source>step {step}: loss {loss}</source>
         <translation>第 {step} 步：損失 {loss}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="568"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="578"/>
         <source>epoch {epoch}: training {train}</source>
         <translation>週期 {epoch}：訓練損失 {train}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="573"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="583"/>
         <source>, validation {val}</source>
         <translation>，驗證損失 {val}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="590"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="600"/>
         <source>epoch {epoch} (step {step}): training accuracy {train}</source>
         <translation>週期 {epoch}（第 {step} 步）：訓練準確率 {train}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="596"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="606"/>
         <source>, validation accuracy {val}</source>
         <translation>，驗證準確率 {val}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="600"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="610"/>
         <source>Point at a curve to read its values.</source>
         <translation>將滑鼠指向曲線即可讀取數值。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="627"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="637"/>
         <source>Export plot as PNG</source>
         <translation>將圖表匯出為 PNG</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="628"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="638"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 圖片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="631"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="641"/>
         <source>Export values as CSV</source>
         <translation>將數值匯出為 CSV</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="632"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="642"/>
         <source>CSV table (*.csv)</source>
         <translation>CSV 表格 (*.csv)</translation>
     </message>
@@ -1000,12 +1000,12 @@ Your experiment and saved files are kept; you can carry on. The details are in {
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="47"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="48"/>
         <source>tfdesk — TensorFlow trainer</source>
         <translation>tfdesk — TensorFlow 訓練器</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="64"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="65"/>
         <source>Loading TensorFlow…</source>
         <translation>正在載入 TensorFlow…</translation>
     </message>
@@ -1021,8 +1021,8 @@ Your experiment and saved files are kept; you can carry on. The details are in {
     </message>
     <message>
         <location filename="../../tfdesk/gui/main_window.py" line="76"/>
-        <location filename="../../tfdesk/gui/main_window.py" line="329"/>
-        <location filename="../../tfdesk/gui/main_window.py" line="380"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="330"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="381"/>
         <source>Pause</source>
         <translation>暫停</translation>
     </message>
@@ -1247,213 +1247,208 @@ Your experiment and saved files are kept; you can carry on. The details are in {
         <translation>說明(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="266"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="267"/>
         <source>Open a data file</source>
         <translation>開啟資料檔案</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="267"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="268"/>
         <source>Data (*.npz *.csv *-ubyte *-ubyte.gz);;All files (*)</source>
         <translation>資料 (*.npz *.csv *-ubyte *-ubyte.gz);;所有檔案 (*)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="284"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="285"/>
         <source>Open experiment</source>
         <translation>開啟實驗</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="284"/>
-        <location filename="../../tfdesk/gui/main_window.py" line="294"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="285"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="295"/>
         <source>Experiment (*.json)</source>
         <translation>實驗 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="294"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="295"/>
         <source>Save experiment</source>
         <translation>儲存實驗</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="302"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="303"/>
         <source>Saved the experiment in {0}</source>
         <translation>實驗已儲存至 {0}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="318"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="319"/>
         <source>Building the graph…</source>
         <translation>正在建立計算圖…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="319"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="320"/>
         <source>Training… Esc stops, Ctrl+P pauses.</source>
         <translation>訓練中…按 Esc 停止，按 Ctrl+P 暫停。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="329"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="330"/>
         <source>Resume</source>
         <translation>繼續</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="331"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="332"/>
         <source>Paused</source>
         <translation>已暫停</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="331"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="332"/>
         <source>Training…</source>
         <translation>訓練中…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="347"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="348"/>
         <source>Save checkpoint (a folder)</source>
         <translation>儲存檢查點（資料夾）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="348"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="349"/>
         <source>Checkpoint folder (*)</source>
         <translation>檢查點資料夾 (*)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="353"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="354"/>
         <source>Restore weights from a checkpoint folder</source>
         <translation>從檢查點資料夾載入權重</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="359"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="360"/>
         <source>Open a graph</source>
         <translation>開啟計算圖</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="360"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="361"/>
         <source>Graph (*.meta);;All files (*)</source>
         <translation>計算圖 (*.meta);;所有檔案 (*)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="394"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="395"/>
         <source>TensorFlow {0} ready. Press Start (Ctrl+Enter) to train.</source>
         <translation>TensorFlow {0} 已就緒。按「開始」（Ctrl+Enter）即可開始訓練。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="400"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="401"/>
         <source>8×8 image</source>
         <translation>8×8 影像</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="401"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="402"/>
         <source>28×28 image</source>
         <translation>28×28 影像</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="434"/>
-        <source>epoch {0}/{1} · step {2}/{3} · ETA {4}:{5:02d}</source>
-        <translation>週期 {0}/{1} · 步數 {2}/{3} · 預計剩餘 {4}:{5:02d}</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="439"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="433"/>
         <source>Finished in {0:.1f} s</source>
         <translation>已完成，耗時 {0:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="439"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="433"/>
         <source>Stopped after {0:.1f} s</source>
         <translation>已停止，執行了 {0:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="440"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="434"/>
         <source>Training failed after {0:.1f} s</source>
         <translation>訓練失敗（執行了 {0:.1f} 秒）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="446"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="440"/>
         <source>Test mse {0:.4f}</source>
         <translation>測試均方誤差 {0:.4f}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="455"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="449"/>
         <source>Saved the checkpoint in {0}</source>
         <translation>檢查點已儲存至 {0}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="463"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="457"/>
         <source>Restored the weights from {0}</source>
         <translation>已從 {0} 載入權重</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="471"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="464"/>
         <source>Weights reset</source>
         <translation>權重已重設</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="487"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="480"/>
         <source>The graph takes {0} numbers, not an 8×8 or 28×28 image, so it cannot be drawn for.</source>
         <translation>這個計算圖的輸入是 {0} 個數字，而不是 8×8 或 28×28 的影像，所以無法用手寫數字測試。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="490"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="483"/>
         <source>Drawings now go to the opened graph: {0} → {1}. Start trains your experiment&apos;s network again.</source>
         <translation>現在你寫的數字會送進開啟的計算圖：{0} → {1}。按「開始」會重新訓練你實驗中的網路。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="498"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="491"/>
         <source>epoch {0}</source>
         <translation>第 {0} 個訓練週期</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="500"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="493"/>
         <source>, validation accuracy {0:.1f} %</source>
         <translation>，驗證準確率 {0:.1f} %</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="501"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="494"/>
         <source>Restore the last session?</source>
         <translation>要還原上次的進度嗎？</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="502"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="495"/>
         <source>tfdesk kept the network you trained last time ({0}, saved {1}). Restore it?</source>
         <translation>tfdesk 保留了你上次訓練的網路（{0}，儲存於 {1}）。要還原嗎？</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="507"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="500"/>
         <source>Restore the latest</source>
         <translation>還原最新的</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="507"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="500"/>
         <source>Restore the best</source>
         <translation>還原最佳的</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="510"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="503"/>
         <source>Discard</source>
         <translation>捨棄</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="511"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="504"/>
         <source>Not now</source>
         <translation>稍後再說</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="525"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="518"/>
         <source>tfdesk</source>
         <translation>tfdesk</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="539"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="532"/>
         <source>no hidden layer</source>
         <translation>無隱藏層</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="545"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="538"/>
         <source>loading…</source>
         <translation>載入中…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="546"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="539"/>
         <source>&lt;b&gt;tfdesk {0}&lt;/b&gt;&lt;br&gt;A desktop TensorFlow trainer for the course.&lt;br&gt;&lt;br&gt;TensorFlow {1}&lt;br&gt;Qt (PySide6) {2}&lt;br&gt;Python {3}&lt;br&gt;&lt;br&gt;{4}</source>
         <translation>&lt;b&gt;tfdesk {0}&lt;/b&gt;&lt;br&gt;課程專用的桌面版 TensorFlow 訓練器。&lt;br&gt;&lt;br&gt;TensorFlow {1}&lt;br&gt;Qt (PySide6) {2}&lt;br&gt;Python {3}&lt;br&gt;&lt;br&gt;{4}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="549"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="542"/>
         <source>About tfdesk</source>
         <translation>關於 tfdesk</translation>
     </message>
@@ -1805,6 +1800,14 @@ Your experiment and saved files are kept; you can carry on. The details are in {
         <location filename="../../tfdesk/gui/race_window.py" line="169"/>
         <source>Export the race</source>
         <translation>匯出競賽結果</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingProgress</name>
+    <message>
+        <location filename="../../tfdesk/gui/training_progress.py" line="50"/>
+        <source>epoch {0}/{1} · step {2}/{3} · ETA {4}:{5:02d}</source>
+        <translation>週期 {0}/{1} · 步數 {2}/{3} · 預計剩餘 {4}:{5:02d}</translation>
     </message>
 </context>
 <context>

@@ -4,11 +4,18 @@ it builds their docks and dialogs and connects them to the worker."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 
 from .curve_view import CurveView
 from .graph_inspector import GraphInspector
 from .weights_view import WeightsView
+
+
+def _seen(dock) -> bool:
+    """Shown and not behind another tab. A tabbed-away dock still says isVisible();
+    filling the hidden inspector cost 70 ms and the hidden weights view one update
+    per chunk, while training."""
+    return dock.isVisible() and not dock.visibleRegion().isEmpty()
 
 
 class LessonViews:
@@ -30,22 +37,24 @@ class LessonViews:
         w.weightsChanged.connect(self.weights.show_weights)
         w.weightsChanged.connect(self.curve.show_weights)
         for dock in (self.weights_dock, self.curve_dock):
-            dock.visibilityChanged.connect(self._watch_weights)
+            # Deferred: a tab's region is only right once the tab switch is laid out.
+            dock.visibilityChanged.connect(lambda _shown: QTimer.singleShot(0, self._watch_weights))
         w.graphDescribed.connect(self.inspector.show_graph)
         w.variableValue.connect(self.inspector.show_value)
         self.inspector.variableChosen.connect(w.request_variable_value)
         self.inspector.refreshRequested.connect(w.request_graph_description)
-        self.inspector_dock.visibilityChanged.connect(self._inspect_if_shown)
+        self.inspector_dock.visibilityChanged.connect(
+            lambda _shown: QTimer.singleShot(0, self._inspect_if_shown))
         for signal in (w.prepared, w.restored, w.graphReady, w.trainingFinished):
             signal.connect(self._inspect_if_shown)
 
     def _inspect_if_shown(self, *_args) -> None:
-        if self.inspector_dock.isVisible():
+        if _seen(self.inspector_dock):
             self.worker.request_graph_description()
 
     def _watch_weights(self) -> None:
         """The worker sends the weights only while a view of them can be seen."""
-        watched = self.weights_dock.isVisible() or self.curve_dock.isVisible()
+        watched = _seen(self.weights_dock) or _seen(self.curve_dock)
         if watched and not self.worker.weights_watched:
             self.worker.request_weights()
         self.worker.weights_watched = watched

@@ -14,7 +14,7 @@ from PySide6.QtCore import QSettings, QStandardPaths, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox, QDockWidget, QFileDialog, QHBoxLayout, QMainWindow, QMessageBox,
-    QProgressBar, QPushButton, QTabWidget, QVBoxLayout, QWidget,
+    QPushButton, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from .. import __version__
@@ -31,6 +31,7 @@ from .layer_editor import LayerStackEditor
 from .lesson_views import LessonViews
 from .optimizer_panel import OptimizerPanel
 from .plot_panel import LossPlot
+from .training_progress import TrainingProgress
 from .worker import new_worker
 from .words import run_label
 
@@ -69,8 +70,7 @@ class MainWindow(LessonViews, QMainWindow):
 
     def _build_panels(self) -> None:
         self.plot = LossPlot()
-        self.progress = QProgressBar()
-        self.progress.setTextVisible(True)
+        self.progress = TrainingProgress()
         self.progress.setFormat(self.tr("Ready"))
         self.start_button = QPushButton(self.tr("Start"))
         self.pause_button = QPushButton(self.tr("Pause"))
@@ -212,7 +212,7 @@ class MainWindow(LessonViews, QMainWindow):
         w.prepared.connect(self._data_prepared)
         w.stepsReported.connect(self._steps_reported)
         w.epochFinished.connect(self._epoch_finished)
-        w.progressed.connect(self._progressed)
+        w.progressed.connect(self.progress.show_progress)
         w.planned.connect(self._planned)
         w.trainingFinished.connect(self._training_finished)
         w.predicted.connect(self.draw.show_probabilities)
@@ -316,7 +316,7 @@ class MainWindow(LessonViews, QMainWindow):
         self.evaluation.clear()
         self._leave_graph()
         self._set_training(True)
-        self.progress.setFormat(self.tr("Building the graph…"))
+        self.progress.show_text(self.tr("Building the graph…"))
         self.statusBar().showMessage(self.tr("Training… Esc stops, Ctrl+P pauses."))
         self.worker.request_training(exp)
 
@@ -428,18 +428,11 @@ class MainWindow(LessonViews, QMainWindow):
             self._trained = True
             self.draw.set_untrained(False)
 
-    def _progressed(self, epoch: int, last_epoch: int, done: int, total: int, eta: float) -> None:
-        self.progress.setMaximum(max(total, 1))
-        self.progress.setValue(done)
-        minutes, seconds = divmod(int(round(eta)), 60)
-        self.progress.setFormat(self.tr("epoch {0}/{1} · step {2}/{3} · ETA {4}:{5:02d}")
-                                .format(epoch, last_epoch, done, total, minutes, seconds))
-
     def _training_finished(self, status: str, seconds: float) -> None:
         self._set_training(False)
         text = {"finished": self.tr("Finished in {0:.1f} s"), "stopped": self.tr("Stopped after {0:.1f} s"),
                 "failed": self.tr("Training failed after {0:.1f} s")}[status].format(seconds)
-        self.progress.setFormat(text)
+        self.progress.show_text(text)
         self.statusBar().showMessage(text, 8000)
 
     def _evaluated(self, r: dict) -> None:
@@ -468,8 +461,7 @@ class MainWindow(LessonViews, QMainWindow):
         self._trained = False
         self.draw.set_untrained(True)
         self.evaluation.clear()
-        self.progress.setValue(0)
-        self.progress.setFormat(self.tr("Weights reset"))
+        self.progress.show_text(self.tr("Weights reset"), value=0)
 
     def _graph_opened(self, facts) -> None:
         dialog = GraphTensorsDialog(facts, self)

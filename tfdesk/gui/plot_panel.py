@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (QCheckBox, QFileDialog, QHBoxLayout, QLabel, QMes
 
 import pyqtgraph as pg  # after PySide6, so pyqtgraph binds to it
 
+from .tick_grid import TickGrid
+
 REDRAW_INTERVAL_MS = 100
 DRAWING_REDRAW_INTERVAL_MS = 400
 MAX_EPOCH_SYMBOLS = 60  # beyond this many epochs a run's epoch curves are lines only
@@ -526,14 +528,11 @@ class LossPlot(QWidget):
     @staticmethod
     def _make_plot(y_label: str, left_axis: pg.AxisItem) -> pg.PlotWidget:
         plot = pg.PlotWidget(background="w", axisItems={"left": left_axis})
-        plot.showGrid(x=True, y=True, alpha=0.15)
+        plot.addItem(TickGrid(plot.getPlotItem()), ignoreBounds=True)  # not the axes' grid: see tick_grid.py
         for side in ("left", "bottom"):
             axis = plot.getAxis(side)
             axis.setPen(pg.mkPen(90, 90, 90))
             axis.setTextPen(pg.mkPen(40, 40, 40))
-            # The finest tick level's grid lines cost most of each repaint (~5 of 8 ms)
-            # and add little on a plot redrawn ten times a second.
-            axis.setStyle(maxTickLevel=1)
         plot.setLabel("left", y_label, color="#282828")
         # Equal widths keep the two plots' step axes aligned however wide the labels.
         left_axis.setWidth(52)
