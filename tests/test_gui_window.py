@@ -326,3 +326,29 @@ def test_a_checkpoint_folder_deleted_while_open(qtbot, window, tmp_path, monkeyp
         window.restore_weights(str(folder))
     assert "save_model" in failure.args[0]
     assert window.start_button.isEnabled()
+
+
+def test_garbage_is_collected_on_the_gui_thread_only(qtbot, window):
+    # A collection in the training thread once freed a closed window's Qt objects
+    # there, and the window froze (tfdesk/gui/gui_gc.py).
+    import gc
+    import threading
+    import weakref
+
+    class Node:
+        pass
+
+    cycle = Node()
+    cycle.itself = cycle
+    freed_in = []
+    weakref.finalize(cycle, lambda: freed_in.append(threading.current_thread().name))
+    del cycle
+    kept = []  # what a graph being built allocates, and keeps
+
+    allocator = threading.Thread(target=lambda: kept.append([[] for _ in range(20_000)]),
+                                 name="allocator")
+    allocator.start()
+    allocator.join()
+    assert not gc.isenabled() and freed_in == []
+    qtbot.waitUntil(lambda: bool(freed_in), timeout=3000)
+    assert freed_in == [threading.main_thread().name]

@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, QStandardPaths, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QComboBox, QDockWidget, QFileDialog, QHBoxLayout, QMainWindow, QMessageBox,
+    QApplication, QComboBox, QDockWidget, QFileDialog, QHBoxLayout, QMainWindow, QMessageBox,
     QPushButton, QTabWidget, QVBoxLayout, QWidget,
 )
 
@@ -25,7 +25,7 @@ from ..core.spec import (
 from .device_panel import DevicePanel
 from .draw_panel import DrawPanel
 from .evaluation_panel import EvaluationPanel
-from . import language
+from . import gui_gc, language
 from .graph_dialog import GraphTensorsDialog
 from .layer_editor import LayerStackEditor
 from .lesson_views import LessonViews
@@ -55,6 +55,7 @@ class MainWindow(LessonViews, QMainWindow):
         self._draw_format = ("digits8x8", [str(i) for i in range(10)])  # the experiment's
         self.tensorflow_version: str | None = None  # set once the worker has loaded it
 
+        gui_gc.install(QApplication.instance())  # before any worker thread allocates
         self.worker = new_worker(str(Path(data_folder) / "autosave"))
         self._build_panels()
         self._build_actions()
