@@ -391,6 +391,7 @@ class MainWindow(LessonViews, QMainWindow):
     # ---- what the worker says -----------------------------------------------------
 
     def _tensorflow_loaded(self, info: dict) -> None:
+        gui_gc.install(QApplication.instance()).freeze_imports()
         self.devices.set_tensorflow_devices(info["devices"])
         self.tensorflow_version = info["tensorflow"]
         self.statusBar().showMessage(self.tr("TensorFlow {0} ready. Press Start (Ctrl+Enter) to train.")
