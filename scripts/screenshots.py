@@ -18,6 +18,7 @@ from PySide6.QtCore import QElapsedTimer, QSettings  # noqa: E402  (PySide6 befo
 from PySide6.QtWidgets import QApplication, QSpinBox  # noqa: E402
 
 from qt_helpers import stroke  # noqa: E402
+from tfdesk.gui import language  # noqa: E402
 from tfdesk.gui.main_window import MainWindow  # noqa: E402
 
 SEVEN = [(70, 60), (230, 60), (130, 250)]
@@ -43,14 +44,23 @@ def open_window(app, settings_path: Path) -> MainWindow:
     return w
 
 
-def window_mid_training(app, folder: Path, settings_path: Path) -> None:
+def window_mid_training(app, folder: Path, settings_path: Path, name="window.png") -> None:
     w = open_window(app, settings_path)
     w.start_action.trigger()
     wait_until(app, lambda: w.progress.value() > w.progress.maximum() * 0.35)
+    before = w.draw.verdict.text()
     stroke(w.draw.canvas, SEVEN)
-    wait_until(app, lambda: "says" in w.draw.verdict.text(), 10_000)
-    w.grab().save(str(folder / "window.png"))
+    wait_until(app, lambda: w.draw.verdict.text() != before, 10_000)
+    w.grab().save(str(folder / name))
     w.close()
+
+
+def chinese_window(app, folder: Path, settings_path: Path) -> None:
+    translators = language.install(app, "zh_TW")
+    try:
+        window_mid_training(app, folder, settings_path, "window_zh_TW.png")
+    finally:
+        language.uninstall(app, translators)
 
 
 def lesson_views(app, folder: Path, settings_path: Path) -> None:
@@ -123,6 +133,8 @@ def main() -> None:
         window_mid_training(app, folder, Path(scratch) / "settings.ini")
     with tempfile.TemporaryDirectory() as scratch:
         lesson_views(app, folder, Path(scratch) / "settings.ini")
+    with tempfile.TemporaryDirectory() as scratch:
+        chinese_window(app, folder, Path(scratch) / "settings.ini")
     print(f"saved in {folder}/")
 
 
