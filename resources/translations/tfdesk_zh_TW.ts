@@ -846,153 +846,153 @@ Your experiment and saved files are kept; you can carry on. The details are in {
 <context>
     <name>LossPlot</name>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="201"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="203"/>
         <source>loss</source>
         <translation>損失</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="202"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="204"/>
         <source>accuracy (%)</source>
         <translation>準確率 (%)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="228"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="230"/>
         <source>&amp;Log scale</source>
         <translation>對數刻度(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="230"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="232"/>
         <source>Show the loss on a logarithmic axis, so that small improvements late in training are as visible as the big drop at the start.</source>
         <translation>以對數座標軸顯示損失，讓訓練後期的小幅進步，也能像一開始的大幅下降一樣清楚。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="236"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="238"/>
         <source>The loss or accuracy at the point under the mouse pointer.</source>
         <translation>滑鼠指標所在位置的損失或準確率。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="243"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="245"/>
         <source>Clear &amp;earlier runs</source>
         <translation>清除先前的訓練(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="245"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="247"/>
         <source>Remove the grey curves of earlier training runs and keep only the current run.</source>
         <translation>移除先前訓練留下的灰色曲線，只保留這次的訓練。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="250"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="252"/>
         <source>Export &amp;PNG…</source>
         <translation>匯出 PNG(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="252"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="254"/>
         <source>Save the plot as a picture, for a report or slides.</source>
         <translation>將圖表儲存成圖片，方便放進報告或投影片。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="255"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="257"/>
         <source>Export &amp;CSV…</source>
         <translation>匯出 CSV(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="257"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="259"/>
         <source>Save every loss and accuracy value of all runs as a table, for a spreadsheet or your own analysis.</source>
         <translation>將所有訓練的每個損失和準確率數值儲存成表格，方便用試算表開啟或自行分析。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="339"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="341"/>
         <source>Could not write the image {path}.</source>
         <translation>無法寫入圖片 {path}。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="445"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="447"/>
         <source>run {number}</source>
         <translation>第 {number} 次訓練</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="464"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="466"/>
         <source>training loss (each step)</source>
         <translation>訓練損失（每一步）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="473"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="475"/>
         <source>training loss (epoch)</source>
         <translation>訓練損失（每個週期）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="475"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="477"/>
         <source>validation loss</source>
         <translation>驗證損失</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="477"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="479"/>
         <source>training accuracy</source>
         <translation>訓練準確率</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="479"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="481"/>
         <source>validation accuracy</source>
         <translation>驗證準確率</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="516"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="518"/>
         <source>earlier runs</source>
         <translation>先前的訓練</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="552"/>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="554"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="551"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="553"/>
         <source>step</source>
         <translation>步數</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="574"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="573"/>
         <source>step {step}: loss {loss}</source>
         <translation>第 {step} 步：損失 {loss}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="578"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="577"/>
         <source>epoch {epoch}: training {train}</source>
         <translation>週期 {epoch}：訓練損失 {train}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="583"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="582"/>
         <source>, validation {val}</source>
         <translation>，驗證損失 {val}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="600"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="599"/>
         <source>epoch {epoch} (step {step}): training accuracy {train}</source>
         <translation>週期 {epoch}（第 {step} 步）：訓練準確率 {train}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="606"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="605"/>
         <source>, validation accuracy {val}</source>
         <translation>，驗證準確率 {val}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="610"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="609"/>
         <source>Point at a curve to read its values.</source>
         <translation>將滑鼠指向曲線即可讀取數值。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="637"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="636"/>
         <source>Export plot as PNG</source>
         <translation>將圖表匯出為 PNG</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="638"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="637"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 圖片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="641"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="640"/>
         <source>Export values as CSV</source>
         <translation>將數值匯出為 CSV</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="642"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="641"/>
         <source>CSV table (*.csv)</source>
         <translation>CSV 表格 (*.csv)</translation>
     </message>
@@ -1005,450 +1005,450 @@ Your experiment and saved files are kept; you can carry on. The details are in {
         <translation>tfdesk — TensorFlow 訓練器</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="65"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="66"/>
         <source>Loading TensorFlow…</source>
         <translation>正在載入 TensorFlow…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="74"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="75"/>
         <source>Ready</source>
         <translation>就緒</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="75"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="76"/>
         <source>Start</source>
         <translation>開始</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="76"/>
-        <location filename="../../tfdesk/gui/main_window.py" line="330"/>
-        <location filename="../../tfdesk/gui/main_window.py" line="381"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="77"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="331"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="382"/>
         <source>Pause</source>
         <translation>暫停</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="78"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="79"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="79"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="80"/>
         <source>Reset weights</source>
         <translation>重設權重</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="80"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="81"/>
         <source>Evaluate</source>
         <translation>評估</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="94"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="95"/>
         <source>Handwritten digits (8×8)</source>
         <translation>手寫數字 (8×8)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="95"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="96"/>
         <source>Linear regression: y = 3x + 10</source>
         <translation>線性迴歸：y = 3x + 10</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="96"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="97"/>
         <source>Exercise: y = 6x² − 4x + 1</source>
         <translation>練習：y = 6x² − 4x + 1</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="97"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="98"/>
         <source>Data file…</source>
         <translation>資料檔案…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="98"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="99"/>
         <source>What the network learns from</source>
         <translation>網路要從哪些資料學習</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="102"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="103"/>
         <source>Network</source>
         <translation>網路</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="103"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="104"/>
         <source>Training</source>
         <translation>訓練</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="108"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="109"/>
         <source>Experiment</source>
         <translation>實驗</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="113"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="114"/>
         <source>Draw a digit</source>
         <translation>寫一個數字</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="115"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="116"/>
         <source>Evaluation</source>
         <translation>評估</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="118"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="119"/>
         <source>Devices</source>
         <translation>裝置</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="141"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="142"/>
         <source>&amp;New experiment</source>
         <translation>新增實驗(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="142"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="143"/>
         <source>&amp;Open experiment…</source>
         <translation>開啟實驗(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="143"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="144"/>
         <source>&amp;Save experiment…</source>
         <translation>儲存實驗(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="144"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="145"/>
         <source>Save &amp;checkpoint…</source>
         <translation>儲存檢查點(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="145"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="146"/>
         <source>Save the trained weights into a folder like the course&apos;s save_model/</source>
         <translation>將訓練好的權重儲存到資料夾，就像課程中的 ./save_model/</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="146"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="147"/>
         <source>&amp;Restore weights…</source>
         <translation>載入權重(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="147"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="148"/>
         <source>Load a checkpoint&apos;s weights into the network (the course&apos;s 載入權重)</source>
         <translation>將檢查點中的權重載入網路（即課程中的「載入權重」）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="149"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="150"/>
         <source>Open &amp;graph (.meta)…</source>
         <translation>開啟計算圖 (.meta)(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="150"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="151"/>
         <source>Load a saved graph with its weights (the course&apos;s 載入 graph) and draw digits for it</source>
         <translation>載入已儲存的計算圖及其權重（即課程中的「載入計算圖」），並寫數字讓它辨識</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="151"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="152"/>
         <source>&amp;Quit</source>
         <translation>結束(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="152"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="153"/>
         <source>&amp;Start</source>
         <translation>開始(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="153"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="154"/>
         <source>Train the network (Ctrl+Enter)</source>
         <translation>訓練網路（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="154"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="155"/>
         <source>&amp;Pause</source>
         <translation>暫停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="155"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="156"/>
         <source>Pause or resume training</source>
         <translation>暫停或繼續訓練</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="156"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="157"/>
         <source>S&amp;top</source>
         <translation>停止(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="156"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="157"/>
         <source>Stop training (Esc)</source>
         <translation>停止訓練（Esc）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="157"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="158"/>
         <source>&amp;Reset weights</source>
         <translation>重設權重(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="158"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="159"/>
         <source>Start again from the initial random weights</source>
         <translation>從最初的隨機權重重新開始</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="159"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="160"/>
         <source>&amp;Evaluate on the test set</source>
         <translation>用測試集評估(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="160"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="161"/>
         <source>Test accuracy and confusion matrix on images the network never trained on</source>
         <translation>用網路從未訓練過的影像，計算測試準確率和混淆矩陣</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="161"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="162"/>
         <source>&amp;About tfdesk</source>
         <translation>關於 tfdesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="162"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="163"/>
         <source>R&amp;ace…</source>
         <translation>競賽(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="163"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="164"/>
         <source>Train several optimizers or batch modes side by side</source>
         <translation>同時訓練多個優化器或批次模式，並排比較</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="164"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="165"/>
         <source>Show the &amp;code…</source>
         <translation>顯示程式碼(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="165"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="166"/>
         <source>The tf.compat.v1 script that builds and trains this experiment</source>
         <translation>建立並訓練這個實驗的 tf.compat.v1 程式碼</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="179"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="180"/>
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="186"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="187"/>
         <source>Open &amp;recent</source>
         <translation>最近開啟(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="190"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="191"/>
         <source>&amp;Train</source>
         <translation>訓練(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="196"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="197"/>
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="206"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="207"/>
         <source>&amp;Help</source>
         <translation>說明(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="267"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="268"/>
         <source>Open a data file</source>
         <translation>開啟資料檔案</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="268"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="269"/>
         <source>Data (*.npz *.csv *-ubyte *-ubyte.gz);;All files (*)</source>
         <translation>資料 (*.npz *.csv *-ubyte *-ubyte.gz);;所有檔案 (*)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="285"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="286"/>
         <source>Open experiment</source>
         <translation>開啟實驗</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="285"/>
-        <location filename="../../tfdesk/gui/main_window.py" line="295"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="286"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="296"/>
         <source>Experiment (*.json)</source>
         <translation>實驗 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="295"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="296"/>
         <source>Save experiment</source>
         <translation>儲存實驗</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="303"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="304"/>
         <source>Saved the experiment in {0}</source>
         <translation>實驗已儲存至 {0}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="319"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="320"/>
         <source>Building the graph…</source>
         <translation>正在建立計算圖…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="320"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="321"/>
         <source>Training… Esc stops, Ctrl+P pauses.</source>
         <translation>訓練中…按 Esc 停止，按 Ctrl+P 暫停。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="330"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="331"/>
         <source>Resume</source>
         <translation>繼續</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="332"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="333"/>
         <source>Paused</source>
         <translation>已暫停</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="332"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="333"/>
         <source>Training…</source>
         <translation>訓練中…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="348"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="349"/>
         <source>Save checkpoint (a folder)</source>
         <translation>儲存檢查點（資料夾）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="349"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="350"/>
         <source>Checkpoint folder (*)</source>
         <translation>檢查點資料夾 (*)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="354"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="355"/>
         <source>Restore weights from a checkpoint folder</source>
         <translation>從檢查點資料夾載入權重</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="360"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="361"/>
         <source>Open a graph</source>
         <translation>開啟計算圖</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="361"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="362"/>
         <source>Graph (*.meta);;All files (*)</source>
         <translation>計算圖 (*.meta);;所有檔案 (*)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="395"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="397"/>
         <source>TensorFlow {0} ready. Press Start (Ctrl+Enter) to train.</source>
         <translation>TensorFlow {0} 已就緒。按「開始」（Ctrl+Enter）即可開始訓練。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="401"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="403"/>
         <source>8×8 image</source>
         <translation>8×8 影像</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="402"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="404"/>
         <source>28×28 image</source>
         <translation>28×28 影像</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="433"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="435"/>
         <source>Finished in {0:.1f} s</source>
         <translation>已完成，耗時 {0:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="433"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="435"/>
         <source>Stopped after {0:.1f} s</source>
         <translation>已停止，執行了 {0:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="434"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="436"/>
         <source>Training failed after {0:.1f} s</source>
         <translation>訓練失敗（執行了 {0:.1f} 秒）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="440"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="442"/>
         <source>Test mse {0:.4f}</source>
         <translation>測試均方誤差 {0:.4f}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="449"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="451"/>
         <source>Saved the checkpoint in {0}</source>
         <translation>檢查點已儲存至 {0}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="457"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="459"/>
         <source>Restored the weights from {0}</source>
         <translation>已從 {0} 載入權重</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="464"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="466"/>
         <source>Weights reset</source>
         <translation>權重已重設</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="480"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="482"/>
         <source>The graph takes {0} numbers, not an 8×8 or 28×28 image, so it cannot be drawn for.</source>
         <translation>這個計算圖的輸入是 {0} 個數字，而不是 8×8 或 28×28 的影像，所以無法用手寫數字測試。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="483"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="485"/>
         <source>Drawings now go to the opened graph: {0} → {1}. Start trains your experiment&apos;s network again.</source>
         <translation>現在你寫的數字會送進開啟的計算圖：{0} → {1}。按「開始」會重新訓練你實驗中的網路。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="491"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="493"/>
         <source>epoch {0}</source>
         <translation>第 {0} 個訓練週期</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="493"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="495"/>
         <source>, validation accuracy {0:.1f} %</source>
         <translation>，驗證準確率 {0:.1f} %</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="494"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="496"/>
         <source>Restore the last session?</source>
         <translation>要還原上次的進度嗎？</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="495"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="497"/>
         <source>tfdesk kept the network you trained last time ({0}, saved {1}). Restore it?</source>
         <translation>tfdesk 保留了你上次訓練的網路（{0}，儲存於 {1}）。要還原嗎？</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="500"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="502"/>
         <source>Restore the latest</source>
         <translation>還原最新的</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="500"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="502"/>
         <source>Restore the best</source>
         <translation>還原最佳的</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="503"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="505"/>
         <source>Discard</source>
         <translation>捨棄</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="504"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="506"/>
         <source>Not now</source>
         <translation>稍後再說</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="518"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="520"/>
         <source>tfdesk</source>
         <translation>tfdesk</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="532"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="534"/>
         <source>no hidden layer</source>
         <translation>無隱藏層</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="538"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="540"/>
         <source>loading…</source>
         <translation>載入中…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="539"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="541"/>
         <source>&lt;b&gt;tfdesk {0}&lt;/b&gt;&lt;br&gt;A desktop TensorFlow trainer for the course.&lt;br&gt;&lt;br&gt;TensorFlow {1}&lt;br&gt;Qt (PySide6) {2}&lt;br&gt;Python {3}&lt;br&gt;&lt;br&gt;{4}</source>
         <translation>&lt;b&gt;tfdesk {0}&lt;/b&gt;&lt;br&gt;課程專用的桌面版 TensorFlow 訓練器。&lt;br&gt;&lt;br&gt;TensorFlow {1}&lt;br&gt;Qt (PySide6) {2}&lt;br&gt;Python {3}&lt;br&gt;&lt;br&gt;{4}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="542"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="544"/>
         <source>About tfdesk</source>
         <translation>關於 tfdesk</translation>
     </message>
@@ -1717,87 +1717,87 @@ Your experiment and saved files are kept; you can carry on. The details are in {
         <translation>批次模式（投影片中的三種方法）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/race_window.py" line="47"/>
+        <location filename="../../tfdesk/gui/race_window.py" line="45"/>
         <source>Mini-batch of {0}</source>
         <translation>小批次（每批 {0} 筆）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/race_window.py" line="55"/>
+        <location filename="../../tfdesk/gui/race_window.py" line="54"/>
         <source>epochs: </source>
         <translation>訓練週期：</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/race_window.py" line="56"/>
+        <location filename="../../tfdesk/gui/race_window.py" line="55"/>
         <source>&amp;Start the race</source>
         <translation>開始競賽(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/race_window.py" line="57"/>
+        <location filename="../../tfdesk/gui/race_window.py" line="56"/>
         <source>S&amp;top</source>
         <translation>停止(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/race_window.py" line="59"/>
+        <location filename="../../tfdesk/gui/race_window.py" line="58"/>
         <source>Export &amp;PNG…</source>
         <translation>匯出 PNG(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/race_window.py" line="60"/>
+        <location filename="../../tfdesk/gui/race_window.py" line="59"/>
         <source>Export &amp;CSV…</source>
         <translation>匯出 CSV(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/race_window.py" line="61"/>
+        <location filename="../../tfdesk/gui/race_window.py" line="60"/>
         <source>Every contestant starts from the same initial weights, on the same data; each trains one epoch in turn. Lines: each epoch&apos;s mean loss; faint: every step&apos;s.</source>
         <translation>每位參賽者都從相同的初始權重出發、使用相同的資料，輪流各訓練一個週期。實線：每個週期的平均損失；淡線：每一步的損失。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/race_window.py" line="67"/>
+        <location filename="../../tfdesk/gui/race_window.py" line="66"/>
         <source>epoch</source>
         <translation>訓練週期</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/race_window.py" line="68"/>
+        <location filename="../../tfdesk/gui/race_window.py" line="67"/>
         <source>training loss</source>
         <translation>訓練損失</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/race_window.py" line="104"/>
+        <location filename="../../tfdesk/gui/race_window.py" line="103"/>
         <source>Tick at least one optimizer and one batch mode.</source>
         <translation>請至少勾選一個優化器和一種批次模式。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/race_window.py" line="108"/>
+        <location filename="../../tfdesk/gui/race_window.py" line="107"/>
         <source>Building {0} networks…</source>
         <translation>正在建立 {0} 個網路…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/race_window.py" line="126"/>
+        <location filename="../../tfdesk/gui/race_window.py" line="125"/>
         <source>Racing {0} contestants…</source>
         <translation>{0} 位參賽者競賽中…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/race_window.py" line="143"/>
+        <location filename="../../tfdesk/gui/race_window.py" line="142"/>
         <source>Finished.</source>
         <translation>已完成。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/race_window.py" line="143"/>
+        <location filename="../../tfdesk/gui/race_window.py" line="142"/>
         <source>Stopped.</source>
         <translation>已停止。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/race_window.py" line="144"/>
+        <location filename="../../tfdesk/gui/race_window.py" line="143"/>
         <source>The race could not run: see the message.</source>
         <translation>競賽無法進行：請查看訊息。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/race_window.py" line="146"/>
+        <location filename="../../tfdesk/gui/race_window.py" line="145"/>
         <source>{0} dropped out: {1}</source>
         <translation>{0} 中途退出：{1}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/race_window.py" line="169"/>
+        <location filename="../../tfdesk/gui/race_window.py" line="168"/>
         <source>Export the race</source>
         <translation>匯出競賽結果</translation>
     </message>

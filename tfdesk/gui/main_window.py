@@ -22,10 +22,10 @@ from ..core.errors import TfdeskError
 from ..core.spec import (
     DataSpec, Experiment, course_experiment, lesson_experiment,
 )
+from . import gui_gc, language
 from .device_panel import DevicePanel
 from .draw_panel import DrawPanel
 from .evaluation_panel import EvaluationPanel
-from . import gui_gc, language
 from .graph_dialog import GraphTensorsDialog
 from .layer_editor import LayerStackEditor
 from .lesson_views import LessonViews

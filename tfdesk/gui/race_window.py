@@ -42,9 +42,8 @@ class RaceWindow(QDialog):
         modes = QGroupBox(self.tr("Batch modes (the slide's three ways)"))
         row = QHBoxLayout(modes)
         for name in BATCH_MODE_LABELS:
-            label = batch_mode_label(name)
-            if name == "mini":
-                label = self.tr("Mini-batch of {0}").format(experiment.training.batch_size)
+            label = (self.tr("Mini-batch of {0}").format(experiment.training.batch_size)
+                     if name == "mini" else batch_mode_label(name))
             box = QCheckBox(label)
             box.setChecked(name == "mini")
             self.mode_boxes[name] = box
