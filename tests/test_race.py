@@ -8,12 +8,17 @@ from tfdesk.core.trainer import EpochMetrics, StepLosses
 from helpers import tiny_digits
 
 
+def _named(experiments):
+    return [(f"{e.optimizer.name} · {e.training.batch_mode}", e) for e in experiments]
+
+
 def test_every_contestant_starts_from_the_same_weights_and_trains_in_turns():
     base = tiny_digits()
-    entries = contestants(base, ["gradient_descent", "adam", "rmsprop"], ["mini", "full"])
-    assert [label for label, _ in entries][:2] == ["Gradient descent 0.1 · mini-batch 32",
-                                                   "Gradient descent 0.1 · full batch"]
-    race = Race(entries)
+    experiments = contestants(base, ["gradient_descent", "adam", "rmsprop"], ["mini", "full"])
+    assert [(e.optimizer.name, e.optimizer.learning_rate, e.training.batch_mode)
+            for e in experiments[:2]] == [("gradient_descent", 0.1, "mini"),
+                                          ("gradient_descent", 0.1, "full")]
+    race = Race(_named(experiments))
     first = race.trainers[0].variable_values()
     for trainer in race.trainers[1:]:
         for name, value in trainer.variable_values().items():
@@ -30,7 +35,7 @@ def test_every_contestant_starts_from_the_same_weights_and_trains_in_turns():
 
 
 def test_a_stopped_race_ends_between_epochs():
-    race = Race(contestants(tiny_digits(), ["adam"], ["mini", "stochastic"]))
+    race = Race(_named(contestants(tiny_digits(), ["adam"], ["mini", "stochastic"])))
     calls = []
     assert not race.run(5, lambda i, e: calls.append(e), lambda: len(calls) > 0)
     assert race.trainers[1].epoch == 0
@@ -41,7 +46,7 @@ def test_a_diverging_contestant_drops_out_and_the_others_go_on():
     base = tiny_digits()
     base.optimizer.learning_rate = 1e30  # the base optimizer keeps the base's rate
     base.optimizer.name = "gradient_descent"
-    race = Race(contestants(base, ["gradient_descent", "adam"], ["mini"]))
+    race = Race(_named(contestants(base, ["gradient_descent", "adam"], ["mini"])))
     events = []
     assert race.run(2, lambda i, e: events.append((i, e)), lambda: False)
     assert list(race.out) == [0] and "learning rate" in race.out[0]

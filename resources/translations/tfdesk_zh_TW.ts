@@ -1762,42 +1762,42 @@ Your experiment and saved files are kept; you can carry on. The details are in {
         <translation>訓練損失</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/race_window.py" line="103"/>
+        <location filename="../../tfdesk/gui/race_window.py" line="102"/>
         <source>Tick at least one optimizer and one batch mode.</source>
         <translation>請至少勾選一個優化器和一種批次模式。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/race_window.py" line="107"/>
+        <location filename="../../tfdesk/gui/race_window.py" line="106"/>
         <source>Building {0} networks…</source>
         <translation>正在建立 {0} 個網路…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/race_window.py" line="125"/>
+        <location filename="../../tfdesk/gui/race_window.py" line="124"/>
         <source>Racing {0} contestants…</source>
         <translation>{0} 位參賽者競賽中…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/race_window.py" line="142"/>
+        <location filename="../../tfdesk/gui/race_window.py" line="141"/>
         <source>Finished.</source>
         <translation>已完成。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/race_window.py" line="142"/>
+        <location filename="../../tfdesk/gui/race_window.py" line="141"/>
         <source>Stopped.</source>
         <translation>已停止。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/race_window.py" line="143"/>
+        <location filename="../../tfdesk/gui/race_window.py" line="142"/>
         <source>The race could not run: see the message.</source>
         <translation>競賽無法進行：請查看訊息。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/race_window.py" line="145"/>
+        <location filename="../../tfdesk/gui/race_window.py" line="144"/>
         <source>{0} dropped out: {1}</source>
         <translation>{0} 中途退出：{1}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/race_window.py" line="168"/>
+        <location filename="../../tfdesk/gui/race_window.py" line="167"/>
         <source>Export the race</source>
         <translation>匯出競賽結果</translation>
     </message>

@@ -13,7 +13,7 @@ from typing import Callable
 
 from .data import load_dataset
 from .errors import TrainingError
-from .spec import BATCH_MODE_LABELS, OPTIMIZER_LABELS, Experiment
+from .spec import Experiment
 from .trainer import Trainer
 
 # Each optimizer at a learning rate it usually does well with on the digits; the
@@ -22,7 +22,8 @@ USUAL_RATES = {"gradient_descent": 0.1, "momentum": 0.05, "adagrad": 0.1, "adam"
                "rmsprop": 0.002}
 
 
-def contestants(base: Experiment, optimizers: list[str], batch_modes: list[str]) -> list[tuple[str, Experiment]]:
+def contestants(base: Experiment, optimizers: list[str], batch_modes: list[str]) -> list[Experiment]:
+    """One experiment per optimizer × batch mode; the window names them in its language."""
     entries = []
     for optimizer in optimizers:
         for mode in batch_modes:
@@ -31,10 +32,7 @@ def contestants(base: Experiment, optimizers: list[str], batch_modes: list[str])
             if optimizer != base.optimizer.name:
                 exp.optimizer.learning_rate = USUAL_RATES[optimizer]
             exp.training.batch_mode = mode
-            batch = (f"mini-batch {exp.training.batch_size}" if mode == "mini"
-                     else BATCH_MODE_LABELS[mode].lower())
-            label = f"{OPTIMIZER_LABELS[optimizer]} {exp.optimizer.learning_rate:g} · {batch}"
-            entries.append((label, exp))
+            entries.append(exp)
     return entries
 
 

@@ -55,7 +55,7 @@ class MainWindow(LessonViews, QMainWindow):
         self._draw_format = ("digits8x8", [str(i) for i in range(10)])  # the experiment's
         self.tensorflow_version: str | None = None  # set once the worker has loaded it
 
-        gui_gc.install(QApplication.instance())  # before any worker thread allocates
+        self._garbage = gui_gc.install(QApplication.instance())  # before any worker thread allocates
         self.worker = new_worker(str(Path(data_folder) / "autosave"))
         self._build_panels()
         self._build_actions()
@@ -391,7 +391,7 @@ class MainWindow(LessonViews, QMainWindow):
     # ---- what the worker says -----------------------------------------------------
 
     def _tensorflow_loaded(self, info: dict) -> None:
-        gui_gc.install(QApplication.instance()).freeze_imports()
+        self._garbage.freeze_imports()
         self.devices.set_tensorflow_devices(info["devices"])
         self.tensorflow_version = info["tensorflow"]
         self.statusBar().showMessage(self.tr("TensorFlow {0} ready. Press Start (Ctrl+Enter) to train.")

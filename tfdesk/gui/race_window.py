@@ -93,9 +93,8 @@ class RaceWindow(QDialog):
     def entries(self):
         chosen_optimizers = [n for n, b in self.optimizer_boxes.items() if b.isChecked()]
         chosen_modes = [n for n, b in self.mode_boxes.items() if b.isChecked()]
-        # The core's labels are English; the legend shows the window's language.
         return [(run_label(exp), exp)
-                for _, exp in contestants(self.experiment, chosen_optimizers, chosen_modes)]
+                for exp in contestants(self.experiment, chosen_optimizers, chosen_modes)]
 
     def start(self) -> None:
         entries = self.entries()
