@@ -143,6 +143,25 @@ def test_earlier_run_stays_faded_until_cleared(plot):
     assert not plot.clear_earlier_button.isEnabled()
 
 
+def test_an_earlier_run_keeps_its_spikes_in_a_few_points_and_all_its_values_in_the_csv(plot, tmp_path):
+    plot.start_run("long run")
+    losses = np.random.default_rng(1).random(50_000)
+    plot.add_steps(1, losses)
+    feed_run(plot, "next run")
+
+    faded = min(curves(plot.loss_plot, "training loss (each step)"), key=lambda i: i.zValue())
+    x, y = faded.getData()
+    # Frozen: drawn from a few thousand points however the view moves, and from all of them
+    # whatever the zoom, so its lowest and highest loss stay visible.
+    assert len(x) <= 4_100 and x[0] == 1 and x[-1] == 50_000
+    assert y.min() == losses.min() and y.max() == losses.max()
+    assert not faded.opts["clipToView"] and not faded.opts["autoDownsample"]
+    plot.export_csv(tmp_path / "runs.csv")
+    with open(tmp_path / "runs.csv", encoding="utf-8-sig") as file:
+        rows = [r for r in csv.DictReader(file) if r["run"] == "long run"]
+    np.testing.assert_allclose([float(r["train_loss"]) for r in rows], losses, rtol=1e-8)
+
+
 def test_clear_removes_every_run(plot):
     feed_run(plot, "run 1")
     feed_run(plot, "run 2")
