@@ -8,6 +8,7 @@ from PySide6.QtGui import QImage
 
 import pyqtgraph as pg  # after PySide6
 
+from tfdesk.gui import plot_panel
 from tfdesk.gui.plot_panel import CSV_COLUMNS, LossPlot
 
 
@@ -19,8 +20,8 @@ def plot(qtbot):
 
 
 def curves(plot_widget, name):
-    return [item for item in plot_widget.getPlotItem().listDataItems()
-            if item.name() == name]
+    return [item for item in plot_widget.getPlotItem().getViewBox().addedItems
+            if isinstance(item, pg.PlotDataItem) and item.name() == name]
 
 
 def the_curve(plot_widget, name):
@@ -84,14 +85,40 @@ def test_missing_validation_values_leave_gaps_not_zeros(plot):
 def test_timer_redraws_on_its_own(plot, qtbot):
     plot.start_run("run 1")
     plot.add_steps(1, np.array([1.0, 0.5, 0.25]))
-    step_curve = the_curve(plot.loss_plot, "training loss (each step)")
-    qtbot.waitUntil(lambda: step_curve.getData()[0] is not None
-                    and len(step_curve.getData()[0]) == 3, timeout=2000)
+    qtbot.waitUntil(lambda: len(plot.drawn_points("training loss (each step)")[0]) == 3,
+                    timeout=2000)
+
+
+def test_while_training_a_redraw_draws_only_the_end_of_the_curves(plot, qtbot, monkeypatch):
+    # Redrawing a whole curve repaints the whole plot; the window stalled for it.
+    monkeypatch.setattr(plot_panel, "REDRAW_INTERVAL_MS", 5)
+    plot.start_run("run 1")
+    losses = 2.0 * np.exp(-np.arange(1, 12_001) / 3000) + np.random.default_rng(2).random(12_000) / 10
+    settled = {name: the_curve(plot.loss_plot, name) for name in
+               ("training loss (each step)", "training loss (epoch)")}
+    rewrites = {name: [] for name in settled}
+    for name, item in settled.items():
+        item.sigPlotChanged.connect(lambda *_, name=name: rewrites[name].append(1))
+    for chunk in range(40):
+        first = chunk * 300 + 1
+        plot.add_steps(first, losses[first - 1:first + 299])
+        plot.add_epoch(chunk + 1, first + 299, float(losses[first + 298]), None, 0.5, None)
+        steps_drawn = lambda: plot.drawn_points("training loss (each step)")  # noqa: E731
+        qtbot.waitUntil(lambda: len(steps_drawn()[0]) == first + 299, timeout=2000)
+        x, y = steps_drawn()
+        # Every step so far, once each, in order: the settled part and the tail join up.
+        np.testing.assert_array_equal(x, np.arange(1, first + 300))
+        np.testing.assert_allclose(y, losses[:first + 299])
+        qtbot.waitUntil(lambda: len(plot.drawn_points("training loss (epoch)")[0]) == chunk + 1,
+                        timeout=2000)
+    # 40 redraws of each curve; the whole curve was drawn again less and less often
+    # (13 and 6 times with the tail allowed an eighth of the settled part).
+    assert len(rewrites["training loss (each step)"]) <= 16
+    assert len(rewrites["training loss (epoch)"]) <= 8
 
 
 def _redraws_in(plot, qtbot, seconds, drawing):
     """Feed steps as training does, every 20 ms; count the loss curve's redraws."""
-    step_curve = the_curve(plot.loss_plot, "training loss (each step)")
     seen, step = [], 1
     for _ in range(int(seconds / 0.02)):
         if drawing:
@@ -99,8 +126,7 @@ def _redraws_in(plot, qtbot, seconds, drawing):
         plot.add_steps(step, np.full(10, 1.0))
         step += 10
         qtbot.wait(20)
-        x = step_curve.getData()[0]
-        n = 0 if x is None else len(x)
+        n = len(plot.drawn_points("training loss (each step)")[0])
         if not seen or seen[-1] != n:
             seen.append(n)
     return len(seen) - 1
@@ -166,9 +192,12 @@ def test_clear_removes_every_run(plot):
     feed_run(plot, "run 1")
     feed_run(plot, "run 2")
     plot.clear()
-    assert plot.loss_plot.getPlotItem().listDataItems() == []
-    assert plot.accuracy_plot.getPlotItem().listDataItems() == []
-    assert legend_texts(plot.loss_legend) == []
+    for plot_widget in (plot.loss_plot, plot.accuracy_plot):
+        assert not [item for item in plot_widget.getPlotItem().getViewBox().addedItems
+                    if isinstance(item, pg.PlotDataItem)]
+    # The legend still says what each curve of the next run will be.
+    assert legend_texts(plot.loss_legend) == [
+        "training loss (each step)", "training loss (epoch)", "validation loss"]
     assert plot.step_count() == 0
 
 
@@ -191,6 +220,20 @@ def test_log_checkbox_switches_loss_axis_to_log(plot):
     plot.log_check.setChecked(False)
     assert not plot.loss_plot.getPlotItem().getAxis("left").logMode
     assert plot.log_check.toolTip()
+
+
+def test_a_run_started_on_a_log_scale_is_drawn_on_it(plot, qtbot):
+    plot.log_check.setChecked(True)
+    qtbot.wait(50)  # the next run's curves are made ahead, in idle time
+    feed_run(plot, "run 1")
+    plot.log_check.setChecked(False)
+    qtbot.wait(50)
+    plot.log_check.setChecked(True)
+    feed_run(plot, "run 2")  # its curves were made while the scale was linear
+    plot.redraw()
+    for name in ("training loss (each step)", "training loss (epoch)", "validation loss"):
+        assert all(item.opts["logMode"][1] for item in curves(plot.loss_plot, name))
+        assert len(curves(plot.loss_plot, name)) == 2
 
 
 def read_csv(path):

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (QCheckBox, QFileDialog, QHBoxLayout, QLabel, QMes
 
 import pyqtgraph as pg  # after PySide6, so pyqtgraph binds to it
 
+from .live_curve import LiveCurve
+from .step_axis_link import StepAxisLink
 from .tick_grid import TickGrid
 
 REDRAW_INTERVAL_MS = 100
@@ -25,6 +27,11 @@ MAX_EPOCH_SYMBOLS = 60  # beyond this many epochs a run's epoch curves are lines
 MAX_DRAWN_STEPS = 20_000  # longer runs are drawn as the low and high of each group of steps
 MAX_FADED_STEPS = 4_000  # the same for an earlier run: about two points a pixel of a wide plot
 MAX_DRAWN_EPOCHS = 2_000  # longer runs draw every k-th epoch (and the last)
+# The least a live curve's tail holds before it is folded into the settled part
+# (live_curve.py): about a redraw's worth of steps, or of epochs, on the course network.
+MIN_TAIL_STEPS = 512
+MIN_TAIL_EPOCHS = 16
+RUN_CURVES = 5  # step, epoch losses (training, validation), epoch accuracies (the same)
 
 TRAIN_COLOR = (31, 119, 180)
 VAL_COLOR = (230, 115, 0)
@@ -89,16 +96,16 @@ class _Run:
     has_accuracy: bool
     steps: _GrowingColumns          # rows of (step, loss)
     epochs: _GrowingColumns         # rows indexed by EPOCH … VAL_ACC
-    step_curve: pg.PlotDataItem
-    train_loss_curve: pg.PlotDataItem
-    val_loss_curve: pg.PlotDataItem
-    train_acc_curve: pg.PlotDataItem
-    val_acc_curve: pg.PlotDataItem
+    step_curve: LiveCurve
+    train_loss_curve: LiveCurve
+    val_loss_curve: LiveCurve
+    train_acc_curve: LiveCurve
+    val_acc_curve: LiveCurve
 
-    def loss_curves(self) -> list[pg.PlotDataItem]:
+    def loss_curves(self) -> list[LiveCurve]:
         return [self.step_curve, self.train_loss_curve, self.val_loss_curve]
 
-    def accuracy_curves(self) -> list[pg.PlotDataItem]:
+    def accuracy_curves(self) -> list[LiveCurve]:
         return [self.train_acc_curve, self.val_acc_curve]
 
 
@@ -117,6 +124,17 @@ def _every_kth(n: int, limit: int) -> slice | np.ndarray:
         return slice(None)
     indices = np.arange(0, n, -(-n // limit))
     return indices if indices[-1] == n - 1 else np.append(indices, n - 1)
+
+
+def _thinned_epochs(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    # Thousands of epochs (a long run of a small network) as wide antialiased lines
+    # cost more to paint than everything else together.
+    shown = _every_kth(len(x), MAX_DRAWN_EPOCHS)
+    return x[shown], y[shown]
+
+
+def _thinned_steps(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    return _peaks(x, y, MAX_DRAWN_STEPS)
 
 
 def _peaks(x: np.ndarray, y: np.ndarray, limit: int) -> tuple[np.ndarray, np.ndarray]:
@@ -200,10 +218,15 @@ class LossPlot(QWidget):
         self._redraw_timer.setInterval(REDRAW_INTERVAL_MS)
         self._redraw_timer.timeout.connect(self._redraw_one_plot)
         self._range = _FollowedRange()
+        self._spare_curves: list[LiveCurve] = []
+        self._spare_timer = QTimer(self)
+        self._spare_timer.setSingleShot(True)
+        self._spare_timer.setInterval(0)
+        self._spare_timer.timeout.connect(self._make_spare_curve)
 
         self.loss_plot = self._make_plot(self.tr("loss"), _LossAxis("left"))
         self.accuracy_plot = self._make_plot(self.tr("accuracy (%)"), pg.AxisItem("left"))
-        self.accuracy_plot.setXLink(self.loss_plot)
+        self._step_axes = StepAxisLink(self.loss_plot, self.accuracy_plot)
         # Accuracy is a fraction of 100 %; a fixed range keeps runs comparable.
         self.accuracy_plot.setYRange(0, 100, padding=0.08)
         self.accuracy_plot.getPlotItem().enableAutoRange(y=False)
@@ -216,6 +239,15 @@ class LossPlot(QWidget):
         self.loss_plot.getPlotItem().enableAutoRange(y=False)
         self.loss_legend = self._add_legend(self.loss_plot, offset=(-10, 10))
         self.accuracy_legend = self._add_legend(self.accuracy_plot, offset=(-10, -10))
+        # Fixed rows for the current run's curves, drawn by samples in their style.
+        for legend, rows in (
+                (self.loss_legend, [(self._step_style(), self.tr("training loss (each step)")),
+                                    (self._epoch_style(TRAIN_COLOR, "o"), self.tr("training loss (epoch)")),
+                                    (self._epoch_style(VAL_COLOR, "s"), self.tr("validation loss"))]),
+                (self.accuracy_legend, [(self._epoch_style(TRAIN_COLOR, "o"), self.tr("training accuracy")),
+                                        (self._epoch_style(VAL_COLOR, "s"), self.tr("validation accuracy"))])):
+            for style, name in rows:
+                legend.addItem(pg.PlotDataItem(**style), name)
         # One legend entry stands for all faded runs, drawn with their pen.
         self._earlier_sample = pg.PlotDataItem(pen=self._faded_pen(FADED_EPOCH_ALPHA))
         self._earlier_in_legend = False
@@ -276,6 +308,7 @@ class LossPlot(QWidget):
 
         self.loss_plot.scene().sigMouseMoved.connect(self._hover_loss)
         self.accuracy_plot.scene().sigMouseMoved.connect(self._hover_accuracy)
+        self._spare_timer.start()  # the first run's curves, once the window is up
 
     # --- public API -------------------------------------------------------------
 
@@ -284,9 +317,8 @@ class LossPlot(QWidget):
         if self._current is not None:
             self.redraw()
             self._fade(self._current)
-        self._remove_earlier_legend_entry()
         self._runs.append(self._make_run(label, has_accuracy))
-        if len(self._runs) > 1:
+        if len(self._runs) > 1 and not self._earlier_in_legend:
             self._add_earlier_legend_entry()
         self.clear_earlier_button.setEnabled(len(self._runs) > 1)
         self.accuracy_plot.setVisible(has_accuracy)
@@ -338,6 +370,7 @@ class LossPlot(QWidget):
 
     def export_png(self, path) -> None:
         self.redraw()
+        self._step_axes.catch_up_now()
         if not self._plots.grab().save(str(path), "PNG"):
             raise OSError(self.tr("Could not write the image {path}.").format(path=path))
 
@@ -357,14 +390,24 @@ class LossPlot(QWidget):
                     (run.label, "epoch", int(step), int(epoch), *map(_csv_number, rest))
                     for epoch, step, *rest in epochs)
 
+    def drawn_points(self, name: str) -> tuple[np.ndarray, np.ndarray]:
+        """The points on screen of the current run's curve with this legend name."""
+        run = self._current
+        for curve in (run.loss_curves() + run.accuracy_curves()) if run else []:
+            if curve.settled.name() == name:
+                return curve.drawn()
+        raise KeyError(name)
+
     def step_count(self) -> int:
         return len(self._current.steps) if self._current is not None else 0
 
     def redraw(self) -> None:
-        """Push the current run's buffers to its curves, both plots at once."""
+        """Push the current run's buffers to its curves, both plots at once, each
+        curve whole (no live tail)."""
         self._redraw_timer.stop()
-        self._redraw_loss()
-        self._redraw_accuracy()
+        self._steps_changed = self._epochs_changed = self._accuracy_changed = True
+        self._redraw_loss(whole=True)
+        self._redraw_accuracy(whole=True)
 
     def _redraw_one_plot(self) -> None:
         """The timer's redraw: the loss and the accuracy plot take turns, so that
@@ -379,23 +422,24 @@ class LossPlot(QWidget):
         if self._steps_changed or self._epochs_changed or self._accuracy_changed:
             self._schedule_redraw()
 
-    def _redraw_loss(self) -> None:
+    def _redraw_loss(self, whole: bool = False) -> None:
         run = self._current
         if run is None:
             return
         if self._steps_changed:
-            run.step_curve.setData(*_peaks(run.steps.column(0), run.steps.column(1), MAX_DRAWN_STEPS))
+            show = run.step_curve.show_all if whole else run.step_curve.show
+            show(run.steps.column(0), run.steps.column(1))
         if self._epochs_changed:
             self._draw_epochs(run, [(run.train_loss_curve, run.epochs.column(TRAIN_LOSS)),
-                                    (run.val_loss_curve, run.epochs.column(VAL_LOSS))])
+                                    (run.val_loss_curve, run.epochs.column(VAL_LOSS))], whole)
         self._steps_changed = self._epochs_changed = False
         self._follow()
 
-    def _redraw_accuracy(self) -> None:
+    def _redraw_accuracy(self, whole: bool = False) -> None:
         run = self._current
         if run is not None and self._accuracy_changed and run.has_accuracy:
             self._draw_epochs(run, [(run.train_acc_curve, 100 * run.epochs.column(TRAIN_ACC)),
-                                    (run.val_acc_curve, 100 * run.epochs.column(VAL_ACC))])
+                                    (run.val_acc_curve, 100 * run.epochs.column(VAL_ACC))], whole)
         self._accuracy_changed = False
 
     def _stop_following(self, *_args) -> None:
@@ -417,24 +461,36 @@ class LossPlot(QWidget):
         y = r.next_y_range(self.log_check.isChecked())
         if y is not None:
             self.loss_plot.setYRange(*y, padding=0)
+        if x_end is not None or y is not None:
+            self._apply_view_ranges()
+
+    def _apply_view_ranges(self) -> None:
+        """Move the curves to a new view range now rather than when the plots paint.
+
+        pyqtgraph applies a range change as a paint begins, and each curve then
+        asks for its bounds to be measured again, which asks for a second paint of
+        the whole plot right after the first: a widening cost two paints of each
+        plot, 50-70 ms of stalled window while training. (The accuracy plot
+        follows a pass later: step_axis_link.py.)"""
+        self.loss_plot.getPlotItem().getViewBox().updateMatrix()
 
     @staticmethod
-    def _draw_epochs(run: _Run, series) -> None:
+    def _draw_epochs(run: _Run, series, whole: bool) -> None:
         epoch_steps = run.epochs.column(STEP)
         if len(epoch_steps) > MAX_EPOCH_SYMBOLS:
             # Hundreds of markers blur into the line and cost most of each repaint.
             for curve, _ in series:
-                if curve.opts["symbol"] is not None:
-                    curve.setSymbol(None)
-        # Thousands of epochs (a long run of a small network) as wide antiAliased lines
-        # cost more to paint at every redraw than everything else together.
-        shown = _every_kth(len(epoch_steps), MAX_DRAWN_EPOCHS)
+                for item in curve.items():
+                    if item.opts["symbol"] is not None:
+                        item.setSymbol(None)
         for curve, values in series:
             # A run without validation data has only NaN here; pyqtgraph warns on those.
             if np.isnan(values).all():
                 curve.clear()
+            elif whole:
+                curve.show_all(epoch_steps, values)
             else:
-                curve.setData(epoch_steps[shown], values[shown])
+                curve.show(epoch_steps, values)
 
     # --- runs and curves ----------------------------------------------------------
 
@@ -460,34 +516,61 @@ class LossPlot(QWidget):
             self._redraw_timer.start()
 
     def _make_run(self, label: str, has_accuracy: bool) -> _Run:
-        loss_item = self.loss_plot.getPlotItem()
-        accuracy_item = self.accuracy_plot.getPlotItem()
-        step_curve = loss_item.plot(
-            pen=pg.mkPen(*TRAIN_COLOR, STEP_ALPHA, width=1),
-            name=self.tr("training loss (each step)"))
-        # PlotItem.addItem resets these, so they are set after adding.
-        step_curve.setDownsampling(auto=True, method="peak")
-        step_curve.setClipToView(True)
-        return _Run(
-            label=label, has_accuracy=has_accuracy,
-            steps=_GrowingColumns(2), epochs=_GrowingColumns(6),
-            step_curve=step_curve,
-            train_loss_curve=self._epoch_curve(
-                loss_item, TRAIN_COLOR, "o", self.tr("training loss (epoch)")),
-            val_loss_curve=self._epoch_curve(
-                loss_item, VAL_COLOR, "s", self.tr("validation loss")),
-            train_acc_curve=self._epoch_curve(
-                accuracy_item, TRAIN_COLOR, "o", self.tr("training accuracy")),
-            val_acc_curve=self._epoch_curve(
-                accuracy_item, VAL_COLOR, "s", self.tr("validation accuracy")),
-        )
+        while len(self._spare_curves) < RUN_CURVES:
+            self._make_spare_curve()
+        step, train_loss, val_loss, train_acc, val_acc = self._spare_curves
+        self._spare_curves = []
+        self._spare_timer.start()  # the next run's curves, one at a time
+        return _Run(label=label, has_accuracy=has_accuracy,
+                    steps=_GrowingColumns(2), epochs=_GrowingColumns(6),
+                    step_curve=step, train_loss_curve=train_loss, val_loss_curve=val_loss,
+                    train_acc_curve=train_acc, val_acc_curve=val_acc)
+
+    def _make_spare_curve(self) -> None:
+        """Make one of the next run's curves and put it in its plot, empty: one per
+        pass of the event loop, so that neither starting a run nor making its
+        curves (2-3 ms each) stalls the window."""
+        index = len(self._spare_curves)
+        if index == RUN_CURVES:
+            return
+        curve = self._curve_makers()[index]()
+        on_loss_plot = index < 3
+        curve.attach((self.loss_plot if on_loss_plot else self.accuracy_plot).getPlotItem(),
+                     log_y=on_loss_plot and self.log_check.isChecked())
+        self._spare_curves.append(curve)
+        if len(self._spare_curves) < RUN_CURVES:
+            self._spare_timer.start()
+
+    def _curve_makers(self) -> list:
+        """A run's curves, in _Run's order: step, epoch losses, epoch accuracies."""
+        return [
+            self._step_curve,
+            lambda: self._epoch_curve(TRAIN_COLOR, "o", self.tr("training loss (epoch)")),
+            lambda: self._epoch_curve(VAL_COLOR, "s", self.tr("validation loss")),
+            lambda: self._epoch_curve(TRAIN_COLOR, "o", self.tr("training accuracy")),
+            lambda: self._epoch_curve(VAL_COLOR, "s", self.tr("validation accuracy")),
+        ]
+
+    def _step_curve(self) -> LiveCurve:
+        curve = LiveCurve(self.tr("training loss (each step)"), MIN_TAIL_STEPS, _thinned_steps,
+                          **self._step_style())
+        for item in curve.items():
+            item.setDownsampling(auto=True, method="peak")
+        curve.settled.setClipToView(True)
+        return curve
 
     @staticmethod
-    def _epoch_curve(plot_item: pg.PlotItem, color, symbol: str, name: str):
-        return plot_item.plot(
-            pen=pg.mkPen(*color, width=2), symbol=symbol, symbolSize=6,
-            symbolBrush=pg.mkBrush(*color), symbolPen=pg.mkPen("w"),
-            connect="finite", antialias=True, name=name)
+    def _step_style() -> dict:
+        return dict(pen=pg.mkPen(*TRAIN_COLOR, STEP_ALPHA, width=1))
+
+    @staticmethod
+    def _epoch_style(color, symbol: str) -> dict:
+        return dict(pen=pg.mkPen(*color, width=2), symbol=symbol, symbolSize=6,
+                    symbolBrush=pg.mkBrush(*color), symbolPen=pg.mkPen("w"),
+                    connect="finite", antialias=True)
+
+    def _epoch_curve(self, color, symbol: str, name: str) -> LiveCurve:
+        return LiveCurve(name, MIN_TAIL_EPOCHS, _thinned_epochs, **self._epoch_style(color, symbol))
 
     @staticmethod
     def _faded_pen(alpha: int, dashed: bool = False) -> QPen:
@@ -503,27 +586,24 @@ class LossPlot(QWidget):
         """Grey the run out and freeze its step curve: a finished run's curves never
         change, so they need not follow the view range (which re-clipped and
         re-downsampled every earlier run at each widening) and keep only enough
-        points to draw its low-high envelope."""
-        run.step_curve.setPen(self._faded_pen(FADED_STEP_ALPHA))
-        run.step_curve.setDownsampling(auto=False)
-        run.step_curve.setClipToView(False)
-        run.step_curve.setData(*_peaks(run.steps.column(0), run.steps.column(1), MAX_FADED_STEPS))
+        points to draw its low-high envelope. Call after a whole redraw."""
+        for curve in run.loss_curves() + run.accuracy_curves():
+            curve.drop_tail()
+        steps = run.step_curve.settled
+        steps.setPen(self._faded_pen(FADED_STEP_ALPHA))
+        steps.setDownsampling(auto=False)
+        steps.setClipToView(False)
+        steps.setData(*_peaks(run.steps.column(0), run.steps.column(1), MAX_FADED_STEPS))
         for curve in run.loss_curves()[1:] + run.accuracy_curves():
             is_validation = curve in (run.val_loss_curve, run.val_acc_curve)
-            curve.setPen(self._faded_pen(FADED_EPOCH_ALPHA, dashed=is_validation))
-            curve.setSymbol(None)
+            curve.settled.setPen(self._faded_pen(FADED_EPOCH_ALPHA, dashed=is_validation))
+            curve.settled.setSymbol(None)
         for curve in run.loss_curves() + run.accuracy_curves():
-            curve.setZValue(-1)  # the current run is drawn on top
-        for curve in run.loss_curves():
-            self.loss_legend.removeItem(curve)
-        for curve in run.accuracy_curves():
-            self.accuracy_legend.removeItem(curve)
+            curve.settled.setZValue(-1)  # the current run is drawn on top
 
     def _remove_curves(self, run: _Run) -> None:
-        for curve in run.loss_curves():
-            self.loss_plot.removeItem(curve)
-        for curve in run.accuracy_curves():
-            self.accuracy_plot.removeItem(curve)
+        for curve in run.loss_curves() + run.accuracy_curves():
+            curve.remove()
 
     def _add_earlier_legend_entry(self) -> None:
         self.loss_legend.addItem(self._earlier_sample, self.tr("earlier runs"))
@@ -565,6 +645,8 @@ class LossPlot(QWidget):
 
     def _set_log_scale(self, on: bool) -> None:
         self.loss_plot.setLogMode(y=on)
+        for curve in [c for run in self._runs for c in run.loss_curves()] + self._spare_curves[:3]:
+            curve.set_log_y(on)
         self._range.y_range = None  # fit the new scale
         self._follow()
 
