@@ -345,6 +345,20 @@ def test_the_view_widens_in_jumps_to_hold_the_run_and_stops_following_after_a_zo
     assert x1 < 100 and top < 9.0
 
 
+def test_both_plots_show_the_same_steps_whichever_one_is_zoomed(plot, qtbot):
+    feed_run(plot, "run 1", steps=400)
+    plot.redraw()
+    x_range = lambda widget: widget.getPlotItem().getViewBox().viewRange()[0]  # noqa: E731
+    qtbot.waitUntil(lambda: x_range(plot.accuracy_plot) == x_range(plot.loss_plot), timeout=1000)
+    plot.loss_plot.setXRange(100, 200, padding=0)
+    qtbot.waitUntil(lambda: x_range(plot.accuracy_plot) == pytest.approx([100, 200]), timeout=1000)
+    plot.accuracy_plot.setXRange(150, 300, padding=0)
+    qtbot.waitUntil(lambda: x_range(plot.loss_plot) == pytest.approx([150, 300]), timeout=1000)
+    qtbot.wait(50)  # and they settle there, not bouncing back
+    assert x_range(plot.loss_plot) == pytest.approx([150, 300])
+    assert x_range(plot.accuracy_plot) == pytest.approx([150, 300])
+
+
 def test_hover_reads_the_loss_under_the_mouse(plot, qtbot):
     plot.resize(700, 450)
     plot.show()
