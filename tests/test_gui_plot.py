@@ -224,10 +224,9 @@ def test_log_checkbox_switches_loss_axis_to_log(plot):
 
 def test_a_run_started_on_a_log_scale_is_drawn_on_it(plot, qtbot):
     plot.log_check.setChecked(True)
-    qtbot.wait(50)  # the next run's curves are made ahead, in idle time
     feed_run(plot, "run 1")
     plot.log_check.setChecked(False)
-    qtbot.wait(50)
+    qtbot.wait(50)  # the next run's curves are made ahead, in idle time
     plot.log_check.setChecked(True)
     feed_run(plot, "run 2")  # its curves were made while the scale was linear
     plot.redraw()

@@ -77,6 +77,17 @@ def test_a_drawn_digit_gets_a_probability_vector(qtbot, window):
     qtbot.waitUntil(lambda: "The network says" in window.draw.verdict.text(), timeout=5_000)
 
 
+def test_the_answer_to_a_drawing_wakes_the_window_without_waiting_for_the_poll(qtbot, window):
+    _train(qtbot, window)
+    window.worker._delivery.stop()  # only the drawing thread's wake-up can deliver now
+    try:
+        with qtbot.waitSignal(window.worker.predicted, timeout=10_000):
+            stroke(window.draw.canvas, SEVEN)
+        qtbot.waitUntil(lambda: "The network says" in window.draw.verdict.text(), timeout=5_000)
+    finally:
+        window.worker._delivery.start()
+
+
 def test_an_error_in_the_worker_is_a_message_and_the_next_start_works(qtbot, window, tmp_path):
     bad = tmp_path / "broken.csv"
     bad.write_text("label,a,b\n1,2,oops\n")

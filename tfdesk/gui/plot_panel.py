@@ -31,6 +31,7 @@ MAX_DRAWN_EPOCHS = 2_000  # longer runs draw every k-th epoch (and the last)
 # (live_curve.py): about a redraw's worth of steps, or of epochs, on the course network.
 MIN_TAIL_STEPS = 512
 MIN_TAIL_EPOCHS = 16
+FIRST_CURVES_AFTER_MS = 1000
 RUN_CURVES = 5  # step, epoch losses (training, validation), epoch accuracies (the same)
 
 TRAIN_COLOR = (31, 119, 180)
@@ -308,7 +309,8 @@ class LossPlot(QWidget):
 
         self.loss_plot.scene().sigMouseMoved.connect(self._hover_loss)
         self.accuracy_plot.scene().sigMouseMoved.connect(self._hover_accuracy)
-        self._spare_timer.start()  # the first run's curves, once the window is up
+        # The first run's curves, once the window is up and painted.
+        QTimer.singleShot(FIRST_CURVES_AFTER_MS, self._make_spare_curve)
 
     # --- public API -------------------------------------------------------------
 
