@@ -21,10 +21,6 @@ import pyqtgraph as pg
 Thinning = Callable[[np.ndarray, np.ndarray], "tuple[np.ndarray, np.ndarray]"]
 
 
-def _as_drawn(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    return x, y
-
-
 class LiveCurve:
     """Made ahead of time (making plot items is slow), shown with attach().
 
@@ -33,7 +29,7 @@ class LiveCurve:
     cost 30-50 ms and more with each run kept. The legend has fixed rows instead
     (LossPlot), and the log scale is passed on by set_log_y."""
 
-    def __init__(self, name: str, min_tail: int, thin: Thinning = _as_drawn, **style):
+    def __init__(self, name: str, min_tail: int, thin: Thinning, **style):
         self._view: pg.ViewBox | None = None
         self._min_tail = min_tail
         self._thin = thin  # applied to the settled part only: the tail is short
