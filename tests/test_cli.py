@@ -15,14 +15,14 @@ import pytest
 pytest.importorskip("tensorflow")
 
 from tfdesk.cli import EXIT_BAD_INPUT, main  # noqa: E402
-from tfdesk.core.spec import Experiment, example_experiment  # noqa: E402
+from tfdesk.core.spec import Experiment, default_experiment, example_experiment  # noqa: E402
 
 SIDECAR = "tfdesk.json"
 CHECKPOINT_FILES = ("checkpoint", "checkpoint_weight.ckpt.index", "checkpoint_weight.ckpt.meta", SIDECAR)
 
 
 def tiny_digits(tmp_path: Path, name="exp.json", **training) -> Path:
-    exp = example_experiment("digits")
+    exp = example_experiment("course")
     exp.training.epochs = 1
     for key, value in training.items():
         setattr(exp.training, key, value)
@@ -68,7 +68,7 @@ def trained(tmp_path_factory):
 # ---- --example ------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", ["digits", "linear", "quadratic"])
+@pytest.mark.parametrize("name", ["digits", "course", "linear", "quadratic"])
 def test_example_prints_a_valid_experiment(capsys, name):
     assert main(["--example", name]) == 0
     out, err = capsys.readouterr()
@@ -76,9 +76,9 @@ def test_example_prints_a_valid_experiment(capsys, name):
     assert err == ""
 
 
-def test_example_digits_is_the_default(capsys):
+def test_example_digits_is_the_windows_default(capsys):
     main(["--example", "digits"])
-    assert Experiment.from_json(capsys.readouterr().out) == Experiment()
+    assert Experiment.from_json(capsys.readouterr().out) == default_experiment()
 
 
 # ---- training ---------------------------------------------------------------------------

@@ -51,9 +51,17 @@ def load_error(path) -> str:
 # ---- the defaults ----------------------------------------------------------------
 
 
-def test_default_experiment_is_the_course_network():
+def test_the_default_digits_experiment_adds_pen_digits_and_augmentation_to_the_course_data():
     exp = example_experiment("digits")
+    assert exp.data.source == "digits" and exp.data.pen_digits and exp.data.augment
+    assert [layer.units for layer in exp.model.hidden_layers] == [128, 64]
+    assert exp.validate() is exp
+
+
+def test_the_course_experiment_is_the_slides_network():
+    exp = example_experiment("course")
     assert exp == Experiment()
+    assert not exp.data.pen_digits and not exp.data.augment
     assert exp.data.source == "digits"
     assert len(exp.model.hidden_layers) == 1
     layer = exp.model.hidden_layers[0]
@@ -77,7 +85,7 @@ def test_curve_lessons_use_full_batch_gradient_descent(source, degree):
 
 
 def test_unknown_example_is_a_spec_error():
-    with pytest.raises(SpecError, match="example: unknown example 'mnist'.*digits, linear, quadratic"):
+    with pytest.raises(SpecError, match="example: unknown example 'mnist'.*digits, course, linear, quadratic"):
         example_experiment("mnist")
 
 

@@ -7,7 +7,8 @@ Everything here is numpy; TensorFlow only ever sees the arrays of a Dataset.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 import numpy as np
 
@@ -42,6 +43,9 @@ class Dataset:
     input_format: str  # "digits8x8" | "mnist28" | "features" | "curve"
     description: str
     true_params: dict | None = None  # the curve a lesson's points were drawn from
+    # Held-out drawings mixed into this data set, tested apart from the test split:
+    # {"pen_digits" | "drawings": (x, y one-hot)}; see with_drawings().
+    drawing_tests: dict = field(default_factory=dict)
 
     @property
     def n_features(self) -> int:
@@ -61,13 +65,64 @@ def load_dataset(exp: Experiment) -> Dataset:
     source = exp.data.source
     t = exp.training
     if source == "digits":
-        return digits_dataset(t.validation_fraction, t.test_fraction, t.seed)
-    if source in CURVES:
+        data = digits_dataset(t.validation_fraction, t.test_fraction, t.seed)
+    elif source in CURVES:
         return curve_dataset(source, t.validation_fraction, t.test_fraction, t.seed)
-    if source == "file":
-        return file_dataset(exp.data.path, exp.data.format, exp.data.labels_path,
+    elif source == "file":
+        data = file_dataset(exp.data.path, exp.data.format, exp.data.labels_path,
                             t.validation_fraction, t.test_fraction, t.seed)
-    raise SpecError(f"data.source: unknown source {source!r}")
+    else:
+        raise SpecError(f"data.source: unknown source {source!r}")
+    if exp.data.augment and data.image_shape is None:
+        raise SpecError("data.augment: this data is not images (8×8 or 28×28), so it cannot "
+                        "be shifted or turned; untick augmentation")
+    if exp.data.pen_digits:
+        data = with_drawings(data, "pen_digits", pen_digits_collection(), 1, t.test_fraction, t.seed)
+    if exp.data.drawings:
+        from .drawing_collection import DrawingCollection
+
+        collection = DrawingCollection.load(exp.data.drawings)
+        data = with_drawings(data, "drawings", collection, exp.data.drawings_weight,
+                             t.test_fraction, t.seed)
+    return data
+
+
+def pen_digits_collection():
+    """tfdesk's simulated mouse drawings, made by scripts/make_pen_digits.py."""
+    from ..resources import resources_dir
+    from .drawing_collection import DrawingCollection
+
+    return DrawingCollection.load(resources_dir() / "pen_digits.npz")
+
+
+def with_drawings(data: Dataset, name: str, collection, weight: int,
+                  test_fraction: float, seed: int) -> Dataset:
+    """data with a drawing collection's training share added `weight` times over.
+
+    The collection's own held-out share (test_fraction of it) is kept apart in
+    drawing_tests, so its accuracy can be shown beside the test accuracy."""
+    where = "data.pen_digits" if name == "pen_digits" else "data.drawings"
+    if data.input_format not in ("digits8x8", "mnist28"):
+        raise SpecError(f"{where}: drawings are 8×8 or 28×28 digit images; this data set has "
+                        f"{data.n_features} features per example")
+    if data.n_classes < 10:
+        raise SpecError(f"{where}: drawings are the digits 0–9; this data set has "
+                        f"{data.n_classes} classes")
+    if len(collection) == 0:
+        raise SpecError(f"{where}: the collection holds no drawings yet")
+    x, labels = collection.inputs(data.input_format), collection.labels()
+    if test_fraction > 0 and len(x) >= 10:
+        x, x_test, labels, labels_test = _split(x, labels, test_fraction, seed + 2)
+    else:  # too few to hold any back: all of them train
+        x_test, labels_test = x[:0], labels[:0]
+    k = data.n_classes
+    tests = dict(data.drawing_tests)
+    if len(x_test):
+        tests[name] = (x_test, _one_hot(labels_test, k))
+    return replace(data,
+                   x_train=np.concatenate([data.x_train] + [x] * weight),
+                   y_train=np.concatenate([data.y_train] + [_one_hot(labels, k)] * weight),
+                   drawing_tests=tests)
 
 
 def digits_dataset(val_fraction: float, test_fraction: float, seed: int) -> Dataset:

@@ -221,37 +221,49 @@ def _read_idx(path: Path, images: bool) -> np.ndarray:
 def load_npz(path) -> RawData:
     """x_train, y_train and optionally x_test, y_test, as in Keras's mnist.npz."""
     path = Path(path)
+    arrays = read_npz(path, ("x_train", "y_train"), optional=("x_test", "y_test"),
+                      expected="x_train, y_train and optionally x_test, y_test")
+    if ("x_test" in arrays) != ("y_test" in arrays):
+        absent = "y_test" if "x_test" in arrays else "x_test"
+        raise DataFileError(path, f"missing {absent}: x_test and y_test go together")
+    return _assemble(path, arrays["x_train"], arrays["y_train"], arrays.get("x_test"), arrays.get("y_test"))
+
+
+def read_npz(path, keys, optional=(), expected: str = "", max_bytes: int = MAX_BYTES) -> dict:
+    """The named arrays of an .npz archive, sizes checked before anything is allocated.
+
+    Every key in `keys` must be there; those in `optional` are read when present.
+    Pickled objects are refused, never parsed. `expected` words the layout for messages."""
+    path = Path(path)
     with _file_errors(path):
         with open(path, "rb") as f:
             head = f.read(6)
         if not head:
             raise DataFileError(path, "the file is empty")
         if head.startswith(b"\x93NUMPY"):
-            raise DataFileError(path, "this is a single .npy array; tfdesk needs an .npz holding "
-                                      "x_train, y_train (and optionally x_test, y_test), see numpy.savez")
+            raise DataFileError(path, f"this is a single .npy array; tfdesk needs an .npz holding "
+                                      f"{expected}, see numpy.savez")
         if not head.startswith(b"PK"):
             raise DataFileError(path, "not an .npz file (an .npz is a zip archive of arrays, "
                                       "as written by numpy.savez)")
         try:
             with zipfile.ZipFile(path) as zf:
                 members = {i.filename.removesuffix(".npy"): i for i in zf.infolist()}
-                missing = [k for k in ("x_train", "y_train") if k not in members]
+                missing = [k for k in keys if k not in members]
                 if missing:
                     held = ", ".join(sorted(members)) or "nothing"
                     raise DataFileError(path, f"missing {' and '.join(missing)} (the file holds {held}); "
-                                              "expected x_train, y_train and optionally x_test, y_test")
-                if ("x_test" in members) != ("y_test" in members):
-                    absent = "y_test" if "x_test" in members else "x_test"
-                    raise DataFileError(path, f"missing {absent}: x_test and y_test go together")
-                keys = ["x_train", "y_train"] + (["x_test", "y_test"] if "x_test" in members else [])
-                arrays = {k: _read_npy_member(path, zf, members[k], k) for k in keys}
+                                              f"expected {expected}")
+                wanted = list(keys) + [k for k in optional if k in members]
+                budget = [max_bytes]
+                return {k: _read_npy_member(path, zf, members[k], k, budget) for k in wanted}
         except (zipfile.BadZipFile, EOFError, zlib.error, ValueError,
                 NotImplementedError, RuntimeError) as e:
             raise DataFileError(path, f"the .npz archive is damaged or unreadable ({e})") from None
-    return _assemble(path, arrays["x_train"], arrays["y_train"], arrays.get("x_test"), arrays.get("y_test"))
 
 
-def _read_npy_member(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo, key: str) -> np.ndarray:
+def _read_npy_member(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo, key: str,
+                     budget: list[int]) -> np.ndarray:
     # Read by hand rather than np.load: the header's shape is checked against the
     # member's size before allocating, and pickled objects are never even parsed.
     with zf.open(info) as f:
@@ -266,9 +278,13 @@ def _read_npy_member(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo, key
                                       "save plain numeric arrays")
         count = math.prod(shape)
         need, have = count * dtype.itemsize, info.file_size - f.tell()
-        if need > have or need > MAX_BYTES:
+        if need > have:
             raise DataFileError(path, f"{key} declares shape {shape} ({need:,} bytes) but its part "
                                       f"of the archive holds {have:,} bytes; is the file damaged?")
+        if need > budget[0]:
+            raise DataFileError(path, f"{key} declares shape {shape} ({need:,} bytes), more than "
+                                      "tfdesk will read from one file; is the file damaged?")
+        budget[0] -= need
         data = _read_at_most(f, need + 1)  # one more byte reaches the end, where zipfile checks the CRC
     if len(data) < need:
         raise DataFileError(path, f"{key} is truncated: {len(data):,} of {need:,} bytes")

@@ -32,9 +32,17 @@ class ChunkLoop:
     batch_indices: tf.Tensor  # (steps, batch) rows of the training data, one row per step
     losses: tf.Tensor  # (steps,)
     accuracies: tf.Tensor | None  # (steps,) for a classifier
+    x_data: tf.Variable  # the training images the steps gather from
+    augment_op: tf.Operation | None = None  # rewrites x_data for an epoch (augment.py)
+    epoch_feed: tf.Tensor | None = None
 
     def load(self, session, x: np.ndarray, y: np.ndarray) -> None:
         session.run(self.load_op, {self.x_feed: x, self.y_feed: y})
+
+    def prepare_epoch(self, session, epoch: int) -> None:
+        """This epoch's augmented training images, when the experiment asks for them."""
+        if self.augment_op is not None:
+            session.run(self.augment_op, {self.epoch_feed: epoch})
 
     def run(self, session, indices: np.ndarray):
         """Train len(indices) steps; returns (losses, accuracies or None)."""
@@ -43,13 +51,15 @@ class ChunkLoop:
         return values[0], (values[1] if len(values) > 1 else None)
 
 
-def build_chunk_loop(model, optimizer, global_step, data) -> ChunkLoop:
-    """Add the loop to the current graph; `model` gives forward() and loss_and_accuracy()."""
+def build_chunk_loop(model, optimizer, global_step, data, augment_seed: int | None = None) -> ChunkLoop:
+    """Add the loop to the current graph; `model` gives forward() and loss_and_accuracy().
+
+    augment_seed: augment the training images every epoch (augment.py), from this seed."""
     was_v2 = v1.control_flow_v2_enabled()
     v1.disable_control_flow_v2()
     try:
         with tf.name_scope("chunk_loop"):
-            return _build(model, optimizer, global_step, data)
+            return _build(model, optimizer, global_step, data, augment_seed)
     finally:
         if was_v2:
             v1.enable_control_flow_v2()
@@ -62,9 +72,23 @@ def _local_copy(array: np.ndarray, name: str):
     return feed, variable
 
 
-def _build(model, optimizer, global_step, data) -> ChunkLoop:
-    x_feed, x_data = _local_copy(data.x_train, "x_data")
+def _build(model, optimizer, global_step, data, augment_seed) -> ChunkLoop:
     y_feed, y_data = _local_copy(data.y_train, "y_data")
+    augment_op = epoch_feed = None
+    if augment_seed is None:
+        x_feed, x_data = _local_copy(data.x_train, "x_data")
+        load_x = x_data.initializer
+    else:
+        from .augment import augmented
+
+        # The originals stay; each epoch writes its changed copy into x_data.
+        x_feed, x_source = _local_copy(data.x_train, "x_source")
+        x_data = v1.Variable(tf.zeros(data.x_train.shape), trainable=False, use_resource=True,
+                             name="x_data", collections=[v1.GraphKeys.LOCAL_VARIABLES])
+        load_x = tf.group(x_source.initializer, x_data.initializer)
+        epoch_feed = v1.placeholder(tf.int64, shape=(), name="epoch")
+        augment_op = x_data.assign(
+            augmented(x_source, data.image_shape, augment_seed, epoch_feed), read_value=False)
     indices = v1.placeholder(tf.int32, shape=(None, None), name="batch_indices")
     steps = tf.shape(indices)[0]
     classifier = model.task == "classification"
@@ -91,6 +115,7 @@ def _build(model, optimizer, global_step, data) -> ChunkLoop:
         lambda i, *_: i < steps, body, (tf.constant(0),) + arrays,
         parallel_iterations=1)
     return ChunkLoop(
-        x_feed=x_feed, y_feed=y_feed, load_op=tf.group(x_data.initializer, y_data.initializer),
+        x_feed=x_feed, y_feed=y_feed, load_op=tf.group(load_x, y_data.initializer),
         batch_indices=indices, losses=losses.stack(name="losses"),
-        accuracies=accuracies.stack(name="accuracies") if classifier else None)
+        accuracies=accuracies.stack(name="accuracies") if classifier else None,
+        x_data=x_data, augment_op=augment_op, epoch_feed=epoch_feed)

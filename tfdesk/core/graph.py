@@ -66,7 +66,8 @@ def build_graph(exp: Experiment, data: Dataset) -> GraphHandles:
         parts = model.course_tensors(global_step)
         optimizer = make_optimizer(exp)
         train_op = optimizer.minimize(parts["loss"], global_step=global_step, name="train")
-        engine = build_chunk_loop(model, optimizer, global_step, data)
+        augment_seed = exp.training.seed if exp.data.augment else None
+        engine = build_chunk_loop(model, optimizer, global_step, data, augment_seed)
         init_op = v1.global_variables_initializer()
         # Relative paths, so a checkpoint folder still works after it is moved or renamed.
         # Keep all: each save goes to a fresh staging folder that is then moved, and

@@ -199,6 +199,7 @@ class Trainer:
         epoch = self.epoch + 1
         batches = self.epoch_order(epoch)[:steps * size].reshape(steps, size)
         started = time.perf_counter()
+        self.handles.engine.prepare_epoch(self.session, epoch)
         first_step = self.step + 1
         losses, accuracies = [], []
         done = 0
@@ -249,7 +250,7 @@ class Trainer:
         order = self.epoch_order(epoch)
         started = time.perf_counter()
         first_step = self.step + 1
-        x, y = self.data.x_train, self.data.y_train
+        x, y = self.training_images(epoch), self.data.y_train
         fetches = [h.loss, h.train_op] + ([h.accuracy] if h.accuracy is not None else [])
         losses, accuracies = [], []
         for j in range(steps):
@@ -263,6 +264,14 @@ class Trainer:
             callback(StepLosses(epoch, first_step, losses))
         self._finish_epoch(callback or (lambda e: None), epoch, first_step + steps - 1, losses,
                            np.asarray(accuracies) if accuracies else None, started)
+
+    def training_images(self, epoch: int) -> np.ndarray:
+        """The training inputs as epoch `epoch` sees them: augmented when the experiment says so."""
+        engine = self.handles.engine
+        if engine.augment_op is None:
+            return self.data.x_train
+        engine.prepare_epoch(self.session, epoch)
+        return self.session.run(engine.x_data)
 
     def _between_chunks(self, between_chunks) -> bool:
         """Answer the owner's requests, wait while paused; False when stopped."""
