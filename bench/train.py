@@ -149,6 +149,26 @@ def measure(name: str, exp, data, epochs: int, rounds: int, peers: list[str]) ->
     return {f"vs_{peer}": medians[peer] / medians["tfdesk"] for peer in peers}
 
 
+def augmentation_cost(epochs: int, rounds: int) -> dict[str, float]:
+    """The window's default experiment (digits + pen digits, 128 → 64) with and without
+    augmentation: what the per-epoch rewrite of the training images costs."""
+    from tfdesk.core.spec import default_experiment
+
+    runners = {}
+    for augment in (False, True):
+        exp = default_experiment()
+        exp.data.augment = augment
+        runners["augmented" if augment else "plain"] = tfdesk_engine(exp, None, epochs)
+    for run in runners.values():
+        run()
+    medians = {name: median(s) for name, s in interleaved(runners, rounds).items()}
+    rows = [("", "median µs/step", "× plain")]
+    for name, seconds in medians.items():
+        rows.append((name, f"{seconds * 1e6:,.0f}", f"{seconds / medians['plain']:.2f}"))
+    print(table(f"\naugment (the default experiment, {epochs} epochs a round, {rounds} rounds)", rows))
+    return {"cost": medians["augmented"] / medians["plain"]}
+
+
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="two rounds each, to check it runs")
@@ -169,10 +189,12 @@ def main(argv=None) -> None:
                     _experiment([256, 128], 128), _dataset(x, y, 128),
                     epochs=1, rounds=max(2, rounds - 2), peers=list(PEERS))
 
+    augment = augmentation_cost(epochs=5, rounds=rounds)
+
     def pairs(values):
         return " ".join(f"{k}={v:.2f}" for k, v in values.items())
     print()
-    print(f"course_net: {pairs(course)} large_net: {pairs(large)}")
+    print(f"course_net: {pairs(course)} large_net: {pairs(large)} augment: {pairs(augment)}")
 
 
 if __name__ == "__main__":

@@ -10,7 +10,7 @@ import pytest
 from tfdesk.core.checkpoint import MetaGraphModel
 from tfdesk.core.codegen import training_script
 from tfdesk.core.errors import SpecError
-from tfdesk.core.spec import DataSpec, LayerSpec, course_experiment, lesson_experiment
+from tfdesk.core.spec import DataSpec, LayerSpec, course_experiment, default_experiment, lesson_experiment
 
 
 def _run(script: str, tmp_path) -> list[float]:
@@ -51,3 +51,13 @@ def test_a_data_file_experiment_is_explained_not_generated():
     exp.data = DataSpec(source="file", path="mnist.npz")
     with pytest.raises(SpecError, match="data file"):
         training_script(exp)
+
+
+def test_the_default_script_augments_and_mixes_in_the_pen_digits(tmp_path):
+    exp = default_experiment()
+    exp.training.epochs = 3
+    script = training_script(exp, "variables", str(tmp_path / "save_model"))
+    assert "pen_digits.npz" in script and "def augmented(" in script
+    assert "x_epoch = sess.run(augment_op" in script
+    losses = _run(script, tmp_path)
+    assert len(losses) == 3 and losses[-1] < losses[0]

@@ -1,5 +1,7 @@
 """The draw panel: strokes land on the canvas, become the model's input, and the answer shows."""
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
@@ -271,3 +273,137 @@ def test_backspace_in_the_brush_box_edits_the_number_not_the_drawing(qtbot, pane
     qtbot.keyClick(panel.brush_spin, Qt.Key_Backspace)
     assert panel.brush_spin.text() == "2 px"
     assert (panel.canvas_array() < 128).any()
+
+
+# ---- a cleaner pen -------------------------------------------------------------------
+
+
+def test_a_single_click_leaves_a_dot(qtbot, panel):
+    with qtbot.waitSignal(panel.predictionRequested, timeout=2000):
+        stroke(panel.canvas, [(140, 140)])
+    inked = panel.canvas_array() < 128
+    assert inked.sum() == pytest.approx(np.pi * (panel.canvas.brush_size() / 2) ** 2, rel=0.2)
+    assert inked[140, 140]
+
+
+def test_a_slip_of_the_pen_beside_the_digit_does_not_change_what_the_network_sees(qtbot, panel):
+    clean = draw(qtbot, panel, SEVEN)
+    with qtbot.waitSignal(panel.predictionRequested, timeout=2000) as request:
+        stroke(panel.canvas, [(262, 262)])  # a click in the corner
+    np.testing.assert_array_equal(request.args[0], clean)
+    # A real second stroke does count.
+    with qtbot.waitSignal(panel.predictionRequested, timeout=2000) as request:
+        stroke(panel.canvas, [(110, 160), (200, 160)])
+    assert not np.array_equal(request.args[0], clean)
+
+
+def test_ctrl_z_takes_back_the_last_stroke_and_the_button_too(qtbot, panel):
+    one = draw(qtbot, panel, ONE)
+    draw(qtbot, panel, [(100, 60), (180, 60)])
+    panel.activateWindow()
+    panel.canvas.setFocus()
+    qtbot.waitUntil(panel.canvas.hasFocus)
+    with qtbot.waitSignal(panel.predictionRequested, timeout=2000) as request:
+        qtbot.keyClick(panel.canvas, Qt.Key_Z, Qt.ControlModifier)
+    np.testing.assert_array_equal(request.args[0], one)
+    assert len(panel.canvas.strokes()) == 1
+    qtbot.mouseClick(panel.undo_button, Qt.LeftButton)
+    assert (panel.canvas_array() == 255).all() and panel.verdict.text() == "Draw a digit"
+
+
+def test_the_canvas_paints_like_the_numpy_pen_of_the_benchmark(qtbot, panel):
+    # bench/drawing.py paints its test drawings with tfdesk.core.strokes; the window's
+    # QPainter must give the network the same input for the same mouse points.
+    from tfdesk.core.drawing import canvas_to_input
+    from tfdesk.core.pen_digits import drawings
+    from tfdesk.core.strokes import paint
+
+    differences = []
+    for hand in drawings(21, 1)[::3]:
+        panel.clear()
+        panel.brush_spin.setValue(round(hand.pen_width))
+        for points in hand.strokes:
+            stroke(panel.canvas, [tuple(p) for p in points], step=1e9)
+        numpy_pen = paint(panel.canvas.strokes(), 280, round(hand.pen_width))
+        canvas = panel.canvas_array()
+        assert ((canvas < 128) != (numpy_pen < 128)).mean() < 0.002
+        # A pixel more or less at the digit's edge can move a block's count by a few of 16.
+        difference = np.abs(canvas_to_input(canvas) - canvas_to_input(numpy_pen))
+        differences.append(difference)
+    assert np.mean(differences) < 0.02 and np.max(differences) <= 4 / 16
+
+
+def test_the_canvas_is_painted_at_the_screens_pixel_density(tmp_path):
+    # A 2x screen: the strokes are kept at twice the pixels, so they stay sharp.
+    import subprocess
+    import sys
+    import textwrap
+
+    script = textwrap.dedent("""
+        import sys
+        sys.path.insert(0, 'tests')
+        from PySide6.QtWidgets import QApplication
+        app = QApplication([])
+        from qt_helpers import stroke
+        from tfdesk.gui.drawing_canvas import DrawingCanvas
+        canvas = DrawingCanvas()
+        canvas.show()
+        stroke(canvas, [(70, 70), (210, 200)])
+        array = canvas.canvas_array()
+        print(canvas.devicePixelRatioF(), *array.shape)
+    """)
+    import os
+
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QT_SCALE_FACTOR="2")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          env=env, timeout=60, cwd=str(Path(__file__).parent.parent))
+    assert done.returncode == 0, done.stderr
+    ratio, height, width = done.stdout.split()[-3:]
+    assert (float(ratio), int(height), int(width)) == (2.0, 560, 560)
+
+
+# ---- answers -----------------------------------------------------------------------------
+
+
+def test_an_answer_for_an_earlier_drawing_is_not_shown_under_a_newer_one(qtbot, panel):
+    first = draw(qtbot, panel, ONE)
+    draw(qtbot, panel, [(100, 60), (180, 60)])  # a flag: another drawing now
+    panel.show_probabilities(SEVEN_ANSWER, first)  # the answer to the plain 1, arriving late
+    assert panel.bars.probabilities() is None
+    current = draw(qtbot, panel, [(100, 240), (180, 240)])
+    panel.show_probabilities(SEVEN_ANSWER, current)
+    assert panel.verdict.text() == "The network says: 7 (83 %)"
+
+
+@pytest.mark.parametrize("answer, verdict", [
+    ([0.05, 0.38, 0, 0, 0, 0, 0, 0.54, 0.03, 0], "The network is unsure: 7 or 1? (54 % / 38 %)"),
+    ([0.02, 0.0, 0, 0.33, 0, 0, 0, 0.0, 0.65, 0], "The network is unsure: 8 or 3? (65 % / 33 %)"),
+    ([0.0, 0.05, 0, 0, 0, 0, 0, 0.92, 0.03, 0], "The network says: 7 (92 %)"),
+])
+def test_an_unsure_network_asks_instead_of_announcing(qtbot, panel, answer, verdict):
+    vector = draw(qtbot, panel, SEVEN)
+    panel.show_probabilities(np.array(answer), vector)
+    assert panel.verdict.text() == verdict
+
+
+# ---- teaching -------------------------------------------------------------------------------
+
+
+def test_a_digit_key_or_button_hands_the_drawing_over_with_its_label(qtbot, panel):
+    draw(qtbot, panel, SEVEN)
+    panel.activateWindow()
+    panel.canvas.setFocus()
+    qtbot.waitUntil(panel.canvas.hasFocus)
+    with qtbot.waitSignal(panel.labelled, timeout=1000) as added:
+        qtbot.keyClick(panel.canvas, Qt.Key_7)
+    info, digit = added.args
+    assert digit == 7 and len(info["strokes"]) == 1 and info["canvas"].shape == (280, 280)
+    assert (panel.canvas_array() == 255).all()  # ready for the next one
+
+    draw(qtbot, panel, ONE)
+    with qtbot.waitSignal(panel.labelled, timeout=1000) as added:
+        qtbot.mouseClick(panel.label_buttons[1], Qt.LeftButton)
+    assert added.args[1] == 1
+    # Nothing drawn, nothing added.
+    with qtbot.assertNotEmitted(panel.labelled, wait=100):
+        qtbot.mouseClick(panel.label_buttons[3], Qt.LeftButton)

@@ -117,6 +117,59 @@ Your experiment and saved files are kept; you can carry on. The details are in {
     </message>
 </context>
 <context>
+    <name>DataOptions</name>
+    <message>
+        <location filename="../../tfdesk/gui/data_options.py" line="21"/>
+        <source>Training data</source>
+        <translation>訓練資料</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/data_options.py" line="23"/>
+        <source>&amp;Augment: shift, turn and re-ink the images every epoch</source>
+        <translation>資料擴增(&amp;A)：每個 epoch 把圖片稍微移動、旋轉並改變筆畫粗細</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/data_options.py" line="25"/>
+        <source>Every epoch each training image is moved, turned, scaled, sheared and drawn with a thinner or thicker pen, a little and at random, so the network learns the digit rather than the exact picture. Validation and test images stay as they are.</source>
+        <translation>每個 epoch，每張訓練圖片都會隨機地稍微移動、旋轉、縮放、傾斜，並用較細或較粗的筆重畫，讓網路學到的是數字本身，而不是那張圖片。驗證與測試圖片維持原樣。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/data_options.py" line="29"/>
+        <source>Add &amp;simulated mouse drawings (2,200)</source>
+        <translation>加入模擬的滑鼠手寫數字(&amp;S)（2,200 張）</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/data_options.py" line="31"/>
+        <source>Digits drawn on this canvas by simulated hands in the ways people write them (a 1 with a flag, a closed 4, a crossed 7, …). The scikit-learn digits have few of these, so without them the network misreads many drawings.</source>
+        <translation>由模擬的手在這塊畫布上，用一般人的寫法畫出的數字（有勾的 1、封閉的 4、中間有橫線的 7……）。scikit-learn 的手寫數字很少有這些寫法，沒有它們，網路會認錯許多手繪數字。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/data_options.py" line="36"/>
+        <source>Train on the drawings you added with the digit buttons under the canvas. A fifth of them is kept back to measure how well the network reads them.</source>
+        <translation>用你以畫布下方數字按鈕加入的手繪數字訓練。其中五分之一會保留下來，用來衡量網路辨識它們的準確度。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/data_options.py" line="40"/>
+        <source>each counts ×</source>
+        <translation>每張算作 ×</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/data_options.py" line="42"/>
+        <source>How many training examples each of your drawings counts as. A few drawings among thousands of digits need a larger weight to matter.</source>
+        <translation>你的每張手繪數字要算作幾筆訓練資料。幾張手繪數字混在數千張數字中，需要較大的權重才會有影響。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/data_options.py" line="64"/>
+        <source>Add &amp;my drawings ({count})</source>
+        <translation>加入我的手繪數字(&amp;M)（{count}）</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/data_options.py" line="67"/>
+        <source>Add your own drawings with the digit buttons under the canvas.</source>
+        <translation>用畫布下方的數字按鈕加入你自己的手繪數字。</translation>
+    </message>
+</context>
+<context>
     <name>DevicePanel</name>
     <message>
         <location filename="../../tfdesk/gui/device_panel.py" line="66"/>
@@ -281,77 +334,112 @@ Your experiment and saved files are kept; you can carry on. The details are in {
 <context>
     <name>DrawPanel</name>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="278"/>
-        <source>Draw one digit here with the mouse, a pen or a finger. Right-click or press Delete to start again.</source>
-        <translation>用滑鼠、觸控筆或手指在這裡寫一個數字。按右鍵或刪除鍵可以重寫。</translation>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="60"/>
+        <source>Draw one digit here with the mouse, a pen or a finger. Ctrl+Z takes back the last stroke; right-click or Delete starts again. Press a digit key to add the drawing to your training data as that digit.</source>
+        <translation>用滑鼠、觸控筆或手指在這裡寫一個數字。Ctrl+Z 取消上一筆；按右鍵或 Delete 重新開始。按下數字鍵，就把這張圖當作該數字加入你的訓練資料。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="286"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="69"/>
         <source>Pen width in pixels. The drawing is thickened or thinned to match the training digits anyway, so this mostly changes how it looks to you.</source>
         <translation>筆刷粗細（像素）。寫好的數字無論如何都會被加粗或變細，以配合訓練資料的筆畫，所以這裡主要只影響你看到的樣子。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="288"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="71"/>
         <source> px</source>
         <translation> 像素</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="292"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="75"/>
+        <source>&amp;Undo</source>
+        <translation>復原(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="76"/>
+        <source>Take back the last stroke (Ctrl+Z).</source>
+        <translation>取消上一筆（Ctrl+Z）。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="77"/>
         <source>&amp;Clear</source>
         <translation>清除(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="294"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="79"/>
         <source>Wipe the canvas to draw another digit (Delete, or right-click the canvas).</source>
         <translation>清空畫布，再寫另一個數字（按刪除鍵，或在畫布上按右鍵）。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="303"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="88"/>
         <source>The network is untrained — its guesses are random. Train it first (Ctrl+Enter).</source>
         <translation>網路還沒訓練，它的答案只是隨機亂猜。請先訓練（Ctrl+Enter）。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="311"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="96"/>
         <source>How sure the network is about each class: the softmax of its output, in percent. The tallest bar is its answer.</source>
         <translation>網路對每個類別有多少把握：也就是輸出經過 softmax 後的機率（百分比）。最高的長條就是它的答案。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="316"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="101"/>
         <source>Your drawing after the same preparation as the training data: cropped, scaled and given the usual pen width. This is all the network gets.</source>
         <translation>你寫的數字經過和訓練資料相同的前處理：裁切、縮放，並調整成一般的筆畫粗細。網路只看得到這張圖。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="339"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="113"/>
+        <source>Add this drawing to your training data as a {digit} (or press {digit} while the canvas has the focus).</source>
+        <translation>把這張圖當作 {digit} 加入你的訓練資料（或在畫布取得焦點時按 {digit}）。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="117"/>
+        <source>&amp;Gallery…</source>
+        <translation>圖庫(&amp;G)…</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="119"/>
+        <source>Look through your drawings, remove some, export or import a collection.</source>
+        <translation>瀏覽你的手繪數字、移除部分，或匯出、匯入整個收藏。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="145"/>
         <source>&amp;Brush:</source>
         <translation>筆刷(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="352"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="158"/>
+        <source>Add to the training data as:</source>
+        <translation>加入訓練資料，標記為：</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="174"/>
         <source>What the network sees</source>
         <translation>網路看到的樣子</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="399"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="226"/>
         <source>8 × 8 values, 0–16 scaled to 0–1. Each square counts the ink in a 4 × 4 block of a 32 × 32 drawing.</source>
         <translation>8 × 8 個數值，由 0–16 縮放到 0–1。每一格代表 32 × 32 畫布中一個 4 × 4 區塊內的墨水量。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="402"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="229"/>
         <source>28 × 28 values, grey levels 0–1. The digit is scaled to fit 20 × 20 and centred by its centre of mass.</source>
         <translation>28 × 28 個數值，灰階 0–1。數字會縮放到 20 × 20 以內，並依質心置中。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="426"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="264"/>
         <source>The network says: {name} ({percent} %)</source>
         <translation>網路的答案：{name}（{percent} %）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="448"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="266"/>
+        <source>The network is unsure: {first} or {second}? ({p1} % / {p2} %)</source>
+        <translation>網路不確定：是 {first} 還是 {second}？（{p1} % / {p2} %）</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="306"/>
         <source>Drawing works with image data (8×8 digits or 28×28 MNIST)</source>
         <translation>手寫功能只適用於影像資料（8×8 手寫數字或 28×28 MNIST）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="454"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="312"/>
         <source>Draw a digit</source>
         <translation>請寫一個數字</translation>
     </message>
@@ -359,9 +447,108 @@ Your experiment and saved files are kept; you can carry on. The details are in {
 <context>
     <name>DrawingCanvas</name>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="94"/>
+        <location filename="../../tfdesk/gui/drawing_canvas.py" line="135"/>
         <source>Draw a digit here</source>
         <translation>在這裡寫一個數字</translation>
+    </message>
+</context>
+<context>
+    <name>DrawingGallery</name>
+    <message>
+        <location filename="../../tfdesk/gui/drawing_gallery.py" line="52"/>
+        <location filename="../../tfdesk/gui/drawing_gallery.py" line="159"/>
+        <source>Your drawings</source>
+        <translation>你的手繪數字</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/drawing_gallery.py" line="55"/>
+        <source>your name</source>
+        <translation>你的名字</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/drawing_gallery.py" line="56"/>
+        <source>Stored with every drawing you add from now on, so an instructor can tell a class&apos;s drawings apart.</source>
+        <translation>之後加入的每張手繪數字都會記下這個名字，讓講師分辨全班的手繪數字。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/drawing_gallery.py" line="60"/>
+        <source>All digits</source>
+        <translation>所有數字</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/drawing_gallery.py" line="62"/>
+        <source>Only {digit}s</source>
+        <translation>只看 {digit}</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/drawing_gallery.py" line="72"/>
+        <source>&amp;Remove selected</source>
+        <translation>移除選取的(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/drawing_gallery.py" line="73"/>
+        <source>Take the selected drawings out of your collection (Delete).</source>
+        <translation>把選取的手繪數字從收藏中移除（Delete）。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/drawing_gallery.py" line="77"/>
+        <source>&amp;Export…</source>
+        <translation>匯出(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/drawing_gallery.py" line="78"/>
+        <source>Save the whole collection as one file to share.</source>
+        <translation>把整個收藏存成一個檔案來分享。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/drawing_gallery.py" line="80"/>
+        <source>&amp;Import…</source>
+        <translation>匯入(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/drawing_gallery.py" line="82"/>
+        <source>Add the drawings of a collection file (a classmate&apos;s, or a class&apos;s merged by the instructor); drawings you have already are not added twice.</source>
+        <translation>加入收藏檔中的手繪數字（同學的，或講師合併的全班收藏）；已經有的不會重複加入。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/drawing_gallery.py" line="85"/>
+        <source>Close</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/drawing_gallery.py" line="89"/>
+        <source>Your name:</source>
+        <translation>你的名字：</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/drawing_gallery.py" line="114"/>
+        <source>{digit}, drawn by {writer} on {when}</source>
+        <translation>{digit}，由 {writer} 於 {when} 繪製</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/drawing_gallery.py" line="115"/>
+        <source>someone</source>
+        <translation>某人</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/drawing_gallery.py" line="118"/>
+        <source>{total} drawings: {per_digit}</source>
+        <translation>共 {total} 張：{per_digit}</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/drawing_gallery.py" line="129"/>
+        <source>Export drawings</source>
+        <translation>匯出手繪數字</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/drawing_gallery.py" line="138"/>
+        <source>Import drawings</source>
+        <translation>匯入手繪數字</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/drawing_gallery.py" line="143"/>
+        <source>Added {added} new drawings; the collection holds {total}.</source>
+        <translation>加入了 {added} 張新的手繪數字；收藏共有 {total} 張。</translation>
     </message>
 </context>
 <context>
@@ -377,63 +564,88 @@ Your experiment and saved files are kept; you can carry on. The details are in {
         <translation>準確率：網路分類正確的測試影像比例。損失：網路的答案平均錯得有多離譜（越低越好）。測試影像從來沒有用於訓練。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/evaluation_panel.py" line="84"/>
+        <location filename="../../tfdesk/gui/evaluation_panel.py" line="85"/>
+        <source>Drawings mixed into the training data are tested apart: a fifth of them was kept back from training, and this is how many of those the network reads right.</source>
+        <translation>混入訓練資料的手繪數字會另外測試：其中五分之一沒有拿來訓練，這裡顯示網路認對其中多少。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/evaluation_panel.py" line="90"/>
         <source>Each row is the true class, each column what the network predicted: the green diagonal holds the correct answers, red cells the mistakes. Click a cell to see its images.</source>
         <translation>每一列是真實類別，每一行是網路的預測：綠色對角線是答對的，紅色格子是答錯的。點一下格子即可查看其中的影像。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/evaluation_panel.py" line="102"/>
+        <location filename="../../tfdesk/gui/evaluation_panel.py" line="108"/>
         <source>The confusion matrix: how many test images of each true class got each prediction.</source>
         <translation>混淆矩陣：每個真實類別的測試影像，各有幾張被預測成哪個類別。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/evaluation_panel.py" line="107"/>
+        <location filename="../../tfdesk/gui/evaluation_panel.py" line="113"/>
         <source>predicted</source>
         <translation>預測</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/evaluation_panel.py" line="112"/>
+        <location filename="../../tfdesk/gui/evaluation_panel.py" line="118"/>
         <source>true</source>
         <translation>真實</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/evaluation_panel.py" line="116"/>
-        <location filename="../../tfdesk/gui/evaluation_panel.py" line="167"/>
+        <location filename="../../tfdesk/gui/evaluation_panel.py" line="122"/>
+        <location filename="../../tfdesk/gui/evaluation_panel.py" line="174"/>
         <source>Click a cell of the matrix to see its test images.</source>
         <translation>點一下矩陣中的格子，即可查看其中的測試影像。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/evaluation_panel.py" line="161"/>
+        <location filename="../../tfdesk/gui/evaluation_panel.py" line="168"/>
         <source>Test accuracy {accuracy:.1f} % (loss {loss:.3g}) on {n} images</source>
         <translation>測試準確率 {accuracy:.1f} %（損失 {loss:.3g}），共 {n} 張影像</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/evaluation_panel.py" line="223"/>
+        <location filename="../../tfdesk/gui/evaluation_panel.py" line="180"/>
+        <source>your drawings</source>
+        <translation>你的手繪數字</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/evaluation_panel.py" line="180"/>
+        <source>simulated mouse drawings</source>
+        <translation>模擬的滑鼠手寫數字</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/evaluation_panel.py" line="181"/>
+        <source>{name}: {accuracy:.1f} % of {n}</source>
+        <translation>{name}：{n} 張中 {accuracy:.1f} %</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/evaluation_panel.py" line="184"/>
+        <source>Drawings kept back from training — {parts}</source>
+        <translation>未拿來訓練的手繪數字 — {parts}</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/evaluation_panel.py" line="241"/>
         <source> (showing the first {shown})</source>
         <translation>（顯示前 {shown} 張）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/evaluation_panel.py" line="226"/>
+        <location filename="../../tfdesk/gui/evaluation_panel.py" line="244"/>
         <source>The test images are not available to show.</source>
         <translation>無法顯示測試影像。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/evaluation_panel.py" line="232"/>
+        <location filename="../../tfdesk/gui/evaluation_panel.py" line="250"/>
         <source>test image #{index}</source>
         <translation>測試影像 #{index}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/evaluation_panel.py" line="241"/>
+        <location filename="../../tfdesk/gui/evaluation_panel.py" line="259"/>
         <source>true {true}, predicted {predicted}: no images</source>
         <translation>真實 {true}、預測 {predicted}：沒有影像</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/evaluation_panel.py" line="243"/>
+        <location filename="../../tfdesk/gui/evaluation_panel.py" line="261"/>
         <source>true {true}, predicted {predicted}: 1 image</source>
         <translation>真實 {true}、預測 {predicted}：1 張影像</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/evaluation_panel.py" line="245"/>
+        <location filename="../../tfdesk/gui/evaluation_panel.py" line="263"/>
         <source>true {true}, predicted {predicted}: {count} images</source>
         <translation>真實 {true}、預測 {predicted}：{count} 張影像</translation>
     </message>
@@ -846,153 +1058,158 @@ Your experiment and saved files are kept; you can carry on. The details are in {
 <context>
     <name>LossPlot</name>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="203"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="228"/>
         <source>loss</source>
         <translation>損失</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="204"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="229"/>
         <source>accuracy (%)</source>
         <translation>準確率 (%)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="230"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="264"/>
         <source>&amp;Log scale</source>
         <translation>對數刻度(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="232"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="266"/>
         <source>Show the loss on a logarithmic axis, so that small improvements late in training are as visible as the big drop at the start.</source>
         <translation>以對數座標軸顯示損失，讓訓練後期的小幅進步，也能像一開始的大幅下降一樣清楚。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="238"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="272"/>
         <source>The loss or accuracy at the point under the mouse pointer.</source>
         <translation>滑鼠指標所在位置的損失或準確率。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="245"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="279"/>
         <source>Clear &amp;earlier runs</source>
         <translation>清除先前的訓練(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="247"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="281"/>
         <source>Remove the grey curves of earlier training runs and keep only the current run.</source>
         <translation>移除先前訓練留下的灰色曲線，只保留這次的訓練。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="252"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="286"/>
         <source>Export &amp;PNG…</source>
         <translation>匯出 PNG(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="254"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="288"/>
         <source>Save the plot as a picture, for a report or slides.</source>
         <translation>將圖表儲存成圖片，方便放進報告或投影片。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="257"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="291"/>
         <source>Export &amp;CSV…</source>
         <translation>匯出 CSV(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="259"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="293"/>
         <source>Save every loss and accuracy value of all runs as a table, for a spreadsheet or your own analysis.</source>
         <translation>將所有訓練的每個損失和準確率數值儲存成表格，方便用試算表開啟或自行分析。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="341"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="377"/>
         <source>Could not write the image {path}.</source>
         <translation>無法寫入圖片 {path}。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="447"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="506"/>
         <source>run {number}</source>
         <translation>第 {number} 次訓練</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="466"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="245"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="557"/>
         <source>training loss (each step)</source>
         <translation>訓練損失（每一步）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="475"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="246"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="550"/>
         <source>training loss (epoch)</source>
         <translation>訓練損失（每個週期）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="477"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="247"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="551"/>
         <source>validation loss</source>
         <translation>驗證損失</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="479"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="248"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="552"/>
         <source>training accuracy</source>
         <translation>訓練準確率</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="481"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="249"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="553"/>
         <source>validation accuracy</source>
         <translation>驗證準確率</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="518"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="611"/>
         <source>earlier runs</source>
         <translation>先前的訓練</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="551"/>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="553"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="644"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="646"/>
         <source>step</source>
         <translation>步數</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="573"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="668"/>
         <source>step {step}: loss {loss}</source>
         <translation>第 {step} 步：損失 {loss}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="577"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="672"/>
         <source>epoch {epoch}: training {train}</source>
         <translation>週期 {epoch}：訓練損失 {train}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="582"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="677"/>
         <source>, validation {val}</source>
         <translation>，驗證損失 {val}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="599"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="694"/>
         <source>epoch {epoch} (step {step}): training accuracy {train}</source>
         <translation>週期 {epoch}（第 {step} 步）：訓練準確率 {train}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="605"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="700"/>
         <source>, validation accuracy {val}</source>
         <translation>，驗證準確率 {val}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="609"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="704"/>
         <source>Point at a curve to read its values.</source>
         <translation>將滑鼠指向曲線即可讀取數值。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="636"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="731"/>
         <source>Export plot as PNG</source>
         <translation>將圖表匯出為 PNG</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="637"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="732"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 圖片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="640"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="735"/>
         <source>Export values as CSV</source>
         <translation>將數值匯出為 CSV</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="641"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="736"/>
         <source>CSV table (*.csv)</source>
         <translation>CSV 表格 (*.csv)</translation>
     </message>
@@ -1005,452 +1222,505 @@ Your experiment and saved files are kept; you can carry on. The details are in {
         <translation>tfdesk — TensorFlow 訓練器</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="66"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="67"/>
         <source>Loading TensorFlow…</source>
         <translation>正在載入 TensorFlow…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="75"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="76"/>
         <source>Ready</source>
         <translation>就緒</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="76"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="77"/>
         <source>Start</source>
         <translation>開始</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="77"/>
-        <location filename="../../tfdesk/gui/main_window.py" line="331"/>
-        <location filename="../../tfdesk/gui/main_window.py" line="382"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="78"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="342"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="393"/>
         <source>Pause</source>
         <translation>暫停</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="79"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="80"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="80"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="81"/>
         <source>Reset weights</source>
         <translation>重設權重</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="81"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="82"/>
         <source>Evaluate</source>
         <translation>評估</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="95"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="96"/>
         <source>Handwritten digits (8×8)</source>
         <translation>手寫數字 (8×8)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="96"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="97"/>
         <source>Linear regression: y = 3x + 10</source>
         <translation>線性迴歸：y = 3x + 10</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="97"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="98"/>
         <source>Exercise: y = 6x² − 4x + 1</source>
         <translation>練習：y = 6x² − 4x + 1</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="98"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="99"/>
         <source>Data file…</source>
         <translation>資料檔案…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="99"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="100"/>
         <source>What the network learns from</source>
         <translation>網路要從哪些資料學習</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="103"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="105"/>
         <source>Network</source>
         <translation>網路</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="104"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="106"/>
         <source>Training</source>
         <translation>訓練</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="109"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="112"/>
         <source>Experiment</source>
         <translation>實驗</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="114"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="117"/>
         <source>Draw a digit</source>
         <translation>寫一個數字</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="116"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="119"/>
         <source>Evaluation</source>
         <translation>評估</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="119"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="122"/>
         <source>Devices</source>
         <translation>裝置</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="142"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="145"/>
         <source>&amp;New experiment</source>
         <translation>新增實驗(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="143"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="146"/>
         <source>&amp;Open experiment…</source>
         <translation>開啟實驗(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="144"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="147"/>
         <source>&amp;Save experiment…</source>
         <translation>儲存實驗(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="145"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="148"/>
         <source>Save &amp;checkpoint…</source>
         <translation>儲存檢查點(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="146"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="149"/>
         <source>Save the trained weights into a folder like the course&apos;s save_model/</source>
         <translation>將訓練好的權重儲存到資料夾，就像課程中的 ./save_model/</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="147"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="150"/>
         <source>&amp;Restore weights…</source>
         <translation>載入權重(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="148"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="151"/>
         <source>Load a checkpoint&apos;s weights into the network (the course&apos;s 載入權重)</source>
         <translation>將檢查點中的權重載入網路（即課程中的「載入權重」）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="150"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="153"/>
         <source>Open &amp;graph (.meta)…</source>
         <translation>開啟計算圖 (.meta)(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="151"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="154"/>
         <source>Load a saved graph with its weights (the course&apos;s 載入 graph) and draw digits for it</source>
         <translation>載入已儲存的計算圖及其權重（即課程中的「載入計算圖」），並寫數字讓它辨識</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="152"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="155"/>
         <source>&amp;Quit</source>
         <translation>結束(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="153"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="156"/>
         <source>&amp;Start</source>
         <translation>開始(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="154"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="157"/>
         <source>Train the network (Ctrl+Enter)</source>
         <translation>訓練網路（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="155"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="158"/>
         <source>&amp;Pause</source>
         <translation>暫停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="156"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="159"/>
         <source>Pause or resume training</source>
         <translation>暫停或繼續訓練</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="157"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="160"/>
         <source>S&amp;top</source>
         <translation>停止(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="157"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="160"/>
         <source>Stop training (Esc)</source>
         <translation>停止訓練（Esc）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="158"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="161"/>
         <source>&amp;Reset weights</source>
         <translation>重設權重(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="159"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="162"/>
         <source>Start again from the initial random weights</source>
         <translation>從最初的隨機權重重新開始</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="160"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="163"/>
         <source>&amp;Evaluate on the test set</source>
         <translation>用測試集評估(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="161"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="164"/>
         <source>Test accuracy and confusion matrix on images the network never trained on</source>
         <translation>用網路從未訓練過的影像，計算測試準確率和混淆矩陣</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="162"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="165"/>
         <source>&amp;About tfdesk</source>
         <translation>關於 tfdesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="163"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="166"/>
         <source>R&amp;ace…</source>
         <translation>競賽(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="164"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="167"/>
         <source>Train several optimizers or batch modes side by side</source>
         <translation>同時訓練多個優化器或批次模式，並排比較</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="165"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="168"/>
         <source>Show the &amp;code…</source>
         <translation>顯示程式碼(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="166"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="169"/>
         <source>The tf.compat.v1 script that builds and trains this experiment</source>
         <translation>建立並訓練這個實驗的 tf.compat.v1 程式碼</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="180"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="183"/>
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="187"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="193"/>
         <source>Open &amp;recent</source>
         <translation>最近開啟(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="191"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="197"/>
         <source>&amp;Train</source>
         <translation>訓練(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="197"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="203"/>
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="207"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="213"/>
         <source>&amp;Help</source>
         <translation>說明(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="268"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="279"/>
         <source>Open a data file</source>
         <translation>開啟資料檔案</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="269"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="280"/>
         <source>Data (*.npz *.csv *-ubyte *-ubyte.gz);;All files (*)</source>
         <translation>資料 (*.npz *.csv *-ubyte *-ubyte.gz);;所有檔案 (*)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="286"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="297"/>
         <source>Open experiment</source>
         <translation>開啟實驗</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="286"/>
-        <location filename="../../tfdesk/gui/main_window.py" line="296"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="297"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="307"/>
         <source>Experiment (*.json)</source>
         <translation>實驗 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="296"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="307"/>
         <source>Save experiment</source>
         <translation>儲存實驗</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="304"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="315"/>
         <source>Saved the experiment in {0}</source>
         <translation>實驗已儲存至 {0}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="320"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="331"/>
         <source>Building the graph…</source>
         <translation>正在建立計算圖…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="321"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="332"/>
         <source>Training… Esc stops, Ctrl+P pauses.</source>
         <translation>訓練中…按 Esc 停止，按 Ctrl+P 暫停。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="331"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="342"/>
         <source>Resume</source>
         <translation>繼續</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="333"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="344"/>
         <source>Paused</source>
         <translation>已暫停</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="333"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="344"/>
         <source>Training…</source>
         <translation>訓練中…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="349"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="360"/>
         <source>Save checkpoint (a folder)</source>
         <translation>儲存檢查點（資料夾）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="350"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="361"/>
         <source>Checkpoint folder (*)</source>
         <translation>檢查點資料夾 (*)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="355"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="366"/>
         <source>Restore weights from a checkpoint folder</source>
         <translation>從檢查點資料夾載入權重</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="361"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="372"/>
         <source>Open a graph</source>
         <translation>開啟計算圖</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="362"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="373"/>
         <source>Graph (*.meta);;All files (*)</source>
         <translation>計算圖 (*.meta);;所有檔案 (*)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="397"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="408"/>
         <source>TensorFlow {0} ready. Press Start (Ctrl+Enter) to train.</source>
         <translation>TensorFlow {0} 已就緒。按「開始」（Ctrl+Enter）即可開始訓練。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="403"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="414"/>
         <source>8×8 image</source>
         <translation>8×8 影像</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="404"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="415"/>
         <source>28×28 image</source>
         <translation>28×28 影像</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="435"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="446"/>
         <source>Finished in {0:.1f} s</source>
         <translation>已完成，耗時 {0:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="435"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="446"/>
         <source>Stopped after {0:.1f} s</source>
         <translation>已停止，執行了 {0:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="436"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="447"/>
         <source>Training failed after {0:.1f} s</source>
         <translation>訓練失敗（執行了 {0:.1f} 秒）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="442"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="453"/>
         <source>Test mse {0:.4f}</source>
         <translation>測試均方誤差 {0:.4f}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="451"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="463"/>
         <source>Saved the checkpoint in {0}</source>
         <translation>檢查點已儲存至 {0}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="459"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="471"/>
         <source>Restored the weights from {0}</source>
         <translation>已從 {0} 載入權重</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="466"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="478"/>
         <source>Weights reset</source>
         <translation>權重已重設</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="482"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="494"/>
         <source>The graph takes {0} numbers, not an 8×8 or 28×28 image, so it cannot be drawn for.</source>
         <translation>這個計算圖的輸入是 {0} 個數字，而不是 8×8 或 28×28 的影像，所以無法用手寫數字測試。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="485"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="497"/>
         <source>Drawings now go to the opened graph: {0} → {1}. Start trains your experiment&apos;s network again.</source>
         <translation>現在你寫的數字會送進開啟的計算圖：{0} → {1}。按「開始」會重新訓練你實驗中的網路。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="493"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="505"/>
         <source>epoch {0}</source>
         <translation>第 {0} 個訓練週期</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="495"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="507"/>
         <source>, validation accuracy {0:.1f} %</source>
         <translation>，驗證準確率 {0:.1f} %</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="496"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="508"/>
         <source>Restore the last session?</source>
         <translation>要還原上次的進度嗎？</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="497"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="509"/>
         <source>tfdesk kept the network you trained last time ({0}, saved {1}). Restore it?</source>
         <translation>tfdesk 保留了你上次訓練的網路（{0}，儲存於 {1}）。要還原嗎？</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="502"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="514"/>
         <source>Restore the latest</source>
         <translation>還原最新的</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="502"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="514"/>
         <source>Restore the best</source>
         <translation>還原最佳的</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="505"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="517"/>
         <source>Discard</source>
         <translation>捨棄</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="506"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="518"/>
         <source>Not now</source>
         <translation>稍後再說</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="520"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="532"/>
         <source>tfdesk</source>
         <translation>tfdesk</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="534"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="546"/>
         <source>no hidden layer</source>
         <translation>無隱藏層</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="540"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="552"/>
         <source>loading…</source>
         <translation>載入中…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="541"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="553"/>
         <source>&lt;b&gt;tfdesk {0}&lt;/b&gt;&lt;br&gt;A desktop TensorFlow trainer for the course.&lt;br&gt;&lt;br&gt;TensorFlow {1}&lt;br&gt;Qt (PySide6) {2}&lt;br&gt;Python {3}&lt;br&gt;&lt;br&gt;{4}</source>
         <translation>&lt;b&gt;tfdesk {0}&lt;/b&gt;&lt;br&gt;課程專用的桌面版 TensorFlow 訓練器。&lt;br&gt;&lt;br&gt;TensorFlow {1}&lt;br&gt;Qt (PySide6) {2}&lt;br&gt;Python {3}&lt;br&gt;&lt;br&gt;{4}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="544"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="556"/>
         <source>About tfdesk</source>
         <translation>關於 tfdesk</translation>
+    </message>
+</context>
+<context>
+    <name>MyDrawings</name>
+    <message>
+        <location filename="../../tfdesk/gui/my_drawings.py" line="25"/>
+        <source>Your &amp;drawings…</source>
+        <translation>你的手繪數字(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/my_drawings.py" line="26"/>
+        <source>The drawings you added as training data: look through, remove, export, import</source>
+        <translation>你加入訓練資料的手繪數字：瀏覽、移除、匯出、匯入</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/my_drawings.py" line="28"/>
+        <source>&amp;Import drawings…</source>
+        <translation>匯入手繪數字(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/my_drawings.py" line="29"/>
+        <source>Add a drawing collection file to your drawings</source>
+        <translation>把收藏檔中的手繪數字加入你的收藏</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/my_drawings.py" line="31"/>
+        <source>E&amp;xport drawings…</source>
+        <translation>匯出手繪數字(&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/my_drawings.py" line="32"/>
+        <source>Save your drawings as one file to share</source>
+        <translation>把你的手繪數字存成一個檔案來分享</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/my_drawings.py" line="40"/>
+        <source>Your drawings</source>
+        <translation>你的手繪數字</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/my_drawings.py" line="70"/>
+        <source>Added as a {digit} (you have {count} of them, {total} drawings in all). Tick “Add my drawings” under Training data and Start to train on them.</source>
+        <translation>已加入為 {digit}（你有 {count} 張 {digit}，共 {total} 張）。勾選「訓練資料」中的「加入我的手繪數字」並按開始，就會用它們訓練。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/my_drawings.py" line="79"/>
+        <source>Teach the network your handwriting: draw a digit, then press its button.</source>
+        <translation>教網路認你的字跡：寫一個數字，再按下它的按鈕。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/my_drawings.py" line="81"/>
+        <source>Your drawings: {total}.</source>
+        <translation>你的手繪數字：{total} 張。</translation>
     </message>
 </context>
 <context>
@@ -1694,7 +1964,7 @@ Your experiment and saved files are kept; you can carry on. The details are in {
 <context>
     <name>ProbabilityBars</name>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="259"/>
+        <location filename="../../tfdesk/gui/draw_views.py" line="114"/>
         <source>{percent} %</source>
         <translation>{percent} %</translation>
     </message>

@@ -31,10 +31,69 @@ def training_script(exp: Experiment, style: str = "variables", save_path: str = 
               "import numpy as np\nimport tensorflow as tf\n")
     data = _curve_data(exp) if exp.is_regression else _digits_data(exp)
     model = _curve_model(exp) if exp.is_regression else _classifier(exp, style)
-    return header + data + model + _training(exp, save_path)
+    augmentation = _augmentation(exp) if exp.data.augment else ""
+    return header + data + model + augmentation + _training(exp, save_path)
 
 
 def _digits_data(exp: Experiment) -> str:
+    return _sklearn_digits(exp) + "".join(
+        _drawings(name, path, weight) for name, path, weight in _mixed_drawings(exp))
+
+
+def _mixed_drawings(exp: Experiment) -> list[tuple[str, str, int]]:
+    from ..resources import resources_dir
+
+    mixed = []
+    if exp.data.pen_digits:
+        mixed.append(("tfdesk's simulated mouse drawings", str(resources_dir() / "pen_digits.npz"), 1))
+    if exp.data.drawings:
+        mixed.append(("your own drawings", exp.data.drawings, exp.data.drawings_weight))
+    return mixed
+
+
+def _drawings(what: str, path: str, weight: int) -> str:
+    repeat = "" if weight == 1 else f", {weight}, axis=0"
+    x = f"drawn['digits8x8'] / 16.0" if weight == 1 else f"np.repeat(drawn['digits8x8'] / 16.0{repeat})"
+    y = "np.eye(10, dtype=np.float32)[drawn['labels']]"
+    if weight != 1:
+        y = f"np.repeat({y}{repeat})"
+    return f'''
+# {what}, 8x8 like the digits (tfdesk itself keeps a fifth back to test on)
+with np.load({path!r}) as drawn:
+    x_train = np.concatenate([x_train, {x}]).astype(np.float32)
+    y_train = np.concatenate([y_train, {y}])
+'''
+
+
+def _augmentation(exp: Experiment) -> str:
+    """tfdesk's own augmentation (augment.py), copied into the script."""
+    import inspect
+
+    from . import augment
+
+    constants = "\n".join(f"{name} = {getattr(augment, name)!r}" for name in (
+        "MAX_TURN_DEGREES", "MAX_SHEAR", "MAX_SCALE", "MAX_SHIFT", "MAX_PEN_CHANGE", "_UPSCALE"))
+    functions = "\n\n".join(inspect.getsource(f) for f in (
+        augment.augmented, augment._affine, augment._pen_width))
+    return f'''
+# Augmentation: every epoch, each training image a little shifted, turned, scaled,
+# sheared and re-inked (tfdesk/core/augment.py, copied here).
+import math
+
+{constants}
+
+
+{functions}
+
+with graph.as_default():
+    images_in = v1.placeholder(tf.float32, shape=(None, 64))
+    epoch_in = v1.placeholder(tf.int64, shape=())
+    augment_op = augmented(images_in, (8, 8), {exp.training.seed}, epoch_in)
+
+'''
+
+
+def _sklearn_digits(exp: Experiment) -> str:
     t = exp.training
     held_out = t.test_fraction
     return f'''from sklearn.datasets import load_digits
@@ -167,6 +226,9 @@ def _training(exp: Experiment, save_path: str) -> str:
         "    print('test accuracy', sess.run(compute_acc, {x_input: x_test, y_out: y_test}))\n"
     shuffle = ("        order = rng.permutation(len(x_train))\n" if t.shuffle
                else "        order = np.arange(len(x_train))\n")
+    if exp.data.augment:
+        shuffle += ("        x_epoch = sess.run(augment_op, {images_in: x_train, epoch_in: epoch + 1})\n")
+    source = "x_epoch" if exp.data.augment else "x_train"
     return f'''epochs = {t.epochs}
 batch_size = {batch}
 rng = np.random.default_rng({t.seed})
@@ -178,7 +240,7 @@ with v1.Session(graph=graph) as sess:
         losses = []
         for j in range(total_batch):
             batch = order[j * batch_size:(j + 1) * batch_size]
-            x_batch, y_batch = x_train[batch], y_train[batch]
+            x_batch, y_batch = {source}[batch], y_train[batch]
             this_loss, _ = sess.run([loss, train_step], feed_dict={feed})
             losses.append(this_loss)
         print(f'epoch {{epoch + 1}}: loss {{np.mean(losses):.4f}}')

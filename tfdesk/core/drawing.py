@@ -50,6 +50,12 @@ _MNIST_FRAME = 28
 _MNIST_THIN_WIDTH = 1.9
 _MNIST_MEDIAN_WIDTH = 2.6
 
+# A separate blob no bigger than this many dots of the pen is a slip (a click
+# beside the digit, a jiggle at the start), not part of the digit: it would
+# otherwise stretch the digit's box. The smallest real second stroke, the bar
+# of a 5 drawn small with a wide pen, is about four dots.
+_SPECK_DOTS = 2.5
+
 # The 4-neighbourhood (scipy's generate_binary_structure(2, 1)).
 _CROSS = np.array([[False, True, False], [True, True, True], [False, True, False]])
 
@@ -76,7 +82,7 @@ def input_format_for(n_features: int) -> str:
 def canvas_to_input(canvas: np.ndarray, input_format: str = "digits8x8") -> np.ndarray:
     """The model input for a drawing: float32 in [0, 1], 64 values (digits8x8) or 784 (mnist28)."""
     _check_format(input_format)
-    mask = _crop(_stroke_mask(canvas))
+    mask = _crop(_without_specks(_stroke_mask(canvas)))
     if input_format == "digits8x8":
         return _to_digits8x8(mask)
     return _to_mnist28(mask)
@@ -132,6 +138,18 @@ def _stroke_mask(canvas):
         raise NothingDrawn()
     # Half the stroke contrast, as a scanner's threshold would cut it.
     return ink >= ink.max() / 2
+
+
+def _without_specks(mask):
+    """The mask without small blobs apart from the digit (see _SPECK_DOTS)."""
+    labels, count = _ndimage().label(mask, structure=np.ones((3, 3), bool))
+    if count < 2:
+        return mask
+    sizes = np.bincount(labels.ravel())[1:]
+    main = int(sizes.argmax()) + 1
+    dot = np.pi / 4 * _stroke_width(_crop(labels == main)) ** 2
+    keep = np.flatnonzero(sizes > _SPECK_DOTS * dot) + 1
+    return np.isin(labels, np.union1d(keep, [main]))
 
 
 def _crop(mask):

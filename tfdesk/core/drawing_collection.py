@@ -54,15 +54,17 @@ class Drawing:
 
 
 def make_drawing(strokes, label: int, writer: str = "", pen_width: float = 20.0,
-                 canvas_side: float = 280.0, when: float | None = None) -> Drawing:
-    """A drawing from its strokes, with its model inputs worked out as the canvas would."""
+                 canvas_side: float = 280.0, when: float | None = None,
+                 canvas: np.ndarray | None = None) -> Drawing:
+    """A drawing from its strokes, with the model inputs of the canvas it was drawn on
+    (or, without one, of the strokes painted by the canvas's pen)."""
     strokes = as_strokes(strokes)
     if not strokes:
         raise NothingDrawn()
     if not 0 <= int(label) <= 9:
         raise TfdeskError(f"a drawing's label is a digit 0–9, not {label!r}")
-    side = int(np.ceil(canvas_side))
-    canvas = paint(strokes, side, pen_width)
+    if canvas is None:
+        canvas = paint(strokes, int(np.ceil(canvas_side)), pen_width)
     inputs = {}
     for name, (size, scale) in FORMATS.items():
         inputs[name] = np.round(canvas_to_input(canvas, name) * scale).astype(np.uint8)
@@ -168,8 +170,8 @@ class DrawingCollection:
 
 
 def _identity(d: Drawing) -> tuple:
-    return (d.label, round(d.time, 3), d.writer, sum(len(s) for s in d.strokes),
-            float(np.round(d.strokes[0][0].sum(), 2)) if d.strokes else 0.0)
+    # What survives a save unchanged (the points are rounded to half precision).
+    return (d.label, d.time, d.writer, d.inputs["digits8x8"].tobytes())
 
 
 def _drawings_from(path: Path, a: dict) -> list[Drawing]:
@@ -220,3 +222,60 @@ def _drawings_from(path: Path, a: dict) -> list[Drawing]:
                     float(a["canvas_sides"][i]),
                     {name: a[name][i].copy() for name in FORMATS})
             for i in range(n)]
+
+
+class DrawingLibrary:
+    """The student's own collection, kept in one file that every change is saved to.
+
+    A damaged file is never overwritten: it is moved aside (its name says so) and
+    the library starts empty, with `problem` saying what happened."""
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        self.problem: str | None = None
+        self.collection = DrawingCollection()
+        if self.path.exists():
+            try:
+                self.collection = DrawingCollection.load(self.path)
+            except TfdeskError as e:
+                aside = self.path.with_name(
+                    f"{self.path.stem}-damaged-{time.strftime('%Y%m%d-%H%M%S')}{self.path.suffix}")
+                try:
+                    os.replace(self.path, aside)
+                    kept = f"it was kept as {aside}"
+                except OSError:
+                    kept = "it was left as it is"
+                self.problem = f"Your drawings could not be read ({e}); {kept} and a new collection was started."
+
+    def __len__(self) -> int:
+        return len(self.collection)
+
+    def add(self, drawing: Drawing) -> None:
+        self.collection.add(drawing)
+        self._save_or_undo(lambda: self.collection.drawings.pop())
+
+    def remove(self, indices) -> None:
+        before = list(self.collection.drawings)
+        self.collection.remove(indices)
+        self._save_or_undo(lambda: setattr(self.collection, "drawings", before))
+
+    def import_file(self, path: str | Path) -> int:
+        """Merge a collection file into this one; how many drawings were new."""
+        other = DrawingCollection.load(path)
+        before = list(self.collection.drawings)
+        added = self.collection.merge(other)
+        self._save_or_undo(lambda: setattr(self.collection, "drawings", before))
+        return added
+
+    def export(self, path: str | Path) -> None:
+        if Path(path).resolve() == self.path.resolve():
+            raise TfdeskError(f"{path} is the collection itself; export to another file")
+        self.collection.save(path)
+
+    def _save_or_undo(self, undo) -> None:
+        # In memory and on disk agree: a change that cannot be saved is taken back.
+        try:
+            self.collection.save(self.path)
+        except TfdeskError:
+            undo()
+            raise

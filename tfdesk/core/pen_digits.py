@@ -19,8 +19,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-CANVAS = 280  # the draw panel's canvas (gui/draw_panel.py CANVAS_SIDE)
-DEFAULT_PEN = 20  # the draw panel's default brush
+CANVAS = 280  # the draw panel's canvas (gui/drawing_canvas.py CANVAS_SIDE)
+DEFAULT_PEN = 20  # the draw panel's default brush (DEFAULT_BRUSH)
 # Hands are seeds. Training drawings (resources/pen_digits.npz) come from the
 # first, bench/drawing.py tunes on the second and reports on the third only.
 TRAINING_SEED, TUNING_SEED, TEST_SEED = 1, 2, 3

@@ -233,7 +233,7 @@ class Trainer:
         self.epoch = epoch
         val_loss = val_acc = None
         if len(self.data.x_val):
-            val_loss, val_acc = self._loss_and_accuracy(self.data.x_val, self.data.y_val)
+            val_loss, val_acc = self.loss_and_accuracy(self.data.x_val, self.data.y_val)
         callback(EpochMetrics(
             epoch=epoch, step=last_step, train_loss=float(np.mean(losses)),
             train_accuracy=float(np.mean(accuracies)) if accuracies is not None else None,
@@ -289,7 +289,8 @@ class Trainer:
 
     # ---- using the model --------------------------------------------------
 
-    def _loss_and_accuracy(self, x, y) -> tuple[float, float | None]:
+    def loss_and_accuracy(self, x, y) -> tuple[float, float | None]:
+        """The loss and accuracy of the current weights on x, y (no dropout, no update)."""
         h = self.handles
         fetches = [h.loss] + ([h.accuracy] if h.accuracy is not None else [])
         values = self.session.run(fetches, feed_dict={h.x: x, h.y: y})
@@ -300,7 +301,7 @@ class Trainer:
         y = getattr(self.data, f"y_{split}")
         if len(x) == 0:
             raise TrainingError(f"The {split} split is empty; raise its fraction to evaluate on it.")
-        loss, accuracy = self._loss_and_accuracy(x, y)
+        loss, accuracy = self.loss_and_accuracy(x, y)
         if self.data.task == "regression":
             return Evaluation(loss, None, None, self.predict(x), y)
         labels = y.argmax(axis=1)

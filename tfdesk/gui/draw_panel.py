@@ -1,265 +1,43 @@
-"""Draw a digit and watch the network classify it.
+"""Draw a digit and watch the network classify it; teach it your own handwriting.
 
 The panel turns the drawing into the exact vector the model was trained on
 (tfdesk.core.drawing), shows that small image, and asks for a prediction; the
 main window forwards the request to the worker and hands the answer back to
-show_probabilities. Nothing here runs the model.
+show_probabilities with the vector it answered, so an answer computed for an
+earlier drawing is never shown under a newer one. Nothing here runs the model.
+
+"This is a …" (the buttons 0–9, or the digit keys while the canvas has focus)
+hands the drawing to the window, which keeps it in the student's collection
+(gui/my_drawings.py).
 """
 
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import (
-    QColor,
-    QFont,
-    QImage,
-    QKeySequence,
-    QPainter,
-    QPalette,
-    QPen,
-    QPointingDevice,
-    QShortcut,
-)
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSizePolicy,
     QSlider,
     QSpinBox,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from tfdesk.core.drawing import INPUT_FORMATS, NothingDrawn, canvas_to_input, model_view
 
-CANVAS_SIDE = 280  # logical pixels: big enough for a finger, small beside the plot
-DEFAULT_BRUSH = 20  # about the pen width of the training digits at this canvas size
+from .draw_views import ModelInputView, ProbabilityBars
+from .drawing_canvas import CANVAS_SIDE, DEFAULT_BRUSH, DrawingCanvas
+
 # At most one conversion and prediction request per interval while the pen moves.
 THROTTLE_MS = 30
-
-_HIGHLIGHT = QColor("#1f77b4")
-_BAR = QColor("#b8c2cc")
-
-
-class DrawingCanvas(QWidget):
-    """A white square that keeps black strokes from mouse, pen or finger in a grayscale image."""
-
-    strokesChanged = Signal()
-    clearRequested = Signal()
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self._image = QImage(CANVAS_SIDE, CANVAS_SIDE, QImage.Format_Grayscale8)
-        self._image.fill(Qt.white)
-        self._brush = DEFAULT_BRUSH
-        self._last: QPointF | None = None
-        self._empty = True
-        self.setFixedSize(CANVAS_SIDE, CANVAS_SIDE)
-        self.setAttribute(Qt.WA_AcceptTouchEvents)
-        self.setFocusPolicy(Qt.StrongFocus)
-        self.setCursor(Qt.CrossCursor)
-
-    def brush_size(self) -> int:
-        return self._brush
-
-    def set_brush_size(self, pixels: int) -> None:
-        self._brush = pixels
-
-    def canvas_array(self) -> np.ndarray:
-        """The strokes as a 2-D uint8 array (255 = paper, 0 = ink)."""
-        image = self._image
-        rows = np.frombuffer(image.constBits(), dtype=np.uint8).reshape(
-            image.height(), image.bytesPerLine()
-        )
-        # Scan lines are padded to 4 bytes; the padding is not part of the picture.
-        return rows[:, : image.width()].copy()
-
-    def clear(self) -> None:
-        self._image.fill(Qt.white)
-        self._last = None
-        self._empty = True
-        self.update()
-        self.strokesChanged.emit()
-
-    # --- painting -------------------------------------------------------
-
-    def paintEvent(self, event) -> None:
-        painter = QPainter(self)
-        painter.drawImage(self.rect(), self._image)
-        if self._empty and self.isEnabled():
-            painter.setPen(self.palette().color(QPalette.PlaceholderText))
-            painter.drawText(self.rect(), Qt.AlignCenter | Qt.TextWordWrap,
-                             self.tr("Draw a digit here"))
-        if not self.isEnabled():
-            painter.fillRect(self.rect(), QColor(128, 128, 128, 110))
-        painter.setPen(self.palette().color(QPalette.Mid))
-        painter.drawRect(self.rect().adjusted(0, 0, -1, -1))
-
-    def _stroke_to(self, point: QPointF, width: float, colour=Qt.black) -> None:
-        painter = QPainter(self._image)
-        painter.setRenderHint(QPainter.Antialiasing)
-        painter.setPen(QPen(colour, width, Qt.SolidLine, Qt.RoundCap, Qt.RoundJoin))
-        # A press without a move still leaves a round dot.
-        painter.drawLine(self._last if self._last is not None else point, point)
-        painter.end()
-        self._last = point
-        self._empty = False
-        self.update()
-        self.strokesChanged.emit()
-
-    # --- mouse ----------------------------------------------------------
-
-    def mousePressEvent(self, event) -> None:
-        if event.button() == Qt.RightButton:
-            self.clearRequested.emit()
-        elif event.button() == Qt.LeftButton:
-            self._last = None
-            self._stroke_to(event.position(), self._brush)
-
-    def mouseMoveEvent(self, event) -> None:
-        if event.buttons() & Qt.LeftButton and self._last is not None:
-            self._stroke_to(event.position(), self._brush)
-
-    def mouseReleaseEvent(self, event) -> None:
-        self._last = None
-
-    # --- pen ------------------------------------------------------------
-
-    def tabletEvent(self, event) -> None:
-        # Accepting stops Qt from also sending the same stroke as mouse events.
-        event.accept()
-        if event.type() == event.Type.TabletRelease:
-            self._last = None
-            return
-        if event.type() == event.Type.TabletPress:
-            self._last = None
-        # A light touch draws a thinner line, as a pen on paper does.
-        width = self._brush * (0.4 + 0.6 * event.pressure())
-        eraser = event.pointerType() == QPointingDevice.PointerType.Eraser
-        self._stroke_to(event.position(), width, Qt.white if eraser else Qt.black)
-
-    # --- touch ----------------------------------------------------------
-
-    def event(self, event) -> bool:
-        if event.type() in (event.Type.TouchBegin, event.Type.TouchUpdate, event.Type.TouchEnd):
-            points = event.points()
-            if event.type() == event.Type.TouchBegin:
-                self._last = None
-            if event.type() == event.Type.TouchEnd or not points:
-                self._last = None
-            else:
-                self._stroke_to(points[0].position(), self._brush)
-            event.accept()
-            return True
-        return super().event(event)
-
-
-class ModelInputView(QWidget):
-    """The small image the model receives, enlarged with hard pixel edges so every value shows."""
-
-    SIDE = 168  # divisible by 8 and by 28, so every input pixel is a whole square
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self._image: QImage | None = None
-        self.setFixedSize(self.SIDE, self.SIDE)
-
-    def set_image(self, image: np.ndarray | None) -> None:
-        """image: 2-D values in [0, 1] (1 = ink), or None for a blank view."""
-        if image is None:
-            self._image = None
-        else:
-            grey = np.ascontiguousarray(255 - np.clip(image, 0.0, 1.0) * 255, dtype=np.uint8)
-            height, width = grey.shape
-            self._image = QImage(grey.data, width, height, width, QImage.Format_Grayscale8).copy()
-        self.update()
-
-    def paintEvent(self, event) -> None:
-        painter = QPainter(self)
-        painter.fillRect(self.rect(), Qt.white)
-        if self._image is not None:
-            painter.setRenderHint(QPainter.SmoothPixmapTransform, False)
-            painter.drawImage(self.rect(), self._image)
-            if self._image.width() <= 8:
-                # A grid makes the 64 separate numbers visible as cells.
-                painter.setPen(QPen(QColor(200, 200, 200), 1))
-                step = self.SIDE / self._image.width()
-                for i in range(1, self._image.width()):
-                    painter.drawLine(QPointF(i * step, 0), QPointF(i * step, self.SIDE))
-                    painter.drawLine(QPointF(0, i * step), QPointF(self.SIDE, i * step))
-        painter.setPen(self.palette().color(QPalette.Mid))
-        painter.drawRect(self.rect().adjusted(0, 0, -1, -1))
-
-
-class ProbabilityBars(QWidget):
-    """One bar per class, its height the probability; the top class stands out in colour."""
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self._probabilities: np.ndarray | None = None
-        self._names = [str(i) for i in range(10)]
-        self.setMinimumSize(180, 150)
-        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
-
-    def sizeHint(self) -> QSize:
-        return QSize(340, 180)
-
-    def set_class_names(self, names: list[str]) -> None:
-        self._names = list(names)
-        self.update()
-
-    def set_probabilities(self, probabilities: np.ndarray | None) -> None:
-        self._probabilities = None if probabilities is None else np.asarray(probabilities, float)
-        self.update()
-
-    def probabilities(self) -> np.ndarray | None:
-        return None if self._probabilities is None else self._probabilities.copy()
-
-    def _count(self) -> int:
-        return len(self._probabilities) if self._probabilities is not None else len(self._names)
-
-    def class_name(self, index: int) -> str:
-        return self._names[index] if index < len(self._names) else str(index)
-
-    def _plot_area(self) -> QRectF:
-        line = self.fontMetrics().height()
-        return QRectF(self.rect()).adjusted(4, line + 4, -4, -(line + 6))
-
-    def bar_rect(self, index: int) -> QRectF:
-        """Where the bar of class index is drawn (zero height when nothing is shown)."""
-        area = self._plot_area()
-        slot = area.width() / max(1, self._count())
-        value = 0.0 if self._probabilities is None else float(self._probabilities[index])
-        height = area.height() * min(max(value, 0.0), 1.0)
-        return QRectF(area.left() + index * slot + slot * 0.15, area.bottom() - height,
-                      slot * 0.7, height)
-
-    def paintEvent(self, event) -> None:
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.Antialiasing)
-        area = self._plot_area()
-        text = self.palette().color(QPalette.WindowText)
-        top = None if self._probabilities is None else int(np.argmax(self._probabilities))
-        line = self.fontMetrics().height()
-        for index in range(self._count()):
-            bar = self.bar_rect(index)
-            painter.fillRect(bar, _HIGHLIGHT if index == top else _BAR)
-            label_box = QRectF(bar.left() - 6, area.bottom() + 3, bar.width() + 12, line)
-            font = QFont(self.font())
-            font.setBold(index == top)
-            painter.setFont(font)
-            painter.setPen(text)
-            painter.drawText(label_box, Qt.AlignCenter, self.class_name(index))
-            value = None if self._probabilities is None else self._probabilities[index]
-            # Tiny shares would only clutter the chart with "0 %".
-            if value is not None and value >= 0.05:
-                value_box = QRectF(bar.left() - 10, bar.top() - line - 1, bar.width() + 20, line)
-                painter.drawText(value_box, Qt.AlignCenter, self.tr("{percent} %").format(
-                    percent=f"{value * 100:.0f}"))
-        painter.setPen(QPen(self.palette().color(QPalette.Mid), 1))
-        painter.drawLine(area.bottomLeft(), area.bottomRight())
+# Below this probability, or this close to the runner-up, the answer is a question.
+SURE = 0.7
+CLEAR_LEAD = 0.3
 
 
 class DrawPanel(QWidget):
@@ -267,16 +45,21 @@ class DrawPanel(QWidget):
 
     # The model input for the current drawing: a flat np.float32 array in [0, 1].
     predictionRequested = Signal(object)
+    # {"strokes", "canvas", "pen_width", "canvas_side"} and the digit it shows.
+    labelled = Signal(object, int)
+    galleryRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self._format = "digits8x8"
         self._vector: np.ndarray | None = None
+        self._class_names = [str(i) for i in range(10)]
 
         self.canvas = DrawingCanvas()
         self.canvas.setToolTip(self.tr(
-            "Draw one digit here with the mouse, a pen or a finger. "
-            "Right-click or press Delete to start again."))
+            "Draw one digit here with the mouse, a pen or a finger. Ctrl+Z takes back the "
+            "last stroke; right-click or Delete starts again. Press a digit key to add the "
+            "drawing to your training data as that digit."))
         self.brush_slider = QSlider(Qt.Horizontal)
         self.brush_spin = QSpinBox()
         for control in (self.brush_slider, self.brush_spin):
@@ -289,6 +72,8 @@ class DrawPanel(QWidget):
         self.brush_slider.valueChanged.connect(self.brush_spin.setValue)
         self.brush_spin.valueChanged.connect(self.brush_slider.setValue)
         self.brush_spin.valueChanged.connect(self.canvas.set_brush_size)
+        self.undo_button = QPushButton(self.tr("&Undo"))
+        self.undo_button.setToolTip(self.tr("Take back the last stroke (Ctrl+Z)."))
         self.clear_button = QPushButton(self.tr("&Clear"))
         self.clear_button.setToolTip(self.tr(
             "Wipe the canvas to draw another digit (Delete, or right-click the canvas)."))
@@ -319,6 +104,23 @@ class DrawPanel(QWidget):
         self.model_caption.setWordWrap(True)
         self.model_caption.setAlignment(Qt.AlignLeft | Qt.AlignTop)
 
+        self.label_buttons = []
+        for digit in range(10):
+            button = QToolButton()
+            button.setText(str(digit))
+            button.setObjectName(f"label{digit}")
+            button.setToolTip(self.tr(
+                "Add this drawing to your training data as a {digit} (or press {digit} "
+                "while the canvas has the focus).").format(digit=digit))
+            button.clicked.connect(lambda _=False, d=digit: self.add_as(d))
+            self.label_buttons.append(button)
+        self.gallery_button = QPushButton(self.tr("&Gallery…"))
+        self.gallery_button.setToolTip(self.tr(
+            "Look through your drawings, remove some, export or import a collection."))
+        self.gallery_button.clicked.connect(self.galleryRequested)
+        self.collection_note = QLabel()
+        self.collection_note.setWordWrap(True)
+
         self._layout()
 
         self._throttle = QTimer(self)
@@ -327,10 +129,14 @@ class DrawPanel(QWidget):
         self._throttle.timeout.connect(self._refresh_input)
         self.canvas.strokesChanged.connect(self._on_strokes_changed)
         self.canvas.clearRequested.connect(self.clear)
+        self.canvas.labelPressed.connect(self.add_as)
         self.clear_button.clicked.connect(self.clear)
+        self.undo_button.clicked.connect(self.undo)
         for key in (QKeySequence.Delete, QKeySequence(Qt.Key_Backspace)):
             shortcut = QShortcut(key, self, context=Qt.WidgetWithChildrenShortcut)
             shortcut.activated.connect(self.clear)
+        QShortcut(QKeySequence.Undo, self, context=Qt.WidgetWithChildrenShortcut).activated.connect(
+            self.undo)
 
         self.set_input_format("digits8x8", [str(i) for i in range(10)])
 
@@ -341,12 +147,28 @@ class DrawPanel(QWidget):
         brush_row.addWidget(brush_label)
         brush_row.addWidget(self.brush_slider, 1)
         brush_row.addWidget(self.brush_spin)
-        brush_row.addSpacing(8)
-        brush_row.addWidget(self.clear_button)
+        edit_row = QHBoxLayout()
+        edit_row.addWidget(self.undo_button)
+        edit_row.addWidget(self.clear_button)
+        edit_row.addStretch(1)
+        edit_row.addWidget(self.gallery_button)
+
+        teach = QGridLayout()
+        teach.setHorizontalSpacing(2)
+        teach.addWidget(QLabel(self.tr("Add to the training data as:")), 0, 0, 1, 10)
+        for digit, button in enumerate(self.label_buttons):
+            teach.addWidget(button, 1, digit)
+        self._teach_box = QWidget()
+        teach_column = QVBoxLayout(self._teach_box)
+        teach_column.setContentsMargins(0, 4, 0, 0)
+        teach_column.addLayout(teach)
+        teach_column.addWidget(self.collection_note)
 
         left = QVBoxLayout()
         left.addWidget(self.canvas)
         left.addLayout(brush_row)
+        left.addLayout(edit_row)
+        left.addWidget(self._teach_box)
         left.addStretch(1)
 
         sees_title = QLabel(self.tr("What the network sees"))
@@ -387,13 +209,18 @@ class DrawPanel(QWidget):
     def set_input_format(self, input_format: str, class_names: list[str]) -> None:
         """Say what data the network takes; drawing works only for the image formats."""
         self._format = input_format
+        self._class_names = list(class_names)
         self.bars.set_class_names(class_names)
         drawable = input_format in INPUT_FORMATS
-        for control in (self.canvas, self.brush_slider, self.brush_spin, self.clear_button):
+        for control in (self.canvas, self.brush_slider, self.brush_spin, self.clear_button,
+                        self.undo_button):
             control.setEnabled(drawable)
         # Empty bars and a blank image would only suggest something is missing.
         self.bars.setVisible(drawable)
         self._sees_box.setVisible(drawable)
+        # Teaching needs the ten digits: a network of other classes cannot use them.
+        self._teachable = drawable and self._class_names == [str(i) for i in range(10)]
+        self._teach_box.setVisible(self._teachable)
         self.model_caption.setText({
             "digits8x8": self.tr(
                 "8 × 8 values, 0–16 scaled to 0–1. Each square counts the ink in "
@@ -408,29 +235,60 @@ class DrawPanel(QWidget):
     def set_untrained(self, untrained: bool) -> None:
         self.untrained_notice.setVisible(untrained)
 
+    def set_collection_note(self, text: str) -> None:
+        self.collection_note.setText(text)
+
     @Slot()
     def request_prediction(self) -> None:
         """Ask again for the current drawing, e.g. after the weights have changed."""
         if self._vector is not None:
             self.predictionRequested.emit(self._vector.copy())
 
-    @Slot(object)
-    def show_probabilities(self, probabilities: np.ndarray) -> None:
-        """The network's answer: one probability per class."""
-        # An answer may arrive for a drawing that has since been wiped.
-        if self._vector is None:
+    @Slot(object, object)
+    def show_probabilities(self, probabilities: np.ndarray, vector: np.ndarray | None = None) -> None:
+        """The network's answer (one probability per class) to `vector`, the drawing it was
+        asked about; an answer to any other drawing is dropped."""
+        if self._vector is None or (vector is not None and not np.array_equal(vector, self._vector)):
             return
         probabilities = np.asarray(probabilities, dtype=float).ravel()
         self.bars.set_probabilities(probabilities)
-        top = int(np.argmax(probabilities))
-        self.verdict.setText(self.tr("The network says: {name} ({percent} %)").format(
-            name=self.bars.class_name(top), percent=f"{probabilities[top] * 100:.0f}"))
+        self.verdict.setText(self._verdict(probabilities))
+
+    def _verdict(self, probabilities: np.ndarray) -> str:
+        order = np.argsort(probabilities)[::-1]
+        top = int(order[0])
+        first = probabilities[top]
+        second = probabilities[order[1]] if len(order) > 1 else 0.0
+        name = self.bars.class_name(top)
+        if first >= SURE and first - second >= CLEAR_LEAD:
+            return self.tr("The network says: {name} ({percent} %)").format(
+                name=name, percent=f"{first * 100:.0f}")
+        return self.tr("The network is unsure: {first} or {second}? ({p1} % / {p2} %)").format(
+            first=name, second=self.bars.class_name(int(order[1])),
+            p1=f"{first * 100:.0f}", p2=f"{second * 100:.0f}")
 
     @Slot()
     def clear(self) -> None:
         self.canvas.clear()
         # At once, not after the throttle: the wiped state must not show old bars.
         self._refresh_input()
+
+    @Slot()
+    def undo(self) -> None:
+        if self.canvas.undo():
+            self._refresh_input()
+
+    @Slot(int)
+    def add_as(self, digit: int) -> None:
+        """Hand the drawing to the window as a `digit`, then wipe the canvas for the next."""
+        if self._throttle.isActive():  # a key pressed right after the last stroke
+            self._refresh_input()
+        if not self._teachable or self._vector is None:
+            return
+        self.labelled.emit({"strokes": self.canvas.strokes(), "canvas": self.canvas_array(),
+                            "pen_width": float(self.canvas.brush_size()),
+                            "canvas_side": float(CANVAS_SIDE)}, digit)
+        self.clear()
 
     # --- internals --------------------------------------------------------
 

@@ -79,4 +79,4 @@ class DrawingAnswers:
             self._report("failed", f"Unexpected error while answering the drawing "
                                    f"({type(e).__name__}): {e}")
             return
-        self._report("predicted", probabilities)
+        self._report("predicted", probabilities, vector)

@@ -79,6 +79,12 @@ class EvaluationPanel(QWidget):
             )
         )
 
+        self._drawings = QLabel()
+        self._drawings.setWordWrap(True)
+        self._drawings.setToolTip(self.tr(
+            "Drawings mixed into the training data are tested apart: a fifth of them was "
+            "kept back from training, and this is how many of those the network reads right."))
+
         explanation = QLabel(
             self.tr(
                 "Each row is the true class, each column what the network predicted: "
@@ -127,6 +133,7 @@ class EvaluationPanel(QWidget):
         results = QWidget()
         layout = QVBoxLayout(results)
         layout.addWidget(self._accuracy)
+        layout.addWidget(self._drawings)
         layout.addWidget(explanation)
         layout.addLayout(body, 1)
         return results
@@ -168,7 +175,18 @@ class EvaluationPanel(QWidget):
         self._gallery.show_pixmaps([])
         self._stack.setCurrentIndex(1)
 
+    def show_drawing_accuracies(self, accuracies: dict) -> None:
+        """{"pen_digits" | "drawings": (accuracy, count)} of held-out drawings; {} hides the line."""
+        names = {"drawings": self.tr("your drawings"), "pen_digits": self.tr("simulated mouse drawings")}
+        parts = [self.tr("{name}: {accuracy:.1f} % of {n}").format(
+                     name=names.get(name, name), accuracy=100 * accuracy, n=count)
+                 for name, (accuracy, count) in sorted(accuracies.items())]
+        self._drawings.setText(self.tr("Drawings kept back from training — {parts}").format(
+            parts="; ".join(parts)) if parts else "")
+        self._drawings.setVisible(bool(parts))
+
     def clear(self) -> None:
+        self._drawings.clear()
         self._table.clear()
         self._table.setRowCount(0)
         self._table.setColumnCount(0)

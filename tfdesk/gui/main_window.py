@@ -19,16 +19,16 @@ from PySide6.QtWidgets import (
 
 from .. import __version__
 from ..core.errors import TfdeskError
-from ..core.spec import (
-    DataSpec, Experiment, course_experiment, lesson_experiment,
-)
+from ..core.spec import DataSpec, Experiment, default_experiment, lesson_experiment
 from . import gui_gc, language
 from .device_panel import DevicePanel
+from .data_options import DataOptions
 from .draw_panel import DrawPanel
 from .evaluation_panel import EvaluationPanel
 from .graph_dialog import GraphTensorsDialog
 from .layer_editor import LayerStackEditor
 from .lesson_views import LessonViews
+from .my_drawings import MyDrawings
 from .optimizer_panel import OptimizerPanel
 from .plot_panel import LossPlot
 from .training_progress import TrainingProgress
@@ -39,14 +39,14 @@ MAX_RECENT = 8
 DIGITS_SHAPE = (64, 10, "8×8 image")
 
 
-class MainWindow(LessonViews, QMainWindow):
+class MainWindow(LessonViews, MyDrawings, QMainWindow):
     def __init__(self, experiment: Experiment | None = None, settings: QSettings | None = None,
                  data_folder: str | None = None):
         super().__init__()
         self.settings = settings or QSettings()
         data_folder = data_folder or QStandardPaths.writableLocation(QStandardPaths.AppDataLocation)
         self.setWindowTitle(self.tr("tfdesk — TensorFlow trainer"))
-        self.experiment = experiment or self._last_experiment() or course_experiment()
+        self.experiment = experiment or self._last_experiment() or default_experiment()
         self._training = False
         self._new_run = True
         self._trained = False
@@ -59,6 +59,7 @@ class MainWindow(LessonViews, QMainWindow):
         self.worker = new_worker(str(Path(data_folder) / "autosave"))
         self._build_panels()
         self._build_actions()
+        self._build_my_drawings(data_folder)
         self._build_menus()
         self._connect_worker()
         self._show_experiment(self.experiment)
@@ -97,6 +98,7 @@ class MainWindow(LessonViews, QMainWindow):
         self.data_choice.addItem(self.tr("Exercise: y = 6x² − 4x + 1"), "quadratic")
         self.data_choice.addItem(self.tr("Data file…"), "file")
         self.data_choice.setToolTip(self.tr("What the network learns from"))
+        self.data_options = DataOptions()
         self.layers = LayerStackEditor()
         self.optimizer = OptimizerPanel()
         tabs = QTabWidget()
@@ -105,6 +107,7 @@ class MainWindow(LessonViews, QMainWindow):
         experiment = QWidget()
         box = QVBoxLayout(experiment)
         box.addWidget(self.data_choice)
+        box.addWidget(self.data_options)
         box.addWidget(tabs, 1)
         self.experiment_dock = self._dock(self.tr("Experiment"), "experiment", experiment,
                                           Qt.LeftDockWidgetArea)
@@ -184,6 +187,9 @@ class MainWindow(LessonViews, QMainWindow):
         file_menu.addAction(self.save_ck_action)
         file_menu.addAction(self.restore_action)
         file_menu.addAction(self.open_graph_action)
+        file_menu.addSeparator()
+        for action in (self.gallery_action, self.import_drawings_action, self.export_drawings_action):
+            file_menu.addAction(action)
         self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
         self._fill_recent_menu()
         file_menu.addSeparator()
@@ -217,6 +223,7 @@ class MainWindow(LessonViews, QMainWindow):
         w.planned.connect(self._planned)
         w.trainingFinished.connect(self._training_finished)
         w.predicted.connect(self.draw.show_probabilities)
+        w.loaded.connect(lambda _info: self._tell_drawings_problem())
         w.evaluated.connect(self._evaluated)
         w.saved.connect(self._saved)
         w.restored.connect(self._restored)
@@ -247,6 +254,8 @@ class MainWindow(LessonViews, QMainWindow):
             t = exp.training
             points = curve_dataset(exp.data.source, t.validation_fraction, t.test_fraction, t.seed)
             self.curve.set_points(points.x_train, points.y_train, points.true_params)
+        self.data_options.set_experiment(exp)
+        self.data_options.setVisible(not exp.is_regression)
         self.curve_dock.setVisible(exp.is_regression)
         self.draw_dock.setVisible(not exp.is_regression)
         self.layers.set_experiment(exp)
@@ -259,6 +268,8 @@ class MainWindow(LessonViews, QMainWindow):
         exp = self.experiment.copy()
         self.layers.apply_to(exp)
         self.optimizer.apply_to(exp)
+        if not exp.is_regression:
+            self.data_options.apply_to(exp)
         exp.device = self.devices.selected_device()
         return exp
 
@@ -274,13 +285,13 @@ class MainWindow(LessonViews, QMainWindow):
             exp.data = DataSpec(source="file", path=path)
             exp.name = Path(path).name
         elif source == "digits":
-            exp = course_experiment()
+            exp = default_experiment()
         else:
             exp = lesson_experiment(source)
         self._show_experiment(exp)
 
     def new_experiment(self) -> None:
-        self._show_experiment(course_experiment())
+        self._show_experiment(default_experiment())
 
     def open_experiment(self, path: str | None = None) -> None:
         path = path or self._ask_open_path(self.tr("Open experiment"), self.tr("Experiment (*.json)"))
@@ -443,6 +454,7 @@ class MainWindow(LessonViews, QMainWindow):
             return
         self.evaluation.show_evaluation(r["accuracy"], r["loss"], r["confusion"], r["class_names"],
                                         r["images"], r["image_shape"], r["labels"], r["predicted"])
+        self.evaluation.show_drawing_accuracies(r["drawing_accuracies"])
         self.evaluation_dock.show()
         self.evaluation_dock.raise_()
 

@@ -59,7 +59,7 @@ class TrainingWorker(LessonRequests, QObject):
     planned = Signal(int)  # the step this training will end at
     progressed = Signal(int, int, int, int, float)  # epoch, last epoch, step, last step, eta s
     trainingFinished = Signal(str, float)  # "finished" | "stopped" | "failed", seconds
-    predicted = Signal(object)  # probabilities (np.ndarray)
+    predicted = Signal(object, object)  # probabilities, the drawing's vector they answer
     evaluated = Signal(object)  # dict: accuracy, loss, confusion, images, labels, predicted, …
     saved = Signal(str)
     restored = Signal(str, object)  # folder, Experiment the weights belong to
@@ -330,11 +330,13 @@ class TrainingWorker(LessonRequests, QObject):
                 raise TfdeskError("Train the network first, then evaluate it.")
             ev = self.trainer.evaluate("test")
             data = self.trainer.data
+            drawings = {name: (self.trainer.loss_and_accuracy(x, y)[1], len(x))
+                        for name, (x, y) in data.drawing_tests.items()}
             self._report("evaluated", {
                 "accuracy": ev.accuracy, "loss": ev.loss, "confusion": ev.confusion,
                 "class_names": data.class_names, "images": data.x_test,
                 "image_shape": data.image_shape, "labels": ev.labels, "predicted": ev.predicted,
-                "task": data.task,
+                "task": data.task, "drawing_accuracies": drawings,
             })
         self._guarded(work)
 
