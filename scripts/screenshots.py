@@ -125,6 +125,52 @@ def lesson_views(app, folder: Path, settings_path: Path) -> None:
     w.close()
 
 
+def _draw_hand(window, hand) -> None:
+    window.draw.clear()
+    window.draw.brush_spin.setValue(round(hand.pen_width))
+    for points in hand.strokes:
+        stroke(window.draw.canvas, [tuple(p) for p in points], step=1e9)
+
+
+def drawing_views(app, folder: Path, settings_path: Path) -> None:
+    """An unsure answer of the course network, and the gallery of a student's drawings."""
+    import numpy as np
+
+    from tfdesk.core.pen_digits import STYLES, write
+    from tfdesk.core.spec import course_experiment
+
+    w = open_window(app, settings_path)
+    w._show_experiment(course_experiment())
+    finished = []
+    w.worker.trainingFinished.connect(lambda *a: finished.append(a))
+    w.start_action.trigger()
+    wait_until(app, lambda: finished)
+    rng = np.random.default_rng(5)
+    for attempt in range(60):  # hands the course network hesitates over
+        digit, style = [(1, "flag and base"), (4, "closed"), (8, "two loops")][attempt % 3]
+        _draw_hand(w, write(digit, style, rng))
+        wait_until(app, lambda: w.draw.bars.probabilities() is not None, 10_000)
+        app.processEvents()
+        if "unsure" in w.draw.verdict.text():
+            break
+    w.draw_dock.setFloating(True)
+    w.draw_dock.resize(560, 520)
+    app.processEvents()
+    w.draw.grab().save(str(folder / "unsure.png"))
+
+    for index in range(14):
+        digit = index % 10
+        styles = list(STYLES[digit])
+        _draw_hand(w, write(digit, styles[index % len(styles)], rng))
+        w.draw.add_as(digit)
+    gallery = w.show_gallery()
+    gallery.writer.setText("Mei")
+    gallery.resize(640, 420)
+    app.processEvents()
+    gallery.grab().save(str(folder / "gallery.png"))
+    w.close()
+
+
 def main() -> None:
     folder = Path(sys.argv[1] if len(sys.argv) > 1 else "docs")
     folder.mkdir(parents=True, exist_ok=True)
@@ -133,6 +179,8 @@ def main() -> None:
         window_mid_training(app, folder, Path(scratch) / "settings.ini")
     with tempfile.TemporaryDirectory() as scratch:
         lesson_views(app, folder, Path(scratch) / "settings.ini")
+    with tempfile.TemporaryDirectory() as scratch:
+        drawing_views(app, folder, Path(scratch) / "settings.ini")
     with tempfile.TemporaryDirectory() as scratch:
         chinese_window(app, folder, Path(scratch) / "settings.ini")
     print(f"saved in {folder}/")

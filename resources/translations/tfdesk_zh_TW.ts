@@ -126,12 +126,12 @@ Your experiment and saved files are kept; you can carry on. The details are in {
     <message>
         <location filename="../../tfdesk/gui/data_options.py" line="23"/>
         <source>&amp;Augment: shift, turn and re-ink the images every epoch</source>
-        <translation>資料擴增(&amp;A)：每個 epoch 把圖片稍微移動、旋轉並改變筆畫粗細</translation>
+        <translation>資料擴增(&amp;A)：每個週期把圖片稍微移動、旋轉並改變筆畫粗細</translation>
     </message>
     <message>
         <location filename="../../tfdesk/gui/data_options.py" line="25"/>
         <source>Every epoch each training image is moved, turned, scaled, sheared and drawn with a thinner or thicker pen, a little and at random, so the network learns the digit rather than the exact picture. Validation and test images stay as they are.</source>
-        <translation>每個 epoch，每張訓練圖片都會隨機地稍微移動、旋轉、縮放、傾斜，並用較細或較粗的筆重畫，讓網路學到的是數字本身，而不是那張圖片。驗證與測試圖片維持原樣。</translation>
+        <translation>每個週期，每張訓練圖片都會隨機地稍微移動、旋轉、縮放、傾斜，並用較細或較粗的筆重畫，讓網路學到的是數字本身，而不是那張圖片。驗證與測試圖片維持原樣。</translation>
     </message>
     <message>
         <location filename="../../tfdesk/gui/data_options.py" line="29"/>
@@ -336,7 +336,7 @@ Your experiment and saved files are kept; you can carry on. The details are in {
     <message>
         <location filename="../../tfdesk/gui/draw_panel.py" line="60"/>
         <source>Draw one digit here with the mouse, a pen or a finger. Ctrl+Z takes back the last stroke; right-click or Delete starts again. Press a digit key to add the drawing to your training data as that digit.</source>
-        <translation>用滑鼠、觸控筆或手指在這裡寫一個數字。Ctrl+Z 取消上一筆；按右鍵或 Delete 重新開始。按下數字鍵，就把這張圖當作該數字加入你的訓練資料。</translation>
+        <translation>用滑鼠、觸控筆或手指在這裡寫一個數字。Ctrl+Z 取消上一筆；按右鍵或刪除鍵重新開始。按下數字鍵，就把這張圖當作該數字加入你的訓練資料。</translation>
     </message>
     <message>
         <location filename="../../tfdesk/gui/draw_panel.py" line="69"/>
@@ -488,7 +488,7 @@ Your experiment and saved files are kept; you can carry on. The details are in {
     <message>
         <location filename="../../tfdesk/gui/drawing_gallery.py" line="73"/>
         <source>Take the selected drawings out of your collection (Delete).</source>
-        <translation>把選取的手繪數字從收藏中移除（Delete）。</translation>
+        <translation>把選取的手繪數字從收藏中移除（刪除鍵）。</translation>
     </message>
     <message>
         <location filename="../../tfdesk/gui/drawing_gallery.py" line="77"/>
@@ -1710,7 +1710,7 @@ Your experiment and saved files are kept; you can carry on. The details are in {
     <message>
         <location filename="../../tfdesk/gui/my_drawings.py" line="70"/>
         <source>Added as a {digit} (you have {count} of them, {total} drawings in all). Tick “Add my drawings” under Training data and Start to train on them.</source>
-        <translation>已加入為 {digit}（你有 {count} 張 {digit}，共 {total} 張）。勾選「訓練資料」中的「加入我的手繪數字」並按開始，就會用它們訓練。</translation>
+        <translation>已加入為 {digit}（這個數字你有 {count} 張，共 {total} 張）。勾選「訓練資料」中的「加入我的手繪數字」並按開始，就會用它們訓練。</translation>
     </message>
     <message>
         <location filename="../../tfdesk/gui/my_drawings.py" line="79"/>
