@@ -140,6 +140,21 @@ def test_experiment_json(tmp_path):
     _fuzz_file(tmp_path, "experiment JSON", path, Experiment.load, 7)
 
 
+@pytest.mark.parametrize("compressed", [True, False], ids=["as saved", "uncompressed"])
+def test_drawing_collection(tmp_path, compressed):
+    from tfdesk.core.drawing_collection import DrawingCollection, make_drawing
+    from tfdesk.core.pen_digits import drawings
+
+    path = tmp_path / "drawings.npz"
+    collection = DrawingCollection([make_drawing(h.strokes, h.digit, "Mei", h.pen_width)
+                                    for h in drawings(8, 1)[:6]])
+    collection.save(path)
+    if not compressed:  # the arrays' own bytes in the clear, for the bit flips to hit
+        with np.load(path) as f:
+            np.savez(path, **dict(f))
+    _fuzz_file(tmp_path, "drawing collection", path, DrawingCollection.load, 12 + compressed)
+
+
 @pytest.fixture(scope="module")
 def checkpoint(tmp_path_factory):
     folder = tmp_path_factory.mktemp("ck") / "save_model"

@@ -136,6 +136,13 @@ def test_exercise_preset_stacks_three_hidden_layers_of_25(editor, qtbot):
     assert applied(editor).model == ModelSpec()
 
 
+def test_the_drawing_preset_is_the_windows_default_network(editor, qtbot):
+    with qtbot.waitSignal(editor.changed):
+        action(editor, "drawingPreset").trigger()
+    assert hidden_units(editor) == [128, 64]
+    assert editor.parameter_count() == 64 * 128 + 128 + 128 * 64 + 64 + 64 * 10 + 10 == 17226
+
+
 def test_add_duplicate_move_and_remove_edit_the_stack(editor, qtbot):
     t = table(editor)
     select_hidden(editor, 0)

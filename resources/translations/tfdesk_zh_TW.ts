@@ -938,101 +938,106 @@ Your experiment and saved files are kept; you can carry on. The details are in {
     </message>
     <message>
         <location filename="../../tfdesk/gui/layer_editor.py" line="123"/>
-        <source>Replace the hidden layers with one of the course&apos;s networks.</source>
-        <translation>以課程中的其中一個網路取代目前的隱藏層。</translation>
+        <source>Replace the hidden layers with one of the course&apos;s networks, or the one that reads drawn digits best.</source>
+        <translation>把隱藏層換成課程中的網路，或最能辨識手繪數字的網路。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/layer_editor.py" line="126"/>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="127"/>
         <source>Course network: 64 → 25 → 10</source>
         <translation>課程網路：64 → 25 → 10</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/layer_editor.py" line="127"/>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="128"/>
         <source>Exercise: three hidden layers of 25</source>
         <translation>練習：三層各 25 個神經元的隱藏層</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/layer_editor.py" line="192"/>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="130"/>
+        <source>For drawn digits: 64 → 128 → 64 → 10</source>
+        <translation>辨識手繪數字：64 → 128 → 64 → 10</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="195"/>
         <source>Input</source>
         <translation>輸入</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/layer_editor.py" line="193"/>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="196"/>
         <source>The values fed into the network: one per pixel of the image.</source>
         <translation>送進網路的數值：影像的每個像素各一個。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/layer_editor.py" line="196"/>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="199"/>
         <source>{n} values ({what})</source>
         <translation>{n} 個數值（{what}）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/layer_editor.py" line="198"/>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="201"/>
         <source>{n} values</source>
         <translation>{n} 個數值</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/layer_editor.py" line="203"/>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="206"/>
         <source>The input has no weights or biases of its own.</source>
         <translation>輸入本身沒有權重或偏差。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/layer_editor.py" line="210"/>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="213"/>
         <source>Output</source>
         <translation>輸出</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/layer_editor.py" line="211"/>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="214"/>
         <source>One unit per class; its values are the logits the loss compares with the labels.</source>
         <translation>每個類別一個神經元；它們的值是原始分數，損失函數會拿來和標籤比較。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/layer_editor.py" line="213"/>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="216"/>
         <source>{n} classes</source>
         <translation>{n} 個類別</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/layer_editor.py" line="215"/>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="218"/>
         <source>none (logits)</source>
         <translation>無（原始分數）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/layer_editor.py" line="216"/>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="219"/>
         <source>softmax</source>
         <translation>softmax</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/layer_editor.py" line="219"/>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="222"/>
         <source>Leave the output as raw scores (logits): the loss applies softmax itself. Softmax here is the slide&apos;s Wrong!! example.</source>
         <translation>讓輸出保持原始分數：損失函數自己會做 softmax。在這裡加上 softmax，就是投影片上的錯誤示範。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/layer_editor.py" line="240"/>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="243"/>
         <source>Hidden {n}</source>
         <translation>隱藏層 {n}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/layer_editor.py" line="242"/>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="245"/>
         <source>A hidden layer: each unit sums weighted inputs, adds a bias, and applies the activation.</source>
         <translation>隱藏層：每個神經元把輸入乘上權重後加總，加上偏差，再套用激活函數。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/layer_editor.py" line="249"/>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="252"/>
         <source>How many units (neurons) this layer has. More units can learn more, but train slower.</source>
         <translation>這一層有多少個神經元。神經元越多能學得越多，但訓練較慢。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/layer_editor.py" line="257"/>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="260"/>
         <source>The function applied to each unit&apos;s sum. relu is the course&apos;s choice; without a non-linear one, stacked layers are no better than one.</source>
         <translation>套用在每個神經元加總結果上的函數。課程使用 relu；如果沒有非線性的激活函數，疊再多層也只等於一層。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/layer_editor.py" line="269"/>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="272"/>
         <source>The share of this layer&apos;s units switched off at random during each training step (0.2 = 20%). It keeps the network from memorising the training data; testing always uses every unit.</source>
         <translation>每個訓練步驟中，這一層隨機關閉的神經元比例（0.2 = 20%）。它能避免網路死背訓練資料；測試時一律使用全部神經元。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/layer_editor.py" line="308"/>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="311"/>
         <source>Total: {n} parameters (weights and biases)</source>
         <translation>總計：{n} 個參數（權重和偏差）</translation>
     </message>

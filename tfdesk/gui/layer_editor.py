@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tfdesk.core.spec import ACTIVATIONS, Experiment, LayerSpec, ModelSpec
+from tfdesk.core.spec import ACTIVATIONS, Experiment, LayerSpec, ModelSpec, default_experiment
 
 MAX_UNITS = 100_000
 MAX_DROPOUT = 0.95
@@ -120,12 +120,15 @@ class LayerStackEditor(QWidget):
 
         self._presets = QToolButton(self)
         self._presets.setText(self.tr("Presets"))
-        self._presets.setToolTip(self.tr("Replace the hidden layers with one of the course's networks."))
+        self._presets.setToolTip(self.tr("Replace the hidden layers with one of the course's networks, "
+                                         "or the one that reads drawn digits best."))
         self._presets.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self._presets)
         menu.addAction(self.tr("Course network: 64 → 25 → 10"), self._apply_course_preset).setObjectName("coursePreset")
         menu.addAction(self.tr("Exercise: three hidden layers of 25"),
                        self._apply_exercise_preset).setObjectName("exercisePreset")
+        menu.addAction(self.tr("For drawn digits: 64 → 128 → 64 → 10"),
+                       self._apply_drawing_preset).setObjectName("drawingPreset")
         self._presets.setMenu(menu)
 
         buttons = QHBoxLayout()
@@ -365,6 +368,10 @@ class LayerStackEditor(QWidget):
 
     def _apply_course_preset(self) -> None:
         self._apply_preset(copy.deepcopy(ModelSpec().hidden_layers))
+
+    def _apply_drawing_preset(self) -> None:
+        # The window's default network (spec.default_experiment; README, "Drawn digits").
+        self._apply_preset(default_experiment().model.hidden_layers)
 
     def _apply_exercise_preset(self) -> None:
         # The slide: 嘗試疊出三層隱藏層都為25維的神經網路 (stack three hidden layers of 25).
