@@ -11,8 +11,9 @@ import numpy as np
 import pytest
 
 from tfdesk.core import checkpoint
-from tfdesk.core.checkpoint import MetaGraphModel, restore_weights, save_checkpoint
+from tfdesk.core.checkpoint import restore_weights, save_checkpoint
 from tfdesk.core.errors import CheckpointError
+from tfdesk.core.foreign_graph import ForeignGraph
 from tfdesk.core.spec import LayerSpec
 from tfdesk.core.trainer import Trainer
 
@@ -108,7 +109,7 @@ def test_the_slides_load_graph_code_restores_a_tfdesk_checkpoint_and_tfdesks_ope
 
     # 2. tfdesk opens the course's checkpoint (no sidecar) both ways
     course_probabilities = _softmax(np.load(tmp_path / "train.npy"))
-    model = MetaGraphModel(tmp_path / "save_model")
+    model = ForeignGraph(tmp_path / "save_model")
     assert (model.input_name, model.output_name) == ("input/x_input:0", "output_layer/output:0")
     assert model.sidecar is None
     np.testing.assert_allclose(model.predict(x), course_probabilities, rtol=1e-4, atol=1e-6)
@@ -225,7 +226,7 @@ def test_a_graph_without_the_courses_names_lists_its_placeholders(tmp_path):
         with v1.Session() as s:
             s.run(v1.global_variables_initializer())
             saver.save(s, str(tmp_path / "model.ckpt"))
-    model = MetaGraphModel(tmp_path)
+    model = ForeignGraph(tmp_path)
     assert model.input_name is None
     with pytest.raises(CheckpointError, match="Its placeholders: pixels:0"):
         model.predict(np.ones((1, 4)))

@@ -7,7 +7,7 @@ import sys
 import numpy as np
 import pytest
 
-from tfdesk.core.checkpoint import MetaGraphModel
+from tfdesk.core.foreign_graph import ForeignGraph
 from tfdesk.core.codegen import training_script
 from tfdesk.core.errors import SpecError
 from tfdesk.core.spec import DataSpec, LayerSpec, course_experiment, default_experiment, lesson_experiment
@@ -29,7 +29,7 @@ def test_the_digits_script_trains_and_tfdesk_opens_its_checkpoint(style, tmp_pat
     exp.model.hidden_layers = [LayerSpec(25, "relu", 0.2), LayerSpec(16, "tanh")]
     losses = _run(training_script(exp, style, str(tmp_path / "save_model")), tmp_path)
     assert len(losses) == 4 and losses[-1] < losses[0]
-    model = MetaGraphModel(tmp_path / "save_model")
+    model = ForeignGraph(tmp_path / "save_model")
     assert model.input_name == "input/x_input:0"  # the course's names, found without asking
     probabilities = model.predict_probabilities(np.random.default_rng(0).random((3, 64)))
     assert probabilities.shape == (3, 10)
@@ -41,7 +41,7 @@ def test_the_exercise_script_fits_the_parabola(tmp_path):
     exp.training.epochs = 300
     losses = _run(training_script(exp, "variables", str(tmp_path / "save_model")), tmp_path)
     assert losses[-1] < 0.1 < losses[0]
-    model = MetaGraphModel(tmp_path / "save_model")
+    model = ForeignGraph(tmp_path / "save_model")
     assert model.input_name == "X:0" and model.output_name == "y_pred:0"
     assert model.predict(np.array([0.0], np.float32))[0] == pytest.approx(1.0, abs=0.3)
 

@@ -20,10 +20,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from tfdesk.core.checkpoint import MetaGraphModel, read_sidecar, restore_weights, save_checkpoint
+from tfdesk.core.checkpoint import read_sidecar, restore_weights, save_checkpoint
 from tfdesk.core.data import digits_dataset
 from tfdesk.core.data_files import load_file
 from tfdesk.core.errors import TfdeskError
+from tfdesk.core.foreign_graph import ForeignGraph
 from tfdesk.core.spec import Experiment
 from tfdesk.core.trainer import Trainer
 
@@ -177,7 +178,7 @@ def test_each_file_of_a_checkpoint(tmp_path, checkpoint, member):
         read_sidecar(folder)
 
     def open_graph(_path):
-        MetaGraphModel(folder).close()
+        ForeignGraph(folder).close()
 
     loader = open_graph if member.endswith(".meta") else restore
     _fuzz_file(tmp_path, f"checkpoint {member}", folder / member, loader, zlib.crc32(member.encode()))

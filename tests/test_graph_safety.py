@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 import tensorflow as tf
 
-from tfdesk.core.checkpoint import MetaGraphModel
+from tfdesk.core.foreign_graph import ForeignGraph
 from tfdesk.core.data import load_dataset
 from tfdesk.core.errors import CheckpointError
 from tfdesk.core.graph import build_graph
@@ -62,7 +62,7 @@ def test_a_graph_that_writes_a_file_is_refused_by_name_and_nothing_runs(tmp_path
     target = tmp_path / "pwned.txt"
     _save_graph_with(tmp_path, lambda: tf.io.write_file(str(target), "hello", name="drop_a_file"))
     with pytest.raises(CheckpointError, match=r"drop_a_file \(WriteFile\)"):
-        MetaGraphModel(tmp_path / "model.ckpt.meta")
+        ForeignGraph(tmp_path / "model.ckpt.meta")
     assert not target.exists()
 
 
@@ -72,13 +72,13 @@ def test_python_and_file_reading_ops_are_refused(tmp_path):
         tf.io.read_file(str(tmp_path / "secret"), name="read_secret")
     _save_graph_with(tmp_path, extra)
     with pytest.raises(CheckpointError) as refused:
-        MetaGraphModel(tmp_path)
+        ForeignGraph(tmp_path)
     assert "call_python (PyFunc)" in str(refused.value)
     assert "read_secret (ReadFile)" in str(refused.value)
 
 
 def test_a_plain_foreign_graph_and_its_saver_are_allowed(tmp_path):
     _save_graph_with(tmp_path, lambda: None)
-    model = MetaGraphModel(tmp_path)
+    model = ForeignGraph(tmp_path)
     model.use_tensors("pixels:0", "scores:0")
     assert model.predict_probabilities(np.ones((1, 64))).shape == (1, 10)

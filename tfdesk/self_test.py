@@ -29,6 +29,7 @@ def run() -> int:
         import tensorflow as tf
 
         from .core.checkpoint import restore_weights, save_checkpoint
+        from .core.graph_process import GraphProcess
         from .core.spec import course_experiment
         from .core.trainer import Trainer
 
@@ -44,11 +45,19 @@ def run() -> int:
                     restore_weights(fresh, os.path.join(scratch, "save_model"))
                     if not np.allclose(fresh.predict(x), trained, rtol=1e-5, atol=1e-6):
                         raise RuntimeError("the restored network answers differently")
+                # The course's 載入 graph, as the window does it: in a child process.
+                graph = GraphProcess(os.path.join(scratch, "save_model"))
+                try:
+                    if not np.allclose(graph.predict_probabilities(x), trained, rtol=1e-5, atol=1e-6):
+                        raise RuntimeError("the opened graph answers differently")
+                finally:
+                    graph.close()
     except Exception as e:  # the one line is the point: say what broke
         print(f"tfdesk self-test FAILED: {type(e).__name__}: {e}", flush=True)
         return 1
     print(f"tfdesk self-test OK: TensorFlow {tf.__version__}, one epoch ({result.step} steps), "
-          f"checkpoint saved and restored, translation and icons found, "
+          f"checkpoint saved, restored and its graph opened in a child process, translation and "
+          f"icons found, "
           f"{time.perf_counter() - started:.1f} s", flush=True)
     return 0
 

@@ -21,7 +21,6 @@ import platform
 import re
 import shutil
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -29,7 +28,6 @@ import tensorflow as tf
 
 from .. import __version__
 from .errors import CheckpointError, SpecError
-from .graph_safety import check_meta_graph
 from .spec import Experiment
 
 v1 = tf.compat.v1
@@ -259,137 +257,3 @@ def _reason(e: BaseException) -> str:
 
 _TF_BOILERPLATE = ("Graph execution error", "Detected at node", "File ", "Node:", "[[",
                    "Original stack trace", "defined at")
-
-
-# ---- a whole graph from .meta ---------------------------------------------------
-
-INPUT_NAMES = ("input/x_input:0", "X:0")
-OUTPUT_NAMES = ("output_layer/probabilities:0", "output_layer/output:0", "y_pred:0")
-
-
-@dataclass
-class TensorInfo:
-    name: str
-    shape: list | None
-    dtype: str
-    op_type: str
-
-
-def _read_meta_graph(meta: str):
-    from google.protobuf.message import DecodeError
-
-    meta_graph_def = v1.MetaGraphDef()
-    try:
-        meta_graph_def.ParseFromString(Path(meta).read_bytes())
-    except (DecodeError, OSError, RuntimeWarning) as e:
-        raise CheckpointError(f"{meta}: not a TensorFlow graph file ({_reason(e)}).") from None
-    return meta_graph_def
-
-
-def _is_batch_matrix(t: TensorInfo) -> bool:
-    return (t.dtype.startswith("float") and t.shape is not None and len(t.shape) == 2
-            and t.shape[1] is not None)
-
-
-class MetaGraphModel:
-    """A whole graph opened from `.meta` (the course's "載入 graph"), with its weights.
-
-    The input and output are found by the course's names; when they are not
-    there, `input_name`/`output_name` stay None and `tensors()` lists what
-    exists so the user can pick."""
-
-    def __init__(self, path: str | Path):
-        self.prefix = checkpoint_prefix(path)
-        meta = self.prefix + ".meta"
-        if not Path(meta).is_file():
-            raise CheckpointError(f"{meta}: no graph file (.meta) beside this checkpoint.")
-        meta_graph_def = _read_meta_graph(meta)
-        check_meta_graph(meta_graph_def, meta)  # before anything of it runs
-        self.graph = tf.Graph()
-        try:
-            with self.graph.as_default():
-                loader = v1.train.import_meta_graph(meta_graph_def)
-        except _TF_ERRORS + (TypeError, AttributeError) as e:
-            raise CheckpointError(f"{meta}: cannot read the graph ({_reason(e)}).") from None
-        if loader is None:
-            raise CheckpointError(f"{meta}: the graph has no variables to restore.")
-        self.session = v1.Session(graph=self.graph)
-        try:
-            with self.graph.as_default():  # outside it, restore takes the eager path
-                loader.restore(self.session, self.prefix)
-        except _TF_ERRORS as e:
-            self.session.close()
-            raise CheckpointError(f"{self.prefix}: cannot restore the weights ({_reason(e)}).") from None
-        self.sidecar = read_sidecar(Path(self.prefix).parent)
-        self.input_name = self._first_existing(INPUT_NAMES)
-        self.output_name = self._first_existing(OUTPUT_NAMES)
-
-    def _first_existing(self, names) -> str | None:
-        for name in names:
-            try:
-                self.graph.get_tensor_by_name(name)
-                return name
-            except (KeyError, ValueError):
-                continue
-        return None
-
-    def tensors(self) -> list[TensorInfo]:
-        out = []
-        for op in self.graph.get_operations():
-            for t in op.outputs:
-                shape = t.shape.as_list() if t.shape.rank is not None else None
-                out.append(TensorInfo(t.name, shape, t.dtype.name, op.type))
-        return out
-
-    def placeholders(self) -> list[TensorInfo]:
-        return [t for t in self.tensors() if t.op_type == "Placeholder"]
-
-    def use_tensors(self, input_name: str, output_name: str) -> None:
-        for name in (input_name, output_name):
-            try:
-                self.graph.get_tensor_by_name(name)
-            except (KeyError, ValueError):
-                raise CheckpointError(f"The graph has no tensor named {name!r}.") from None
-        self.input_name, self.output_name = input_name, output_name
-
-    def predict(self, x: np.ndarray) -> np.ndarray:
-        """The output tensor for x; logits of `output_layer/output` become probabilities."""
-        if self.input_name is None or self.output_name is None:
-            raise CheckpointError(self.missing_tensors_message())
-        x_t = self.graph.get_tensor_by_name(self.input_name)
-        y_t = self.graph.get_tensor_by_name(self.output_name)
-        try:
-            out = self.session.run(y_t, feed_dict={x_t: np.asarray(x, np.float32)})
-        except _TF_ERRORS as e:
-            raise CheckpointError(f"The graph could not compute {self.output_name}: {_reason(e)}") from None
-        if self.output_name == "output_layer/output:0":
-            out = np.exp(out - out.max(axis=-1, keepdims=True))
-            out /= out.sum(axis=-1, keepdims=True)
-        return out
-
-    def predict_probabilities(self, x: np.ndarray) -> np.ndarray:
-        """Class probabilities for x: the output as it is when it already is a
-        softmax (or the course's probabilities), else the softmax of it (logits)."""
-        out = np.atleast_2d(self.predict(x))
-        op_type = self.graph.get_tensor_by_name(self.output_name).op.type
-        if op_type != "Softmax" and self.output_name != "output_layer/output:0":
-            out = np.exp(out - out.max(axis=-1, keepdims=True))
-            out /= out.sum(axis=-1, keepdims=True)
-        return out
-
-    def input_candidates(self) -> list[TensorInfo]:
-        """Tensors that could take a batch of images: float, (batch, features)."""
-        rows = [t for t in self.tensors() if _is_batch_matrix(t)]
-        # Placeholders first: they are what a course graph feeds.
-        return sorted(rows, key=lambda t: "Placeholder" not in t.op_type)
-
-    def output_candidates(self) -> list[TensorInfo]:
-        return [t for t in self.tensors() if _is_batch_matrix(t) and "Placeholder" not in t.op_type]
-
-    def missing_tensors_message(self) -> str:
-        found = ", ".join(t.name for t in self.placeholders()) or "none"
-        return (f"{self.prefix}.meta has no input/x_input:0 and output_layer/output:0 "
-                f"(the course's names). Its placeholders: {found}. Choose the input and output tensors.")
-
-    def close(self) -> None:
-        self.session.close()

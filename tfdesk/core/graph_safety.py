@@ -1,12 +1,12 @@
-"""What a foreign graph may contain before tfdesk runs any of it.
+"""What a foreign graph may contain before tfdesk builds any of it.
 
 A `.meta` file is a whole program: besides matrices and activations it can hold
-ops that read or write files, talk to the network or call Python. Opening one
-runs nothing (import_meta_graph only builds the graph); before the first
-session.run, every op, including those inside the graph's function library,
-is checked against the ops a trainable dense network uses. The Saver's own
-save and restore ops are allowed inside the Saver's name scope only, because
-restoring the weights is the point of opening a checkpoint.
+ops that read or write files, talk to the network or call Python. Every op,
+including those inside the graph's function library, must be one a trainable
+dense network uses. The checkpoint ops of the file's own saver (SAVER_OPS) are
+not checked here because they never get that far: foreign_graph.without_saver
+cuts them, and all that depends on them, out of the graph before it is built,
+and tfdesk restores the weights with a Saver of its own.
 """
 
 from __future__ import annotations
@@ -66,21 +66,16 @@ _CONTROL_FLOW = {
     "EmptyTensorList", "TensorListPushBack", "TensorListPopBack",
 }
 ALLOWED_OPS = frozenset(_MATH | _NN | _RANDOM | _VARIABLES | _CONTROL_FLOW)
-# The Saver's subgraph writes and reads the checkpoint's own files.
+# A Saver's subgraph writes, reads and merges checkpoint files.
 SAVER_OPS = frozenset({"SaveV2", "RestoreV2", "MergeV2Checkpoints", "ShardedFilename",
                        "StringJoin", "Save", "SaveSlices", "Restore", "RestoreSlice",
                        "RestoreV2", "ShardedFilespec"})
 
 
 def unsafe_ops(meta_graph_def) -> list[str]:
-    """`name (OpType)` of every op outside the allow-list, in graph order."""
-    saver_scope = _saver_scope(meta_graph_def)
-    found = []
-    for node in meta_graph_def.graph_def.node:
-        allowed = node.op in ALLOWED_OPS or (
-            node.op in SAVER_OPS and saver_scope and node.name.startswith(saver_scope))
-        if not allowed:
-            found.append(f"{node.name} ({node.op})")
+    """`name (OpType)` of every op outside the allow-list, in graph order (saver ops aside)."""
+    found = [f"{node.name} ({node.op})" for node in meta_graph_def.graph_def.node
+             if node.op not in ALLOWED_OPS and node.op not in SAVER_OPS]
     for function in meta_graph_def.graph_def.library.function:
         for node in function.node_def:
             if node.op not in ALLOWED_OPS:
@@ -96,9 +91,3 @@ def check_meta_graph(meta_graph_def, path: str) -> None:
         raise CheckpointError(
             f"{path}: refused to run this graph. It holds operations a dense network does not "
             f"need and that could read or write files, use the network or run code: {shown}.")
-
-
-def _saver_scope(meta_graph_def) -> str | None:
-    # saver_def names its tensors inside the Saver's scope, e.g. "save/Const:0".
-    name = meta_graph_def.saver_def.filename_tensor_name
-    return name.split("/")[0] + "/" if "/" in name else None

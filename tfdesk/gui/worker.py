@@ -83,6 +83,7 @@ class TrainingWorker(LessonRequests, QObject):
         self.autosaver = None  # made on the worker thread: it needs TensorFlow
         self._autosave_folder = autosave_folder
         self.graph_model = None  # a .meta graph that answers the drawings instead of the trainer
+        self._graph_features = 0  # how many inputs it takes
         self.drawings = DrawingAnswers(self._drawing_model, self._report)
         self._last_refresh = 0.0
         self.weights_watched = False  # set by the window while a weights or curve view is shown
@@ -279,11 +280,12 @@ class TrainingWorker(LessonRequests, QObject):
         self._guarded(work, busy=True)
 
     def open_graph(self, path: str) -> None:
-        """The course's 載入 graph: import a .meta with its weights, for the drawings."""
+        """The course's 載入 graph: a .meta with its weights, opened in a child process
+        (core/graph_process.py) because the file may be hostile, for the drawings."""
         def work():
-            from ..core.checkpoint import MetaGraphModel
+            from ..core.graph_process import GraphProcess
 
-            model = MetaGraphModel(path)
+            model = GraphProcess(path)
             with self.drawings.model_lock:
                 self._drop_graph()
                 self.graph_model = model
@@ -307,11 +309,11 @@ class TrainingWorker(LessonRequests, QObject):
         from ..core.drawing import input_format_for
 
         m = self.graph_model
-        n_features = m.graph.get_tensor_by_name(m.input_name).shape[1]
-        n_classes = m.graph.get_tensor_by_name(m.output_name).shape[1]
+        n_features, n_classes = m.shapes()
         if n_features is None or n_classes is None:
             raise TfdeskError(f"{m.input_name} and {m.output_name} need a known size to draw into "
                               "(features and classes).")
+        self._graph_features = int(n_features)
         self._report("graphReady", {
             "input_format": input_format_for(int(n_features)),
             "class_names": [str(i) for i in range(int(n_classes))],
@@ -426,7 +428,7 @@ class TrainingWorker(LessonRequests, QObject):
         """What answers a drawing; called by the drawing thread with model_lock held."""
         m = self.graph_model
         if m is not None and m.output_name is not None:
-            return m.predict_probabilities, m.graph.get_tensor_by_name(m.input_name).shape[1]
+            return m.predict_probabilities, self._graph_features
         t = self.trainer
         if t is not None and t.data.task == "classification":
             return t.predict, t.data.n_features

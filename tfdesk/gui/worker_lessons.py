@@ -48,28 +48,31 @@ class LessonRequests:
         self._requests.put((self._guarded, (lambda: self._variable_value(name),)))
 
     def _inspected(self):
-        """(graph, session, label) of the opened .meta graph, else of the trainer's, else None."""
-        if self.graph_model is not None:
-            return self.graph_model.graph, self.graph_model.session, self.graph_model.prefix + ".meta"
-        if self.trainer is not None:
-            return self.trainer.graph, self.trainer.session, self.trainer.experiment.name or "experiment"
+        """(describe(), variable_value(name), label) of the opened .meta graph, else of the
+        trainer's graph, else None. The opened graph answers from its child process."""
+        from ..core import graph_info
+
+        m = self.graph_model
+        if m is not None:
+            return m.describe, m.variable_value, m.prefix + ".meta"
+        t = self.trainer
+        if t is not None:
+            return (lambda: graph_info.describe(t.graph),
+                    lambda name: graph_info.variable_value(t.graph, t.session, name),
+                    t.experiment.name or "experiment")
         return None
 
     def _describe_graph(self) -> None:
-        from ..core.graph_info import describe
-
         inspected = self._inspected()
         if inspected is None:  # nothing built yet: an empty tree that says so, not an error
             self._report("graphDescribed", "", [])
             return
-        graph, _, label = inspected
-        self._report("graphDescribed", label, describe(graph))
+        describe, _, label = inspected
+        self._report("graphDescribed", label, describe())
 
     def _variable_value(self, name: str) -> None:
-        from ..core.graph_info import variable_value
-
         inspected = self._inspected()
         if inspected is None:
             raise TfdeskError("There is no graph yet: press Start, or open one (File ▸ Open graph).")
-        graph, session, _ = inspected
-        self._report("variableValue", name, variable_value(graph, session, name))
+        _, value_of, _ = inspected
+        self._report("variableValue", name, value_of(name))
