@@ -34,6 +34,12 @@ def pytest_terminal_summary(terminalreporter):
     if fuzz is not None and fuzz.CASES:
         terminalreporter.write_line(
             f"fuzz: {len(fuzz.CASES)} corrupted files tried; each loaded or gave tfdesk's own error")
+    passed = [report.nodeid for report in terminalreporter.stats.get("passed", [])]
+    for module, what in (("test_hostile_graphs.py", "hostile graphs refused or contained"),
+                         ("test_hostile_inputs.py", "hostile inputs and commands handled")):
+        count = sum(1 for nodeid in passed if nodeid.split("::")[0].endswith(module))
+        if count:
+            terminalreporter.write_line(f"hostile: {count} {what}")
 
 
 @pytest.fixture

@@ -10,7 +10,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from tfdesk.core import checkpoint
+import tensorflow as tf
+
+from tfdesk.core import checkpoint, folder_swap
 from tfdesk.core.checkpoint import restore_weights, save_checkpoint
 from tfdesk.core.errors import CheckpointError
 from tfdesk.core.foreign_graph import ForeignGraph
@@ -134,31 +136,105 @@ def test_a_save_that_fails_part_way_leaves_the_previous_checkpoint(trained, tmp_
     assert [p.name for p in tmp_path.iterdir()] == ["save_model"]
 
 
-def test_a_process_killed_between_the_two_renames_leaves_a_loadable_checkpoint(trained, tmp_path):
-    trainer, folder = trained
-    target = tmp_path / "save_model"
-    save_checkpoint(trainer, target)
-    # The child dies (os._exit, no clean-up) right after moving the old checkpoint aside.
+def _save_and_die(trainer_epochs, target, die_after: str, two_renames: bool = False):
+    """A child that trains, saves into target and dies (os._exit, no clean-up) right
+    after `die_after` ("exchange" or the first "replace") in the swap."""
     code = f"""
 import os, sys
 sys.path.insert(0, {str(HERE)!r})
 from helpers import tiny_digits
-from tfdesk.core import checkpoint
+from tfdesk.core import checkpoint, folder_swap
 from tfdesk.core.trainer import Trainer
-t = Trainer(tiny_digits()); t.train(2)
-real = os.replace
-def replace_then_die(a, b):
-    real(a, b)
-    os._exit(9)
-checkpoint.os.replace = replace_then_die
+t = Trainer(tiny_digits()); t.train({trainer_epochs})
+if {two_renames!r}:
+    folder_swap._exchange = lambda a, b: False  # a file system that cannot exchange
+if {die_after!r} == "exchange":
+    real_exchange = folder_swap._exchange
+    def exchange_then_die(a, b):
+        real_exchange(a, b)
+        os._exit(9)
+    folder_swap._exchange = exchange_then_die
+else:
+    real = os.replace
+    def replace_then_die(a, b):
+        real(a, b)
+        os._exit(9)
+    folder_swap.os.replace = replace_then_die
 checkpoint.save_checkpoint(t, {str(target)!r})
 """
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
     assert done.returncode == 9, done.stderr[-3000:]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="renameat2 is Linux's")
+def test_the_checkpoint_folder_never_goes_missing_even_when_killed_mid_save(trained, tmp_path):
+    trainer, _ = trained
+    target = tmp_path / "save_model"
+    save_checkpoint(trainer, target)
+    _save_and_die(2, target, "exchange")
+    # The course's own restore code, at the worst moment: the folder is whole, and new.
+    state = tf.train.get_checkpoint_state(str(target))
+    assert state is not None and (target / "tfdesk.json").is_file()
+    assert json.loads((target / "tfdesk.json").read_text())["epoch"] == 2
+    leftovers = [p.name for p in tmp_path.iterdir() if p.name != "save_model"]
+    assert len(leftovers) == 1 and ".saving-" in leftovers[0]  # the old copy, until the next save
+    save_checkpoint(trainer, target)
+    assert [p.name for p in tmp_path.iterdir()] == ["save_model"]
+
+
+def test_with_two_renames_a_kill_in_between_leaves_a_loadable_checkpoint(trained, tmp_path):
+    trainer, _ = trained
+    target = tmp_path / "save_model"
+    save_checkpoint(trainer, target)
+    _save_and_die(2, target, "replace", two_renames=True)
     assert not target.exists()  # the moment of danger: only the copies beside it exist
     restored = Trainer(tiny_digits())
     restore_weights(restored, target)  # finds and puts back a finished copy
-    assert target.is_dir() and restored.epoch in (1, 2)
+    assert target.is_dir() and restored.epoch == 2  # the newest finished copy
+
+
+def test_leftovers_of_twenty_killed_saves_are_cleaned_up(trained, tmp_path):
+    trainer, _ = trained
+    target = tmp_path / "save_model"
+    save_checkpoint(trainer, target)
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True).stdout.strip()
+    for i in range(20):
+        (tmp_path / f".save_model.saving-{int(dead) + i * 7919}").mkdir()
+    (tmp_path / f".save_model.old-{dead}").mkdir()
+    save_checkpoint(trainer, target)
+    assert [p.name for p in tmp_path.iterdir()] == ["save_model"]
+
+
+def test_a_symlinked_checkpoint_folder_stays_a_link(trained, tmp_path):
+    trainer, _ = trained
+    real = tmp_path / "disk" / "save_model"
+    save_checkpoint(trainer, real)
+    link = tmp_path / "save_model"
+    link.symlink_to(real, target_is_directory=True)
+    save_checkpoint(trainer, link)
+    assert link.is_symlink() and link.resolve() == real.resolve()
+    assert (real / "tfdesk.json").is_file()
+    assert sorted(p.name for p in real.parent.iterdir()) == ["save_model"]
+
+
+def test_a_failed_second_rename_puts_the_old_checkpoint_back(trained, tmp_path, monkeypatch):
+    # Windows: a file held open blocks the rename of the new copy into place.
+    trainer, _ = trained
+    target = tmp_path / "save_model"
+    save_checkpoint(trainer, target)
+    before = {p.name: p.read_bytes() for p in target.iterdir()}
+    monkeypatch.setattr(folder_swap, "_exchange", lambda a, b: False)
+    real = os.replace
+
+    def blocked(a, b):
+        if Path(a).name.startswith(".save_model.saving-"):
+            raise PermissionError(32, "The process cannot access the file", str(a))
+        real(a, b)
+    monkeypatch.setattr(folder_swap.os, "replace", blocked)
+    with pytest.raises(CheckpointError, match="cannot access the file.*unchanged"):
+        save_checkpoint(trainer, target)
+    assert {p.name: p.read_bytes() for p in target.iterdir()} == before
 
 
 def test_saving_onto_a_file_or_a_folder_of_other_files_is_refused(trained, tmp_path):
@@ -171,9 +247,26 @@ def test_saving_onto_a_file_or_a_folder_of_other_files_is_refused(trained, tmp_p
     home = tmp_path / "home"
     home.mkdir()
     (home / "thesis.docx").write_text("precious")
-    with pytest.raises(CheckpointError, match=r"holds other files \(thesis.docx\)"):
+    with pytest.raises(CheckpointError, match=r"holds files tfdesk did not write \(thesis.docx\)"):
         save_checkpoint(trainer, home)
     assert (home / "thesis.docx").read_text() == "precious"
+
+
+@pytest.mark.parametrize("name", ["notes.ckpt.txt", "model.ckpt.bak", "old.ckpt.results"])
+def test_only_tfdesks_own_file_names_count_as_a_checkpoint(trained, tmp_path, name):
+    # Names that merely contain ".ckpt" were once taken for a checkpoint's: and deleted.
+    trainer, _ = trained
+    target = tmp_path / "save_model"
+    save_checkpoint(trainer, target)
+    mine = target / name
+    if name.endswith("results"):
+        mine.mkdir()
+        (mine / "table.csv").write_text("1,2")
+    else:
+        mine.write_text("mine")
+    with pytest.raises(CheckpointError, match=f"files tfdesk did not write \\({name}\\)"):
+        save_checkpoint(trainer, target)
+    assert mine.exists()
 
 
 def test_a_read_only_folder_is_refused_and_the_previous_checkpoint_stays(trained, tmp_path, monkeypatch):
@@ -189,7 +282,7 @@ def test_a_read_only_folder_is_refused_and_the_previous_checkpoint_stays(trained
     else:
         tmp_path.chmod(0o555)
     try:
-        with pytest.raises(CheckpointError, match="Permission denied.*unchanged"):
+        with pytest.raises(CheckpointError, match="Permission denied"):
             save_checkpoint(trainer, target)
     finally:
         tmp_path.chmod(0o755)

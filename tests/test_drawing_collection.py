@@ -169,7 +169,7 @@ def test_files_that_are_no_collection_at_all(tmp_path, content):
 
 
 def test_a_folder_or_missing_file_is_refused(tmp_path):
-    with pytest.raises(DataFileError, match="not a regular file"):
+    with pytest.raises(DataFileError, match="this is a folder, not a file"):
         DrawingCollection.load(tmp_path)
     with pytest.raises(DataFileError, match="file not found"):
         DrawingCollection.load(tmp_path / "gone.npz")

@@ -14,6 +14,7 @@ import os
 import sys
 from pathlib import Path
 
+from . import console
 from .core.errors import TfdeskError
 from .core.spec import Experiment, example_experiment
 
@@ -46,20 +47,20 @@ def main(argv: list[str] | None = None) -> int:
         return run(args)
     except TfdeskError as e:
         first, *rest = [line.strip() for line in str(e).splitlines()] or [""]
-        print(f"tfdesk-train: {' '.join([first] + (['; '.join(rest)] if rest else []))}",
-              file=sys.stderr)
+        console.say(f"tfdesk-train: {' '.join([first] + (['; '.join(rest)] if rest else []))}",
+                    error=True)
         return EXIT_BAD_INPUT
 
 
 def run(args) -> int:
     if args.example:
-        sys.stdout.write(example_experiment(args.example).to_json())
+        console.say(example_experiment(args.example).to_json().rstrip("\n"))
         return 0
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
     if args.devices:
         from .core.devices import device_report
 
-        print(device_report().summary())
+        console.say(device_report().summary())
         return 0
     exp = _experiment(args)
     if args.epochs is not None and args.epochs < 1:
@@ -68,22 +69,36 @@ def run(args) -> int:
     from .core import checkpoint
     from .core.trainer import Trainer
 
-    if args.save:  # before training, so a bad target does not waste the run
+    # Before training, so that a bad target does not waste the run.
+    if args.save is not None:
         checkpoint.check_save_target(args.save)
+    if args.logdir is not None:
+        _check_logdir(args.logdir)
     with Trainer(exp) as trainer:
         if note := trainer.device_note():
-            print(note, file=sys.stderr)
+            console.say(note, error=True)
         if args.resume:
             checkpoint.restore_weights(trainer, args.resume)
-            print(f"Resumed from {args.resume} at epoch {trainer.epoch}, step {trainer.step}.",
-                  file=sys.stderr)
+            console.say(f"Resumed from {args.resume} at epoch {trainer.epoch}, step {trainer.step}.",
+                        error=True)
         epochs = args.epochs if args.epochs is not None else max(0, exp.training.epochs - trainer.epoch)
-        status = _train(trainer, epochs, args)
-        summary = _report(trainer)
-        if args.save:
-            checkpoint.save_checkpoint(trainer, args.save, summary)
-            print(f"Saved the checkpoint in {Path(args.save).absolute()}", file=sys.stderr)
-    return EXIT_INTERRUPTED if status == "interrupted" else 0
+        with console.stops_gracefully(trainer.stop) as stopping:
+            _train(trainer, epochs, args)
+        summary, result = _result(trainer)
+        if args.save is not None:  # saved before anything is printed: output may fail
+            with console.uninterruptible():
+                checkpoint.save_checkpoint(trainer, args.save, summary)
+            console.say(f"Saved the checkpoint in {Path(args.save).absolute()}", error=True)
+        console.say(result)
+    return EXIT_INTERRUPTED if stopping.signal_name else 0
+
+
+def _check_logdir(logdir: str) -> None:
+    path = Path(logdir)
+    if not logdir.strip():
+        raise TfdeskError("--logdir: no folder given")
+    if path.exists() and not path.is_dir():
+        raise TfdeskError(f"--logdir: {path} is a file; TensorBoard's event files go into a folder")
 
 
 def _experiment(args) -> Experiment:
@@ -101,15 +116,16 @@ def _experiment(args) -> Experiment:
     return exp.validate()
 
 
-def _train(trainer, epochs: int, args) -> str:
-    """Train with a progress bar; Ctrl+C stops cleanly so the work so far can be saved."""
+def _train(trainer, epochs: int, args) -> None:
+    """Train with a progress bar; a stop signal ends it cleanly so the work can be saved."""
     from tqdm import tqdm
 
     from .core.trainer import EpochMetrics, StepLosses
 
     log = _EventLog(args.logdir, trainer) if args.logdir else None
-    bar = tqdm(total=epochs * trainer.steps_per_epoch(), unit="step", disable=args.quiet or None,
-               file=sys.stderr, dynamic_ncols=True, mininterval=0.25)
+    bar = tqdm(total=epochs * trainer.steps_per_epoch(), unit="step",
+               disable=args.quiet or sys.stderr is None or None, file=console.SafeStream(),
+               dynamic_ncols=True, mininterval=0.25)
 
     def on_event(event):
         if isinstance(event, StepLosses):
@@ -123,10 +139,6 @@ def _train(trainer, epochs: int, args) -> str:
 
     try:
         trainer.train(epochs, callback=on_event)
-        return "finished"
-    except KeyboardInterrupt:
-        print(f"\nInterrupted at epoch {trainer.epoch}.", file=sys.stderr)
-        return "interrupted"
     finally:
         bar.close()
         if log:
@@ -142,24 +154,23 @@ def _epoch_text(m) -> str:
     return " ".join(parts)
 
 
-def _report(trainer) -> dict:
-    """Print the result on stdout; return it as the checkpoint's metrics."""
+def _result(trainer) -> tuple[dict, str]:
+    """The checkpoint's metrics, and the line that tells the result."""
     data = trainer.data
     if data.task == "regression":
         values = trainer.variable_values()
         w, b = values["weight"].tolist(), float(values["bias"][0])
         split = "test" if len(data.x_test) else "train"
         mse = trainer.evaluate(split).loss
-        print(f"learned weight {[round(v, 3) for v in w]} bias {b:.3f} "
-              f"(true weight {data.true_params['weight']} bias {data.true_params['bias']}); "
-              f"{split} mse {mse:.4f}")
-        return {"epoch": trainer.epoch, f"{split}_mse": mse}
+        return {"epoch": trainer.epoch, f"{split}_mse": mse}, (
+            f"learned weight {[round(v, 3) for v in w]} bias {b:.3f} "
+            f"(true weight {data.true_params['weight']} bias {data.true_params['bias']}); "
+            f"{split} mse {mse:.4f}")
     if len(data.x_test) == 0:
-        print("no test split (test_fraction is 0)")
-        return {"epoch": trainer.epoch}
+        return {"epoch": trainer.epoch}, "no test split (test_fraction is 0)"
     ev = trainer.evaluate("test")
-    print(f"test accuracy {ev.accuracy:.2%} (loss {ev.loss:.4f}, {len(ev.labels)} images)")
-    return {"epoch": trainer.epoch, "test_accuracy": ev.accuracy, "test_loss": ev.loss}
+    return ({"epoch": trainer.epoch, "test_accuracy": ev.accuracy, "test_loss": ev.loss},
+            f"test accuracy {ev.accuracy:.2%} (loss {ev.loss:.4f}, {len(ev.labels)} images)")
 
 
 class _EventLog:

@@ -7,10 +7,9 @@
       checkpoint_weight.ckpt.meta          the whole graph
       tfdesk.json                          experiment, labels, input format, metrics, versions
 
-A save writes a new folder beside the old one and swaps them, so a crash at
-any moment leaves a loadable checkpoint at (or next to) the old name;
-`recover()` puts it back. The sidecar is written last: a folder without it
-was never finished.
+A save writes a new folder beside the old one and swaps them (folder_swap.py),
+so a crash at any moment leaves a loadable checkpoint at (or next to) the old
+name. The sidecar is written last: a folder without it was never finished.
 """
 
 from __future__ import annotations
@@ -27,7 +26,9 @@ import numpy as np
 import tensorflow as tf
 
 from .. import __version__
-from .errors import CheckpointError, SpecError
+from . import folder_swap
+from .data_files import check_regular
+from .errors import CheckpointError, DataFileError, SpecError
 from .spec import Experiment
 
 v1 = tf.compat.v1
@@ -35,6 +36,8 @@ v1 = tf.compat.v1
 CHECKPOINT_NAME = "checkpoint_weight.ckpt"
 SIDECAR = "tfdesk.json"
 SIDECAR_FORMAT = "tfdesk-checkpoint"
+MAX_SIDECAR_BYTES = 1024**2  # a sidecar is a few kilobytes
+MAX_EPOCH = 1_000_000
 # Model variables end in weight/bias (optionally numbered); the optimizer's slots
 # (…/Adam, …/Momentum), its powers and the global step are bookkeeping.
 _MODEL_LEAF = re.compile(r"^(weight|bias)\d*$")
@@ -46,42 +49,56 @@ _TF_ERRORS = (tf.errors.OpError, ValueError, KeyError, OSError, UnicodeDecodeErr
 
 def save_checkpoint(trainer, folder: str | Path, metrics: dict | None = None) -> Path:
     """Save the trainer's session into `folder`, replacing a checkpoint there only once
-    the new one is complete. Raises CheckpointError; the old checkpoint stays intact."""
-    folder = Path(folder).absolute()
-    check_save_target(folder)
-    staging = folder.parent / f".{folder.name}.saving-{os.getpid()}"
+    the new one is complete (folder_swap.py). Raises CheckpointError; the old checkpoint
+    stays intact."""
+    shown = Path(folder).absolute()
+    check_save_target(shown)
+    folder = folder_swap.real_target(shown)
+    staging = folder_swap.staging_for(folder)
     try:
-        if staging.exists():
-            shutil.rmtree(staging)
         staging.mkdir(parents=True)
         with trainer.graph.as_default():
             trainer.handles.saver.save(trainer.session, str(staging / CHECKPOINT_NAME))
         _write_sidecar(staging / SIDECAR, _sidecar(trainer, metrics))
-        _swap_into_place(staging, folder)
+        folder_swap.swap_in(staging, folder)
     except _TF_ERRORS as e:
         shutil.rmtree(staging, ignore_errors=True)
-        raise CheckpointError(f"Could not save the checkpoint in {folder}: {_reason(e)}. "
+        raise CheckpointError(f"Could not save the checkpoint in {shown}: {_reason(e)}. "
                               "Any checkpoint that was there is unchanged.") from None
-    return folder
+    return shown
 
 
 def check_save_target(folder: str | Path) -> None:
-    """Refuse a target that is a file or a folder of the user's other files."""
-    folder = Path(folder).absolute()
+    """Refuse a target that is a file, a folder of the user's other files, or a place where
+    no folder can be made: before a run, not after it."""
+    if not str(folder).strip():
+        raise CheckpointError("No folder was given for the checkpoint.")
+    shown = Path(folder).absolute()
+    folder = folder_swap.real_target(shown)
     if folder.exists() and not folder.is_dir():
-        raise CheckpointError(f"{folder} is a file, not a folder; choose a folder for the checkpoint.")
+        raise CheckpointError(f"{shown} is a file, not a folder; choose a folder for the checkpoint.")
     if folder.is_dir():
-        names = {p.name for p in folder.iterdir()}
-        foreign = {n for n in names if not _is_checkpoint_file(n)}
+        foreign = sorted(p.name for p in folder.iterdir() if not is_checkpoint_file(p.name))
         if foreign:
-            shown = ", ".join(sorted(foreign)[:5])
             raise CheckpointError(
-                f"{folder} holds other files ({shown}); a checkpoint replaces the whole folder, "
-                "so choose an empty folder or an existing checkpoint.")
+                f"{shown} holds files tfdesk did not write ({', '.join(foreign[:5])}); a "
+                "checkpoint replaces the whole folder, so choose an empty folder or an "
+                "existing checkpoint.")
+    try:
+        for old in folder_swap.leftovers(folder):
+            shutil.rmtree(old, ignore_errors=True)
+        folder_swap.probe(folder)
+    except OSError as e:
+        raise CheckpointError(f"Cannot save a checkpoint in {shown}: {_reason(e)}.") from None
 
 
-def _is_checkpoint_file(name: str) -> bool:
-    return name in ("checkpoint", SIDECAR) or ".ckpt" in name
+# The names in a checkpoint folder of tfdesk (or of the course's notebook), exactly.
+_CHECKPOINT_FILES = re.compile(
+    rf"^(checkpoint|{re.escape(SIDECAR)}|{re.escape(CHECKPOINT_NAME)}\.(index|meta|data-\d{{5}}-of-\d{{5}}))$")
+
+
+def is_checkpoint_file(name: str) -> bool:
+    return _CHECKPOINT_FILES.match(name) is not None
 
 
 def _sidecar(trainer, metrics: dict | None) -> dict:
@@ -115,32 +132,6 @@ def _write_sidecar(path: Path, content: dict) -> None:
         os.fsync(f.fileno())
 
 
-def _swap_into_place(staging: Path, folder: Path) -> None:
-    """Move the finished staging folder to `folder`; the old one is kept aside until then."""
-    retired = None
-    if folder.exists():
-        retired = folder.parent / f".{folder.name}.old-{os.getpid()}"
-        if retired.exists():
-            shutil.rmtree(retired)
-        os.replace(folder, retired)
-    os.replace(staging, folder)
-    if retired is not None:
-        shutil.rmtree(retired, ignore_errors=True)
-
-
-def recover(folder: str | Path) -> Path:
-    """If a save died between its two renames, put the newest finished copy back."""
-    folder = Path(folder).absolute()
-    if folder.exists():
-        return folder
-    leftovers = [p for p in folder.parent.glob(f".{folder.name}.*")
-                 if p.is_dir() and (p / SIDECAR).is_file()]
-    if leftovers:
-        newest = max(leftovers, key=lambda p: (p / SIDECAR).stat().st_mtime)
-        os.replace(newest, folder)
-    return folder
-
-
 # ---- reading ------------------------------------------------------------------
 
 
@@ -148,7 +139,7 @@ def checkpoint_prefix(path: str | Path) -> str:
     """The Saver prefix for a folder, a prefix, or one of the checkpoint's files."""
     path = Path(path)
     if not path.exists():
-        recover(path)  # a save that died mid-swap left its finished copy beside it
+        folder_swap.recover(path)  # a save that died mid-swap left its finished copy beside it
     if path.is_dir():
         try:
             state = v1.train.get_checkpoint_state(str(path))
@@ -178,9 +169,13 @@ def read_sidecar(folder: str | Path) -> dict | None:
     folder = Path(folder)
     if not folder.is_dir():
         folder = Path(checkpoint_prefix(folder)).parent
-    path = recover(folder) / SIDECAR
+    path = folder_swap.recover(folder) / SIDECAR
     if not path.exists():
         return None
+    try:
+        check_regular(path, max_bytes=MAX_SIDECAR_BYTES)
+    except DataFileError as e:
+        raise CheckpointError(f"{path}: cannot read the checkpoint's description ({e.problem}).") from None
     try:
         content = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as e:
@@ -227,9 +222,18 @@ def restore_weights(trainer, path: str | Path) -> dict | None:
             v1.train.Saver(var_list=restorable).restore(trainer.session, prefix)
     except _TF_ERRORS as e:
         raise CheckpointError(f"{prefix}: cannot read the checkpoint ({_reason(e)}).") from None
-    trainer.epoch = int(sidecar.get("epoch", 0)) if sidecar else 0
+    trainer.epoch = sidecar_epoch(sidecar, prefix) if sidecar else 0
     trainer.weights_replaced()
     return sidecar
+
+
+def sidecar_epoch(sidecar: dict, where) -> int:
+    """The epoch a checkpoint was saved at, checked: the sidecar is a file anyone can edit."""
+    epoch = sidecar.get("epoch", 0)
+    if isinstance(epoch, bool) or not isinstance(epoch, int) or not 0 <= epoch <= MAX_EPOCH:
+        raise CheckpointError(f"{where}: {SIDECAR} says the epoch is {epoch!r}; it must be a "
+                              f"whole number from 0 to {MAX_EPOCH:,}.")
+    return epoch
 
 
 def _mismatches(saved: dict, model: dict, graph_vars: dict) -> list[str]:

@@ -8,7 +8,6 @@ Everything here is numpy; TensorFlow only ever sees the arrays of a Dataset.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 
 import numpy as np
 
@@ -180,9 +179,15 @@ def file_dataset(path, fmt, labels_path, val_fraction, test_fraction, seed) -> D
                            val_fraction, test_fraction, seed)
 
 
+MIN_EXAMPLES = 10  # fewer cannot be split into training, validation and test
+
+
 def _classification(x, y, x_test, y_test, class_names, input_format, description,
                     val_fraction, test_fraction, seed) -> Dataset:
     """Split stratified by class where every class has enough examples."""
+    if len(x) < MIN_EXAMPLES:
+        raise SpecError(f"data: {len(x)} examples are too few; tfdesk needs at least "
+                        f"{MIN_EXAMPLES} to train, validate and test on ({description})")
     if x_test is None:
         x, x_test, y, y_test = _split(x, y, test_fraction, seed)
     x_train, x_val, y_train, y_val = _split(x, y, val_fraction / (1.0 - test_fraction), seed + 1)
@@ -202,7 +207,12 @@ def _split(x, y, fraction, seed):
     try:
         return train_test_split(x, y, test_size=fraction, random_state=seed, stratify=stratify)
     except ValueError:  # too few examples of a class for this fraction: split unstratified
+        pass
+    try:
         return train_test_split(x, y, test_size=fraction, random_state=seed)
+    except ValueError:
+        raise SpecError(f"training: {len(x)} examples cannot be split {fraction:.0%} / "
+                        f"{1 - fraction:.0%}; use more data or other fractions") from None
 
 
 def _one_hot(labels: np.ndarray, n_classes: int) -> np.ndarray:

@@ -2,8 +2,11 @@
 
 Each loader returns RawData in raw units or raises DataFileError with a message the
 participant can act on. Headers are never trusted: every size a file declares is
-checked against what the file really holds (and against MAX_BYTES) before anything
-of that size is allocated, so a damaged file fails at once instead of eating memory.
+checked against what the file really holds, and what loading it would allocate against
+MEMORY_BUDGET, before anything of that size is allocated: a damaged or hostile file
+fails at once instead of eating memory. Only regular files are read (a FIFO or a
+device such as /dev/zero is refused), and values that do not fit the 32-bit floats
+a network computes with are refused naming where they are.
 Only numpy and the standard library here: the CLI and the headless server use it.
 """
 
@@ -14,6 +17,7 @@ import csv
 import gzip
 import math
 import os
+import stat
 import struct
 import warnings
 import zipfile
@@ -27,8 +31,13 @@ from numpy.lib import format as npy_format
 from .errors import DataFileError
 
 MAX_CLASSES = 1000
-# No workshop data set comes near this; a header that claims more is damaged.
-MAX_BYTES = 2 * 1024**3
+# What loading one data set may allocate. Each value read is converted to float32,
+# scaled, split and copied into the graph: about 16 bytes besides its own, which is
+# what the budget counts (MNIST's 55 million values: about 0.9 GB).
+MEMORY_BUDGET = 2 * 1024**3
+BYTES_PER_VALUE = 16
+# A CSV value is at least two characters ("0,") and takes 8 bytes as it is parsed.
+MAX_CSV_BYTES = MEMORY_BUDGET // (BYTES_PER_VALUE + 8) * 2
 _CHUNK = 1 << 20
 _SUPPORTED = ("supported formats: idx (MNIST *-ubyte files, plain or .gz, or a folder of them), "
               "npz (x_train, y_train, x_test, y_test as in Keras's mnist.npz), "
@@ -48,6 +57,9 @@ class RawData:
 def load_file(path, fmt: str | None = None, labels_path=None) -> RawData:
     """Load `path` as `fmt` (idx, npz or csv; None: from the name). labels_path is for IDX only."""
     path = Path(path)
+    check_regular(path, folder_ok=fmt in (None, "idx"))
+    if labels_path is not None:
+        check_regular(Path(labels_path))
     if fmt is None:
         fmt = _infer_format(path)
     if fmt == "idx":
@@ -89,6 +101,32 @@ def _file_errors(path):
         raise DataFileError(path, f"cannot read the file ({e.strerror or e})") from None
     except MemoryError:
         raise DataFileError(path, "not enough memory to load this file") from None
+
+
+def check_regular(path: Path, folder_ok: bool = False, max_bytes: int | None = None) -> None:
+    """Refuse what is not a regular file (a FIFO would block forever, /dev/zero never
+    ends), and a file over max_bytes, before a byte of it is read."""
+    with _file_errors(path):
+        info = path.stat()
+    if stat.S_ISDIR(info.st_mode):
+        if folder_ok:
+            return
+        raise DataFileError(path, "this is a folder, not a file")
+    if not stat.S_ISREG(info.st_mode):
+        raise DataFileError(path, "not a regular file (a device, pipe or socket); "
+                                  "choose a file saved on disk")
+    if max_bytes is not None and info.st_size > max_bytes:
+        raise DataFileError(path, f"too large: {info.st_size:,} bytes, and tfdesk reads up to "
+                                  f"{max_bytes:,} for this kind of file")
+
+
+def check_budget(path, count: int, itemsize: int, declared: str) -> None:
+    """Refuse a size whose loading would allocate more than MEMORY_BUDGET."""
+    need = count * (itemsize + BYTES_PER_VALUE)
+    if need > MEMORY_BUDGET:
+        raise DataFileError(path, f"{declared} would take {need / 1024**3:.1f} GB of memory once "
+                                  f"loaded; tfdesk loads data sets up to "
+                                  f"{MEMORY_BUDGET / 1024**3:.0f} GB. Is the file damaged?")
 
 
 def _read_at_most(f, limit: int) -> bytearray:
@@ -162,14 +200,13 @@ def _load_idx_folder(folder: Path) -> RawData:
 
 def _read_idx_pair(images_path: Path, labels_path: Path):
     x = _read_idx(images_path, images=True)
-    y = _read_idx(labels_path, images=False)
-    if len(x) != len(y):
-        raise DataFileError(images_path, f"{len(x):,} images but {len(y):,} labels "
-                                         f"in {labels_path.name}")
+    y = _read_idx(labels_path, images=False, count=(len(x), images_path))
     return x, y
 
 
-def _read_idx(path: Path, images: bool) -> np.ndarray:
+def _read_idx(path: Path, images: bool, count: tuple[int, Path] | None = None) -> np.ndarray:
+    """An IDX file's array; count = (how many, the images file): the labels' header must
+    say as many as there are images before the labels are read."""
     expected, ndims = (_IDX_IMAGES, 3) if images else (_IDX_LABELS, 1)
     what = "IDX images" if images else "IDX labels"
     with _file_errors(path), open(path, "rb") as raw:
@@ -196,14 +233,14 @@ def _read_idx(path: Path, images: bool) -> np.ndarray:
             if 0 in dims:
                 raise DataFileError(path, f"the header declares {declared}: there is no data")
             need = math.prod(dims)
+            if count is not None and dims[0] != count[0]:
+                raise DataFileError(count[1], f"{count[0]:,} images but {dims[0]:,} labels in {path.name}")
+            check_budget(path, need, 1, f"the header's {declared}")
             if not is_gz:
                 have = os.fstat(raw.fileno()).st_size - len(head)
                 if need > have:
                     raise DataFileError(path, f"truncated: header declares {declared} ({need:,} bytes) "
                                               f"but the file holds {have:,}")
-            if need > MAX_BYTES:
-                raise DataFileError(path, f"the header declares {declared} ({need:,} bytes), more "
-                                          f"than the {MAX_BYTES:,} bytes tfdesk loads; is the file damaged?")
             data = _read_at_most(f, need + 1)
         except (EOFError, zlib.error, gzip.BadGzipFile) as e:
             raise DataFileError(path, f"the gzip data is damaged or cut off ({e})") from None
@@ -222,19 +259,24 @@ def load_npz(path) -> RawData:
     """x_train, y_train and optionally x_test, y_test, as in Keras's mnist.npz."""
     path = Path(path)
     arrays = read_npz(path, ("x_train", "y_train"), optional=("x_test", "y_test"),
-                      expected="x_train, y_train and optionally x_test, y_test")
+                      expected="x_train, y_train and optionally x_test, y_test",
+                      budget=MEMORY_BUDGET, bytes_per_value=BYTES_PER_VALUE)
     if ("x_test" in arrays) != ("y_test" in arrays):
         absent = "y_test" if "x_test" in arrays else "x_test"
         raise DataFileError(path, f"missing {absent}: x_test and y_test go together")
     return _assemble(path, arrays["x_train"], arrays["y_train"], arrays.get("x_test"), arrays.get("y_test"))
 
 
-def read_npz(path, keys, optional=(), expected: str = "", max_bytes: int = MAX_BYTES) -> dict:
+def read_npz(path, keys, optional=(), expected: str = "", budget: int = MEMORY_BUDGET,
+             bytes_per_value: int = 0) -> dict:
     """The named arrays of an .npz archive, sizes checked before anything is allocated.
 
     Every key in `keys` must be there; those in `optional` are read when present.
-    Pickled objects are refused, never parsed. `expected` words the layout for messages."""
+    Pickled objects are refused, never parsed. `expected` words the layout for messages.
+    The arrays' bytes, and bytes_per_value more for every value (what loading them
+    will allocate besides), must stay within `budget`."""
     path = Path(path)
+    check_regular(path)
     with _file_errors(path):
         with open(path, "rb") as f:
             head = f.read(6)
@@ -255,15 +297,16 @@ def read_npz(path, keys, optional=(), expected: str = "", max_bytes: int = MAX_B
                     raise DataFileError(path, f"missing {' and '.join(missing)} (the file holds {held}); "
                                               f"expected {expected}")
                 wanted = list(keys) + [k for k in optional if k in members]
-                budget = [max_bytes]
-                return {k: _read_npy_member(path, zf, members[k], k, budget) for k in wanted}
+                left = [budget]
+                return {k: _read_npy_member(path, zf, members[k], k, left, bytes_per_value)
+                        for k in wanted}
         except (zipfile.BadZipFile, EOFError, zlib.error, ValueError,
                 NotImplementedError, RuntimeError) as e:
             raise DataFileError(path, f"the .npz archive is damaged or unreadable ({e})") from None
 
 
 def _read_npy_member(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo, key: str,
-                     budget: list[int]) -> np.ndarray:
+                     budget: list[int], bytes_per_value: int) -> np.ndarray:
     # Read by hand rather than np.load: the header's shape is checked against the
     # member's size before allocating, and pickled objects are never even parsed.
     with zf.open(info) as f:
@@ -281,10 +324,13 @@ def _read_npy_member(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo, key
         if need > have:
             raise DataFileError(path, f"{key} declares shape {shape} ({need:,} bytes) but its part "
                                       f"of the archive holds {have:,} bytes; is the file damaged?")
-        if need > budget[0]:
-            raise DataFileError(path, f"{key} declares shape {shape} ({need:,} bytes), more than "
-                                      "tfdesk will read from one file; is the file damaged?")
-        budget[0] -= need
+        cost = need + count * bytes_per_value
+        if cost > budget[0]:
+            raise DataFileError(path, f"{key} declares shape {shape}, which would take "
+                                      f"{cost / 1024**3:.1f} GB of memory once loaded; tfdesk "
+                                      "loads data sets up to "
+                                      f"{MEMORY_BUDGET / 1024**3:.0f} GB. Is the file damaged?")
+        budget[0] -= cost
         data = _read_at_most(f, need + 1)  # one more byte reaches the end, where zipfile checks the CRC
     if len(data) < need:
         raise DataFileError(path, f"{key} is truncated: {len(data):,} of {need:,} bytes")
@@ -298,6 +344,7 @@ def _read_npy_member(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo, key
 def load_csv(path) -> RawData:
     """Label in the first column, features after it; an optional header row first."""
     path = Path(path)
+    check_regular(path, max_bytes=MAX_CSV_BYTES)
     with _file_errors(path):
         values = _csv_fast(path)
         if values is None:
@@ -422,7 +469,10 @@ def _assemble(path, x_train, y_train, x_test=None, y_test=None,
         value_max = 255.0
     else:
         value_max = max(1.0, *(float(x.max()) for x in xs))
-    flat = [x.reshape(len(x), -1).astype(np.float32) for x in xs]
+    with np.errstate(over="ignore"):  # _check_float32 names the values that overflowed
+        flat = [x.reshape(len(x), -1).astype(np.float32) for x in xs]
+    for (xn, _, _, _), original, f in zip(parts, xs, flat):
+        _check_float32(path, xn, original.reshape(len(original), -1), f, where)
     test = (flat[1], checked[1][1]) if len(checked) == 2 else (None, None)
     return RawData(flat[0], checked[0][1], *test,
                    image_shape=tuple(xs[0].shape[1:]) if xs[0].ndim == 3 else None,
@@ -451,6 +501,16 @@ def _check_features(path, name: str, x: np.ndarray) -> np.ndarray:
             raise DataFileError(path, f"{name} holds NaN or infinite values "
                                       f"(first in sample {int(bad.argmax())})")
     return x
+
+
+def _check_float32(path, name: str, original: np.ndarray, converted: np.ndarray, where) -> None:
+    """A value beyond float32's range would become infinite, the scale 0, every input 0."""
+    bad = ~np.isfinite(converted)
+    if bad.any():
+        row, column = np.unravel_index(int(np.argmax(bad)), bad.shape)
+        raise DataFileError(path, f"feature {column + 1} {where(name, row)} is "
+                                  f"{original[row, column]:g}, too large for the 32-bit numbers "
+                                  "a network computes with (at most about 3.4e38)")
 
 
 def _check_label_shape(path, name: str, y: np.ndarray) -> np.ndarray:

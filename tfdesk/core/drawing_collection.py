@@ -160,12 +160,8 @@ class DrawingCollection:
         from .data_files import read_npz
 
         path = Path(path)
-        if not path.exists():
-            raise DataFileError(path, "file not found")
-        if not path.is_file():
-            raise DataFileError(path, "not a regular file")
         a = read_npz(path, _KEYS, expected="a tfdesk drawing collection (File ▸ Export drawings)",
-                     max_bytes=MAX_BYTES)
+                     budget=MAX_BYTES, bytes_per_value=1)
         return cls(_drawings_from(path, a))
 
 

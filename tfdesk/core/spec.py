@@ -20,6 +20,9 @@ from .errors import SpecError
 from .i18n import QT_TRANSLATE_NOOP
 
 DATA_SOURCES = ("digits", "linear", "quadratic", "file")
+MAX_HIDDEN_LAYERS = 100
+MAX_PARAMETERS = 50_000_000  # 200 MB of float32; Adam keeps two more copies
+MAX_FILE_BYTES = 10_000_000  # an experiment file is a few hundred bytes
 FILE_FORMATS = ("idx", "npz", "csv")
 ACTIVATIONS = ("relu", "sigmoid", "tanh", "elu", "softplus", "linear")
 OUTPUT_ACTIVATIONS = ("linear", "softmax")
@@ -153,6 +156,9 @@ class Experiment:
                                 "drawings mix into the digits and image files")
 
         m = self.model  # no hidden layer is allowed: softmax regression on the pixels
+        if len(m.hidden_layers) > MAX_HIDDEN_LAYERS:
+            raise SpecError(f"model.hidden_layers: at most {MAX_HIDDEN_LAYERS} layers, "
+                            f"got {len(m.hidden_layers):,}")
         for i, layer in enumerate(m.hidden_layers):
             where = f"model.hidden_layers[{i}]"
             _integer(f"{where}.units", layer.units, low=1, high=100_000)
@@ -222,10 +228,21 @@ class Experiment:
         exp = _build(cls, raw, "")
         return exp.validate()
 
+    def check_size(self, n_features: int, n_classes: int) -> None:
+        """Refuse a network too large to build, once the data's shape is known."""
+        sizes = [n_features] + [layer.units for layer in self.model.hidden_layers] + [n_classes]
+        parameters = sum(a * b + b for a, b in zip(sizes, sizes[1:]))
+        if parameters > MAX_PARAMETERS:
+            raise SpecError(
+                f"model.hidden_layers: this network has {parameters:,} weights and biases; "
+                f"tfdesk builds networks of up to {MAX_PARAMETERS:,} (with the optimizer's "
+                f"copies that is already {MAX_PARAMETERS * 4 * 3 / 1024**3:.1f} GB). Use fewer "
+                "or smaller layers.")
+
     @classmethod
     def from_json(cls, text: str, source: str = "experiment") -> "Experiment":
         try:
-            raw = json.loads(text)
+            raw = json.loads(text, object_pairs_hook=_no_repeated_keys)
         except (ValueError, RecursionError) as e:  # ValueError covers JSONDecodeError and
             # Python's limit on the digits of an integer
             raise SpecError(f"{source}: not valid JSON ({e})") from None
@@ -236,24 +253,38 @@ class Experiment:
 
     @classmethod
     def load(cls, path: str | Path) -> "Experiment":
+        """The experiment in a file; its relative file names are relative to the file."""
+        from .data_files import check_regular
+        from .errors import DataFileError
+
         path = Path(path)
         try:
-            raw = path.read_bytes()
+            check_regular(path, max_bytes=MAX_FILE_BYTES)  # a FIFO or /dev/zero, refused unread
+        except DataFileError as e:
+            raise SpecError(f"{path}: cannot read the experiment file ({e.problem})") from None
+        try:
+            raw = path.read_bytes()[:MAX_FILE_BYTES + 1]
         except OSError as e:
             raise SpecError(f"{path}: cannot read the experiment file ({e.strerror or e})") from None
-        if len(raw) > 10_000_000:
+        if len(raw) > MAX_FILE_BYTES:
             raise SpecError(f"{path}: too large for an experiment file ({len(raw):,} bytes)")
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError:
             raise SpecError(f"{path}: not a text file (expected UTF-8 JSON)") from None
         try:
-            return cls.from_json(text, source=str(path))
+            exp = cls.from_json(text, source=str(path))
         except SpecError as e:
             msg = str(e)
             if not msg.startswith(str(path)):
                 msg = f"{path}: {msg}"
             raise SpecError(msg) from None
+        d = exp.data
+        for name in ("path", "labels_path", "drawings"):
+            value = getattr(d, name)
+            if value and not Path(value).is_absolute():
+                setattr(d, name, str(path.absolute().parent / value))
+        return exp
 
 
 def course_experiment() -> Experiment:
@@ -308,6 +339,16 @@ def example_experiment(name: str) -> Experiment:
 def _choice(field_name: str, value: Any, allowed: tuple[str, ...]) -> None:
     if value not in allowed:
         raise SpecError(f"{field_name}: must be one of {', '.join(allowed)}; got {value!r}")
+
+
+def _no_repeated_keys(pairs: list) -> dict:
+    """A JSON object; a key given twice is refused (json would keep the last silently)."""
+    seen = {}
+    for key, value in pairs:
+        if key in seen:
+            raise SpecError(f"the key {key!r} appears twice in one object; keep one")
+        seen[key] = value
+    return seen
 
 
 def _number(field_name: str, value: Any) -> None:

@@ -72,6 +72,8 @@ class Trainer:
         self.experiment = exp.copy()
         self.data = data if data is not None else load_dataset(self.experiment)
         self.experiment.validate(n_train=len(self.data.x_train))
+        if self.data.task == "classification":
+            self.experiment.check_size(self.data.n_features, self.data.n_classes)
         self.handles: GraphHandles = build_graph(self.experiment, self.data)
         self.session = None
         self._known_step: int | None = None
