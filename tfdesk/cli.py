@@ -10,7 +10,6 @@ Problems with the user's input end with one line on stderr and exit code 2.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
@@ -38,6 +37,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--device", help="cpu or gpu:N (overrides the experiment)")
     p.add_argument("--devices", action="store_true", help="list GPUs and TensorFlow's devices, then exit")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--verbose", action="store_true",
+                   help="show TensorFlow's own start-up and log messages")
     return p
 
 
@@ -56,7 +57,9 @@ def run(args) -> int:
     if args.example:
         console.say(example_experiment(args.example).to_json().rstrip("\n"))
         return 0
-    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+    from .core.tf_start import start_tensorflow
+
+    start_tensorflow(args.verbose)
     if args.devices:
         from .core.devices import device_report
 

@@ -1,5 +1,6 @@
-"""Where the icons and translations are: resources/ beside the package in a
-checkout, inside the bundle in a PyInstaller build."""
+"""Where the icons, translations and pen digits are: resources/ beside the package
+in a checkout (and an editable install), tfdesk/_resources in an installed wheel,
+inside the bundle in a PyInstaller build."""
 
 from __future__ import annotations
 
@@ -11,6 +12,9 @@ def resources_dir() -> Path:
     bundle = getattr(sys, "_MEIPASS", None)
     if bundle:
         return Path(bundle) / "resources"
+    installed = Path(__file__).resolve().parent / "_resources"  # pip install . (pyproject.toml)
+    if installed.is_dir():
+        return installed
     return Path(__file__).resolve().parent.parent / "resources"
 
 

@@ -26,7 +26,10 @@ def run() -> int:
         for name in MODULES:  # PySide6 first, so pyqtgraph picks it
             importlib.import_module(name)
         import numpy as np
-        import tensorflow as tf
+
+        from .core.tf_start import start_tensorflow
+
+        tf = start_tensorflow()
 
         from .core.checkpoint import restore_weights, save_checkpoint
         from .core.graph_process import GraphProcess
@@ -68,7 +71,7 @@ def _check_resources() -> None:
 
     from .resources import resources_dir
 
-    missing = [name for name in ("icons/tfdesk-256.png", "translations/tfdesk_zh_TW.qm")
+    missing = [name for name in ("icons/tfdesk-256.png", "translations/tfdesk_zh_TW.qm", "pen_digits.npz")
                if not (resources_dir() / name).is_file()]
     if missing:
         raise RuntimeError(f"missing from {resources_dir()}: {', '.join(missing)}")

@@ -15,7 +15,6 @@ round trip on the pipe (bench/drawing_latency figures in the README).
 from __future__ import annotations
 
 import multiprocessing
-import os
 import signal
 import threading
 
@@ -99,8 +98,10 @@ class GraphProcess:
 
 def serve(conn, path: str, memory_limit: int) -> None:
     """The child: open the graph, then answer requests until the pipe closes."""
-    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
     _limit_memory(memory_limit)
+    from .tf_start import start_tensorflow
+
+    start_tensorflow()
     from .foreign_graph import ForeignGraph
 
     try:

@@ -11,7 +11,6 @@ def configure_interpreter() -> None:
     # window paints, Python's default 5 ms switch interval made each of those
     # waits cost more than the training itself on a small network.
     sys.setswitchinterval(0.001)
-    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
 
 def show_window(argv: list[str] | None = None):
@@ -61,5 +60,13 @@ def language_override(argv: list[str]) -> str | None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv if argv is None else argv
+    if "--verbose" in argv:
+        os.environ["TFDESK_VERBOSE"] = "1"  # TensorFlow's own messages (core/tf_start.py)
+    from .display_check import problem
+
+    if message := problem():
+        print(message, file=sys.stderr)
+        return 1
     app, _window = show_window(argv)
     return app.exec()

@@ -217,7 +217,10 @@ class TrainingWorker(LessonRequests, QObject):
         """Import TensorFlow here, not on the GUI thread, so the window paints first."""
         def work():
             import scipy.ndimage  # noqa: F401  (for the first drawing, kept off the GUI thread)
-            import tensorflow as tf
+
+            from ..core.tf_start import start_tensorflow
+
+            tf = start_tensorflow()
 
             from ..core.devices import tensorflow_devices
 
