@@ -3,6 +3,7 @@ import csv
 
 import numpy as np
 import pytest
+from PySide6 import QtCore
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QImage
 
@@ -342,6 +343,42 @@ def test_the_view_widens_in_jumps_to_hold_the_run_and_stops_following_after_a_zo
     plot.redraw()
     (x0, x1), (_, top) = plot.loss_plot.getPlotItem().vb.viewRange()
     assert x1 < 100 and top < 9.0
+
+
+def test_a_new_run_shows_itself_after_a_long_run_and_a_stray_pan(plot, qtbot):
+    plot.resize(700, 450)
+    plot.show()
+    plot.start_run("long")
+    plot.plan_steps(20_000)
+    plot.add_steps(1, np.linspace(2.0, 0.1, 20_000))
+    plot.redraw()
+    plot.loss_plot.getPlotItem().vb.sigRangeChangedManually.emit([True, True])  # a stray drag
+    plot.loss_plot.setXRange(15_000, 25_000, padding=0)
+    plot.start_run("short")  # a new network: steps from 1 again
+    plot.plan_steps(300)
+    plot.add_steps(1, np.linspace(2.3, 1.0, 100))
+    plot.redraw()
+    (x0, x1), (y0, y1) = plot.loss_plot.getPlotItem().vb.viewRange()
+    assert x0 <= 0 and 300 <= x1 < 400  # not a sliver at the left of 20,000 steps
+    assert 2.3 <= y1 < 3.0
+
+
+def test_fit_brings_back_the_whole_run_after_a_zoom_and_follows_it_again(plot, qtbot):
+    plot.resize(700, 450)
+    plot.show()
+    plot.start_run("run")
+    plot.plan_steps(1_000)
+    plot.add_steps(1, np.linspace(2.0, 1.0, 500))
+    plot.redraw()
+    plot.loss_plot.getPlotItem().vb.sigRangeChangedManually.emit([True, True])
+    plot.loss_plot.setXRange(100, 120, padding=0)
+    plot.loss_plot.setYRange(1.5, 1.6, padding=0)
+    qtbot.mouseClick(plot.fit_button, QtCore.Qt.LeftButton)
+    (x0, x1), (y0, y1) = plot.loss_plot.getPlotItem().vb.viewRange()
+    assert x0 <= 0 and 1_000 <= x1 and y0 <= 0 and 2.0 <= y1
+    plot.add_steps(501, np.full(10, 4.0))  # and it follows again
+    plot.redraw()
+    assert plot.loss_plot.getPlotItem().vb.viewRange()[1][1] >= 4.0
 
 
 def test_both_plots_show_the_same_steps_whichever_one_is_zoomed(plot, qtbot):

@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QSpinBox
+from PySide6.QtWidgets import QApplication, QSpinBox
 
 from tfdesk.gui.main_window import MainWindow
 
@@ -248,8 +248,6 @@ def test_a_drawing_is_answered_while_the_network_trains(qtbot, window):
 
 
 def test_the_next_start_offers_the_autosaved_network(qtbot, window, tmp_path):
-    from PySide6.QtWidgets import QMessageBox
-
     _train(qtbot, window)
     x = window.worker.trainer.data.x_test[:5]
     trained = window.worker.trainer.predict(x)
@@ -260,13 +258,30 @@ def test_the_next_start_offers_the_autosaved_network(qtbot, window, tmp_path):
     again = MainWindow(settings=settings, data_folder=str(tmp_path / "data"))
     qtbot.addWidget(again)
     again.show()
-    qtbot.waitUntil(lambda: again.findChild(QMessageBox, "autosaveOffer") is not None, timeout=120_000)
-    offer = again.findChild(QMessageBox, "autosaveOffer")
-    assert "epoch 1" in offer.text()
-    restore = next(b for b in offer.buttons() if b.text() == "Restore the latest")
+    qtbot.waitUntil(again.autosave_bar.isVisible, timeout=120_000)
+    assert "epoch 1" in again.autosave_bar.text.text()
     with qtbot.waitSignal(again.worker.restored, timeout=30_000):
-        restore.click()
+        again.autosave_bar.latest_button.click()
     np.testing.assert_allclose(again.worker.trainer.predict(x), trained, rtol=1e-6)
+    assert not again.autosave_bar.isVisible()
+
+
+def test_the_offer_blocks_nothing_start_hides_it_and_ctrl_q_quits(qtbot, window, tmp_path):
+    _train(qtbot, window)
+    window.close()
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.IniFormat)
+    again = MainWindow(settings=settings, data_folder=str(tmp_path / "data"))
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitUntil(again.autosave_bar.isVisible, timeout=120_000)
+    assert QApplication.activeModalWidget() is None
+    with qtbot.waitSignal(again.worker.trainingFinished, timeout=60_000):
+        again.start_action.trigger()  # the student starts anyway
+        assert not again.autosave_bar.isVisible()
+    # The kept network is still on disk, beside this session's own autosave.
+    assert (tmp_path / "data" / "autosave" / "last-session" / "latest" / "tfdesk.json").is_file()
+    again.quit_action.trigger()
+    qtbot.waitUntil(lambda: not again.isVisible(), timeout=30_000)
 
 
 def test_a_save_onto_a_file_is_refused_with_a_message_and_the_file_is_untouched(

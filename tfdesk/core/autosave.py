@@ -2,7 +2,8 @@
 
 A crash, a closed laptop or a killed process loses at most AUTOSAVE_SECONDS of
 training: the worker calls `epoch_finished` after every epoch and `finish` when
-training ends, and the window offers the saved networks at its next start. Each
+training ends. At its next start the window sets them aside (last-session/) and
+offers them back without blocking anything. Each
 save goes through save_checkpoint, so an interrupted autosave leaves the
 previous one intact.
 """
@@ -10,6 +11,7 @@ previous one intact.
 from __future__ import annotations
 
 import math
+import os
 import shutil
 import time
 from pathlib import Path
@@ -58,6 +60,24 @@ class Autosaver:
     def discard(self) -> None:
         for name in (LATEST, BEST):
             shutil.rmtree(self.folder / name, ignore_errors=True)
+
+
+LAST_SESSION = "last-session"
+
+
+def set_aside_last_session(folder: str | Path) -> Path:
+    """Move the autosaves found at start into folder/last-session, out of the way of this
+    session's own: a new run may autosave before the student decides what to do with
+    them. An older last-session is replaced only when there is something newer."""
+    folder = Path(folder)
+    kept = folder / LAST_SESSION
+    if autosaved(folder):
+        shutil.rmtree(kept, ignore_errors=True)
+        kept.mkdir(parents=True)
+        for name in (LATEST, BEST):
+            if (folder / name).exists():
+                os.replace(folder / name, kept / name)
+    return kept
 
 
 def autosaved(folder: str | Path) -> dict[str, dict]:

@@ -22,6 +22,7 @@ from ..core.errors import TfdeskError
 from ..core.spec import DataSpec, Experiment, default_experiment, lesson_experiment
 from . import gui_gc, language
 from .device_panel import DevicePanel
+from .autosave_bar import AutosaveBar
 from .data_options import DataOptions
 from .draw_panel import DrawPanel
 from .evaluation_panel import EvaluationPanel
@@ -85,8 +86,12 @@ class MainWindow(LessonViews, MyDrawings, QMainWindow):
                        self.reset_button, self.evaluate_button):
             controls.addWidget(button)
         controls.addStretch(1)
+        self.autosave_bar = AutosaveBar()
+        self.autosave_bar.restoreRequested.connect(self.restore_weights)
+        self.autosave_bar.discardRequested.connect(lambda: self.worker.request_discard_autosave())
         central = QWidget()
         layout = QVBoxLayout(central)
+        layout.addWidget(self.autosave_bar)
         layout.addLayout(controls)
         layout.addWidget(self.progress)
         layout.addWidget(self.plot, 1)
@@ -325,6 +330,7 @@ class MainWindow(LessonViews, MyDrawings, QMainWindow):
             self._failed(str(e))
             return
         self.experiment = exp
+        self.autosave_bar.hide()
         self.evaluation.clear()
         self._leave_graph()
         self._set_training(True)
@@ -499,32 +505,13 @@ class MainWindow(LessonViews, MyDrawings, QMainWindow):
         self.statusBar().showMessage(text, 15000)
 
     def _offer_autosave(self, folders: dict, sidecars: dict) -> None:
-        """The network of the last session was kept: offer it back, without blocking."""
-        latest = sidecars.get("latest") or sidecars["best"]
-        metrics = latest.get("metrics", {})
-        detail = self.tr("epoch {0}").format(latest.get("epoch", 0))
-        if "val_accuracy" in metrics:
-            detail += self.tr(", validation accuracy {0:.1f} %").format(100 * metrics["val_accuracy"])
-        box = QMessageBox(QMessageBox.Question, self.tr("Restore the last session?"),
-                          self.tr("tfdesk kept the network you trained last time ({0}, saved {1}). "
-                                  "Restore it?").format(detail, latest.get("saved_at", "")[:16]),
-                          QMessageBox.NoButton, self)
-        box.setObjectName("autosaveOffer")
-        choices = {}
-        for name, text in (("latest", self.tr("Restore the latest")), ("best", self.tr("Restore the best"))):
-            if name in folders:
-                choices[box.addButton(text, QMessageBox.AcceptRole)] = folders[name]
-        discard = box.addButton(self.tr("Discard"), QMessageBox.DestructiveRole)
-        box.addButton(self.tr("Not now"), QMessageBox.RejectRole)
-
-        def chosen(button):
-            if button in choices:
-                self.restore_weights(choices[button])
-            elif button is discard:
-                self.worker.request_discard_autosave()
-        box.buttonClicked.connect(chosen)
-        box.setAttribute(Qt.WA_DeleteOnClose)
-        box.open()
+        """The network of the last session was kept: offer it back, blocking nothing."""
+        if self._training:  # the student has moved on; the kept network stays on disk
+            self.statusBar().showMessage(self.tr(
+                "The network of your last session is kept in {0}; File ▸ Restore weights "
+                "opens it.").format(str(Path(next(iter(folders.values()))).parent)), 15000)
+            return
+        self.autosave_bar.offer(folders, sidecars)
 
     def _failed(self, message: str) -> None:
         self._set_training(False)
@@ -532,10 +519,12 @@ class MainWindow(LessonViews, MyDrawings, QMainWindow):
         self._message(QMessageBox.Warning, self.tr("tfdesk"), message)
 
     def _message(self, icon, title: str, text: str) -> None:
-        """A non-blocking message box, so a worker error never freezes the event loop."""
+        """A message box that blocks nothing: not the event loop (a worker error never
+        freezes it), not the window (Ctrl+Q still quits while it is up)."""
         box = QMessageBox(icon, title, text, QMessageBox.Ok, self)
         box.setAttribute(Qt.WA_DeleteOnClose)
-        box.open()
+        box.setWindowModality(Qt.NonModal)
+        box.show()
         self.last_message = text
 
     def _run_label(self) -> str:

@@ -294,8 +294,15 @@ class LossPlot(QWidget):
             "spreadsheet or your own analysis."))
         self.export_csv_button.clicked.connect(self._export_csv_clicked)
 
+        self.fit_button = QPushButton(self.tr("&Fit"), self)
+        self.fit_button.setToolTip(self.tr(
+            "Show the whole current run again after zooming or panning, and follow it as "
+            "it grows."))
+        self.fit_button.clicked.connect(self.fit)
+
         controls = QHBoxLayout()
         controls.addWidget(self.log_check)
+        controls.addWidget(self.fit_button)
         controls.addStretch(1)
         controls.addWidget(self.clear_earlier_button)
         controls.addWidget(self.export_png_button)
@@ -325,7 +332,8 @@ class LossPlot(QWidget):
         self.clear_earlier_button.setEnabled(len(self._runs) > 1)
         self.accuracy_plot.setVisible(has_accuracy)
         self._show_step_label_on_accuracy(has_accuracy)
-        self._range.following = True
+        # A new run shows itself: not an earlier run's wide range, nor a stray pan.
+        self._range = _FollowedRange()
 
     def plan_steps(self, last_step: int) -> None:
         """The run will go on to this step: the step axis is set to fit it at once."""
@@ -446,6 +454,14 @@ class LossPlot(QWidget):
 
     def _stop_following(self, *_args) -> None:
         self._range.following = False
+
+    def fit(self) -> None:
+        """Show the whole current run again, and follow it (after a zoom or a pan)."""
+        old = self._range
+        self._range = _FollowedRange()
+        self._range.planned_step, self._range.last_step = old.planned_step, old.last_step
+        self._range.low, self._range.high = old.low, old.high
+        self._follow()
 
     def _follow(self) -> None:
         """Widen the view when the data outgrow it, never narrow it while training.

@@ -21,6 +21,7 @@ timer on the GUI thread emits them: every signal is emitted on the GUI thread.
 from __future__ import annotations
 
 import queue
+import shutil
 import socket
 import threading
 import time
@@ -155,7 +156,12 @@ class TrainingWorker(LessonRequests, QObject):
         self._requests.put((self._guarded, (lambda: self._report_weights(force=True),)))
 
     def request_discard_autosave(self) -> None:
-        self._requests.put((self._guarded, (lambda: self.autosaver and self.autosaver.discard(),)))
+        """Forget the last session's autosaves (this session's own stay)."""
+        def discard():
+            from ..core.autosave import LAST_SESSION
+
+            shutil.rmtree(Path(self._autosave_folder) / LAST_SESSION, ignore_errors=True)
+        self._requests.put((self._guarded, (discard,)))
 
     def request_evaluation(self) -> None:
         self._requests.put((self.evaluate, ()))
@@ -226,13 +232,13 @@ class TrainingWorker(LessonRequests, QObject):
 
             self._report("loaded", {"tensorflow": tf.__version__, "devices": tensorflow_devices()})
             if self._autosave_folder is not None:
-                from ..core.autosave import Autosaver, autosaved
+                from ..core.autosave import Autosaver, autosaved, set_aside_last_session
 
                 self.autosaver = Autosaver(self._autosave_folder)
-                found = autosaved(self._autosave_folder)
+                kept = set_aside_last_session(self._autosave_folder)
+                found = autosaved(kept)
                 if found:
-                    self._report("autosaveFound", {name: str(Path(self._autosave_folder) / name)
-                                                   for name in found}, found)
+                    self._report("autosaveFound", {name: str(kept / name) for name in found}, found)
         self._guarded(work)
 
     def train(self, exp: Experiment) -> None:
