@@ -163,7 +163,7 @@ def test_the_graph_inspector_browses_a_graph_opened_from_meta(qtbot, window, tmp
 
     assert train(qtbot, window) == "finished"
     folder = tmp_path / "save_model"
-    monkeypatch.setattr(window, "_ask_save_path", lambda *a: str(folder))
+    monkeypatch.setattr(window, "_ask_folder", lambda *a: str(folder))
     with qtbot.waitSignal(window.worker.saved, timeout=30_000):
         window.save_ck_action.trigger()
     window.inspector_dock.show()

@@ -50,7 +50,7 @@ def test_pause_resume_and_stop(qtbot, window):
 def test_save_and_restore_a_checkpoint_through_the_menus(qtbot, window, tmp_path, monkeypatch):
     _train(qtbot, window)
     folder = tmp_path / "save_model"
-    monkeypatch.setattr(window, "_ask_save_path", lambda *a: str(folder))
+    monkeypatch.setattr(window, "_ask_folder", lambda *a: str(folder))
     with qtbot.waitSignal(window.worker.saved, timeout=30_000):
         window.save_ck_action.trigger()
     assert (folder / "checkpoint_weight.ckpt.meta").is_file() and (folder / "tfdesk.json").is_file()
@@ -143,7 +143,7 @@ def test_open_graph_finds_the_course_tensors_and_the_drawings_go_to_it(qtbot, wi
                                                                         monkeypatch):
     _train(qtbot, window)
     folder = tmp_path / "save_model"
-    monkeypatch.setattr(window, "_ask_save_path", lambda *a: str(folder))
+    monkeypatch.setattr(window, "_ask_folder", lambda *a: str(folder))
     with qtbot.waitSignal(window.worker.saved, timeout=30_000):
         window.save_ck_action.trigger()
     with qtbot.waitSignal(window.worker.weightsReset, timeout=30_000):
@@ -289,7 +289,7 @@ def test_a_save_onto_a_file_is_refused_with_a_message_and_the_file_is_untouched(
     _train(qtbot, window)
     target = tmp_path / "notes.txt"
     target.write_text("my notes")
-    monkeypatch.setattr(window, "_ask_save_path", lambda *a: str(target))
+    monkeypatch.setattr(window, "_ask_folder", lambda *a: str(target))
     with qtbot.waitSignal(window.worker.failed, timeout=30_000) as failure:
         window.save_ck_action.trigger()
     assert "notes.txt" in failure.args[0]
@@ -327,7 +327,7 @@ def test_closing_during_a_save_finishes_it(qtbot, window, tmp_path, monkeypatch)
 
     _train(qtbot, window)
     folder = tmp_path / "save_model"
-    monkeypatch.setattr(window, "_ask_save_path", lambda *a: str(folder))
+    monkeypatch.setattr(window, "_ask_folder", lambda *a: str(folder))
     window.save_ck_action.trigger()
     window.close()  # the worker finishes the save before its thread ends
     assert read_sidecar(folder)["epoch"] == 1
@@ -338,7 +338,7 @@ def test_a_checkpoint_folder_deleted_while_open(qtbot, window, tmp_path, monkeyp
 
     _train(qtbot, window)
     folder = tmp_path / "save_model"
-    monkeypatch.setattr(window, "_ask_save_path", lambda *a: str(folder))
+    monkeypatch.setattr(window, "_ask_folder", lambda *a: str(folder))
     with qtbot.waitSignal(window.worker.saved, timeout=30_000):
         window.save_ck_action.trigger()
     dialog = _open_graph(qtbot, window, monkeypatch, folder / "checkpoint_weight.ckpt.meta")

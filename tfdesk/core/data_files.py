@@ -61,7 +61,7 @@ def load_file(path, fmt: str | None = None, labels_path=None) -> RawData:
     if labels_path is not None:
         check_regular(Path(labels_path))
     if fmt is None:
-        fmt = _infer_format(path)
+        fmt = infer_format(path)
     if fmt == "idx":
         return load_idx(path, labels_path)
     if fmt == "npz":
@@ -71,7 +71,8 @@ def load_file(path, fmt: str | None = None, labels_path=None) -> RawData:
     raise DataFileError(path, f"unknown format {fmt!r}; {_SUPPORTED}")
 
 
-def _infer_format(path: Path) -> str:
+def infer_format(path: Path) -> str:
+    """The format a file's name (or a folder: IDX) says it has; DataFileError if none."""
     name = path.name.lower()
     if path.is_dir():
         return "idx"

@@ -208,6 +208,9 @@ class DrawPanel(QWidget):
     @Slot(str, list)
     def set_input_format(self, input_format: str, class_names: list[str]) -> None:
         """Say what data the network takes; drawing works only for the image formats."""
+        if input_format != self._format:  # an answer about another kind of input means nothing
+            self.bars.set_probabilities(None)
+            self.verdict.clear()
         self._format = input_format
         self._class_names = list(class_names)
         self.bars.set_class_names(class_names)
@@ -249,6 +252,10 @@ class DrawPanel(QWidget):
         """The network's answer (one probability per class) to `vector`, the drawing it was
         asked about; an answer to any other drawing is dropped."""
         if self._vector is None or (vector is not None and not np.array_equal(vector, self._vector)):
+            return
+        if probabilities is None:  # no network of this kind yet (a curve lesson was built last)
+            self.bars.set_probabilities(None)
+            self.verdict.setText(self.tr("No network for drawings yet: press Start (Ctrl+Enter)."))
             return
         probabilities = np.asarray(probabilities, dtype=float).ravel()
         self.bars.set_probabilities(probabilities)

@@ -65,7 +65,8 @@ class DrawingAnswers:
         try:
             with self.model_lock:
                 source = self._model_source()
-                if source is None:
+                if source is None:  # nothing to answer with: the panel says so
+                    self._report("predicted", None, vector)
                     return
                 predict, n_features = source
                 if len(vector) != n_features:

@@ -53,6 +53,7 @@ class MainWindow(LessonViews, MyDrawings, QMainWindow):
         self._trained = False
         self.race_window = None
         self._graph_in_use: str | None = None  # a .meta graph answering the drawings
+        self._kept: dict[str, Experiment] = {}  # the experiment last shown for each data source
         self._draw_format = ("digits8x8", [str(i) for i in range(10)])  # the experiment's
         self.tensorflow_version: str | None = None  # set once the worker has loaded it
 
@@ -280,20 +281,38 @@ class MainWindow(LessonViews, MyDrawings, QMainWindow):
 
     def _data_chosen(self) -> None:
         source = self.data_choice.currentData()
+        # Each lesson keeps the student's network: back to the digits is back to theirs.
+        self._kept[self.experiment.data.source] = self.current_experiment()
         if source == "file":
             path = self._ask_open_path(self.tr("Open a data file"),
                                        self.tr("Data (*.npz *.csv *-ubyte *-ubyte.gz);;All files (*)"))
-            if not path:
+            if not path or not self._usable_data_file(path):
                 self._show_experiment(self.experiment)
                 return
-            exp = self.current_experiment()
+            base = self._kept.get("file") or self._kept.get("digits") or default_experiment()
+            exp = base.copy()
             exp.data = DataSpec(source="file", path=path)
             exp.name = Path(path).name
+        elif source in self._kept:
+            exp = self._kept[source]
         elif source == "digits":
             exp = default_experiment()
         else:
             exp = lesson_experiment(source)
         self._show_experiment(exp)
+
+    def _usable_data_file(self, path: str) -> bool:
+        """A quick look before the file is taken: a picture or a document is refused now,
+        not at Start (reading the whole file waits for Start, on the worker thread)."""
+        from ..core.data_files import check_regular, infer_format
+
+        try:
+            check_regular(Path(path), folder_ok=True)
+            infer_format(Path(path))
+        except TfdeskError as e:
+            self._failed(str(e))
+            return False
+        return True
 
     def new_experiment(self) -> None:
         self._show_experiment(default_experiment())
@@ -363,8 +382,8 @@ class MainWindow(LessonViews, MyDrawings, QMainWindow):
             self.worker.request_evaluation()
 
     def save_checkpoint(self) -> None:
-        folder = self._ask_save_path(self.tr("Save checkpoint (a folder)"), "save_model",
-                                     self.tr("Checkpoint folder (*)"))
+        folder = self._ask_folder(self.tr(
+            "Save the checkpoint into a folder: a new one (Create Folder) or an earlier checkpoint"))
         if folder:
             self.worker.request_save(folder)
 
@@ -466,6 +485,7 @@ class MainWindow(LessonViews, MyDrawings, QMainWindow):
 
     def _saved(self, folder: str) -> None:
         self._remember_recent(folder)
+        self.settings.setValue("checkpointFolder", folder)
         self.statusBar().showMessage(self.tr("Saved the checkpoint in {0}").format(folder), 8000)
 
     def _restored(self, folder: str, exp: Experiment) -> None:
@@ -474,7 +494,10 @@ class MainWindow(LessonViews, MyDrawings, QMainWindow):
         self._trained = True
         self.draw.set_untrained(False)
         self._remember_recent(folder)
-        self.statusBar().showMessage(self.tr("Restored the weights from {0}").format(folder), 8000)
+        self.settings.setValue("checkpointFolder", folder)
+        text = self.tr("Restored the weights from {0}").format(folder)
+        self.progress.show_text(text)
+        self.statusBar().showMessage(text, 8000)
 
     def _weights_reset(self) -> None:
         self._new_run = True
@@ -514,6 +537,8 @@ class MainWindow(LessonViews, MyDrawings, QMainWindow):
         self.autosave_bar.offer(folders, sidecars)
 
     def _failed(self, message: str) -> None:
+        if self._training:  # the bar must not stay at "Building the graph…"
+            self.progress.show_text(self.tr("Could not train: {0}").format(message.splitlines()[0]))
         self._set_training(False)
         self.statusBar().showMessage(message.splitlines()[0], 10000)
         self._message(QMessageBox.Warning, self.tr("tfdesk"), message)
@@ -553,7 +578,11 @@ class MainWindow(LessonViews, MyDrawings, QMainWindow):
         return QFileDialog.getSaveFileName(self, title, name, filter)[0]
 
     def _ask_folder(self, title: str) -> str:
-        return QFileDialog.getExistingDirectory(self, title)
+        """A folder, chosen where the last checkpoint was (a save dialog would open a
+        folder the student picks instead of returning it)."""
+        last = self.settings.value("checkpointFolder")
+        start = str(Path(last).parent) if last else ""
+        return QFileDialog.getExistingDirectory(self, title, start)
 
     def _remember_recent(self, path: str) -> None:
         recent = [p for p in self._recent() if p != str(path)]

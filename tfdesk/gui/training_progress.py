@@ -25,8 +25,11 @@ class TrainingProgress(QProgressBar):
         self._timer.setInterval(SHOW_EVERY_MS)
         self._timer.timeout.connect(self._show_latest)
 
-    def show_progress(self, epoch: int, last_epoch: int, done: int, total: int, eta: float) -> None:
-        self._latest = (epoch, last_epoch, done, total, eta)
+    def show_progress(self, epoch: int, last_epoch: int, step: int, first_step: int, last_step: int,
+                      eta: float) -> None:
+        """Epochs and steps counted over the whole training of this network (a continued
+        run goes on from where the last one stopped); the bar fills over this run."""
+        self._latest = (epoch, last_epoch, step, first_step, last_step, eta)
         if not self._timer.isActive():
             self._show_latest()
 
@@ -41,13 +44,13 @@ class TrainingProgress(QProgressBar):
     def _show_latest(self) -> None:
         if self._latest is None:
             return
-        epoch, last_epoch, done, total, eta = self._latest
+        epoch, last_epoch, step, first_step, last_step, eta = self._latest
         self._latest = None
         minutes, seconds = divmod(int(round(eta)), 60)
         self.setUpdatesEnabled(False)
-        self.setMaximum(max(total, 1))
-        self.setValue(done)
+        self.setRange(first_step, max(last_step, first_step + 1))
+        self.setValue(step)
         self.setFormat(self.tr("epoch {0}/{1} · step {2}/{3} · ETA {4}:{5:02d}")
-                       .format(epoch, last_epoch, done, total, minutes, seconds))
+                       .format(epoch, last_epoch, step, last_step, minutes, seconds))
         self.setUpdatesEnabled(True)  # schedules one ordinary repaint
         self._timer.start()

@@ -58,7 +58,7 @@ class TrainingWorker(LessonRequests, QObject):
     stepsReported = Signal(int, int, object)  # epoch, first step, losses (np.ndarray)
     epochFinished = Signal(object)  # EpochMetrics
     planned = Signal(int)  # the step this training will end at
-    progressed = Signal(int, int, int, int, float)  # epoch, last epoch, step, last step, eta s
+    progressed = Signal(int, int, int, int, int, float)  # epoch, last epoch, step, first, last, eta s
     trainingFinished = Signal(str, float)  # "finished" | "stopped" | "failed", seconds
     predicted = Signal(object, object)  # probabilities, the drawing's vector they answer
     evaluated = Signal(object)  # dict: accuracy, loss, confusion, images, labels, predicted, …
@@ -392,7 +392,8 @@ class TrainingWorker(LessonRequests, QObject):
                 done = event.first_step + len(event.losses) - 1 - first_step
                 elapsed = time.perf_counter() - started
                 eta = elapsed / done * (total_steps - done) if done else 0.0
-                self._report("progressed", event.epoch, last_epoch, done, total_steps, eta)
+                self._report("progressed", event.epoch, last_epoch, first_step + done, first_step,
+                             first_step + total_steps, eta)
             elif isinstance(event, EpochMetrics):
                 self._report("epochFinished", event)
                 last_metrics[0] = event
