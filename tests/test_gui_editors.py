@@ -4,6 +4,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QCheckBox,
     QComboBox,
     QDoubleSpinBox,
@@ -459,3 +460,28 @@ def test_user_edits_emit_changed(panel, qtbot):
 def test_loading_an_experiment_does_not_count_as_an_edit(panel, qtbot):
     with qtbot.assertNotEmitted(panel.changed):
         panel.set_experiment(unusual_experiment())
+
+
+@pytest.mark.parametrize("name, typed, kept", [("epochs", "0", "80"), ("learning_rate", "50", None)])
+def test_a_number_out_of_range_is_said_not_silently_changed(qtbot, name, typed, kept):
+    from PySide6.QtTest import QTest
+
+    from tfdesk.gui.optimizer_panel import OptimizerPanel
+
+    panel = OptimizerPanel()
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.activateWindow()
+    spin = panel.findChild(QAbstractSpinBox, name)
+    spin.setFocus()
+    qtbot.waitUntil(spin.hasFocus)
+    spin.selectAll()
+    QTest.keyClicks(spin, typed)
+    QTest.keyClick(spin, Qt.Key_Return)
+    note = panel.range_note.text()
+    assert panel.range_note.isVisible() and f"{typed} is not allowed here" in note
+    assert f"the value is {kept or spin.text()}" in note
+    spin.selectAll()
+    QTest.keyClicks(spin, "5")
+    QTest.keyClick(spin, Qt.Key_Return)
+    assert not panel.range_note.isVisible()

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from tfdesk.core.spec import OPTIMIZERS, Experiment, OptimizerSpec, TrainingSpec
+from tfdesk.gui.range_note import RangeNote
 from tfdesk.gui.words import optimizer_label
 
 MAX_BATCH = 10_000_000
@@ -101,10 +102,16 @@ class OptimizerPanel(QWidget):
         self._training = TrainingSpec()
         self._loading = False
 
+        self.range_note = RangeNote(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self._build_optimizer_box())
         layout.addWidget(self._build_training_box())
+        layout.addWidget(self.range_note)
         layout.addStretch(1)
+        for spin, what in ((self._learning_rate, self.tr("Learning rate")),
+                           (self._epochs, self.tr("Epochs")), (self._batch_size, self.tr("Batch size")),
+                           (self._seed, self.tr("Seed"))):
+            self.range_note.watch(spin, what)
 
         self.set_experiment(Experiment())
 
