@@ -7,7 +7,7 @@ number, so every cell of the matrix opens the images that landed in it.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QSize, Qt, Slot
+from PySide6.QtCore import QPoint, QSize, Qt, QTimer, Slot
 from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 CELL_PX = 38
+MIN_CELL_PX = 16  # below this "36" no longer fits a cell
 # Small images are drawn this big on screen, whatever their size in pixels.
 THUMBNAIL_PX = 48
 # A diagonal cell of a big test set holds thousands of images; nobody scrolls that far.
@@ -85,14 +86,7 @@ class EvaluationPanel(QWidget):
             "Drawings mixed into the training data are tested apart: a fifth of them was "
             "kept back from training, and this is how many of those the network reads right."))
 
-        explanation = QLabel(
-            self.tr(
-                "Each row is the true class, each column what the network predicted: "
-                "the green diagonal holds the correct answers, red cells the mistakes. "
-                "Click a cell to see its images."
-            )
-        )
-        explanation.setWordWrap(True)
+
 
         self._table = QTableWidget()
         self._table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -104,9 +98,10 @@ class EvaluationPanel(QWidget):
             header.setDefaultSectionSize(CELL_PX)
             header.setMinimumSectionSize(CELL_PX)
             header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._table.setToolTip(
-            self.tr("The confusion matrix: how many test images of each true class got each prediction.")
-        )
+        self._table.setToolTip(self.tr(
+            "The confusion matrix: each row is the true class, each column what the network "
+            "predicted. The green diagonal holds the correct answers, red cells the mistakes. "
+            "Click a cell to see its images."))
         self._table.cellClicked.connect(self._show_cell)
         self._table.currentCellChanged.connect(self._on_current_cell_changed)
 
@@ -134,7 +129,6 @@ class EvaluationPanel(QWidget):
         layout = QVBoxLayout(results)
         layout.addWidget(self._accuracy)
         layout.addWidget(self._drawings)
-        layout.addWidget(explanation)
         layout.addLayout(body, 1)
         return results
 
@@ -170,6 +164,7 @@ class EvaluationPanel(QWidget):
             )
         )
         self._fill_table(confusion)
+        QTimer.singleShot(0, self._fit_cells)  # once the results page is laid out
         self._shown_cell = None
         self._caption.setText(self.tr("Click a cell of the matrix to see its test images."))
         self._gallery.show_pixmaps([])
@@ -196,6 +191,34 @@ class EvaluationPanel(QWidget):
         self._stack.setCurrentIndex(0)
 
     # ---- the matrix ------------------------------------------------------------------
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_cells()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, self._fit_cells)  # once the layout has placed the table
+
+    def _fit_cells(self) -> None:
+        """Cells as large as the dock allows, up to CELL_PX: the whole matrix in view, not
+        a corner of it behind scroll bars (the dock shares its column with the canvas)."""
+        k = self._table.rowCount()
+        if not k or self.height() <= 0:
+            return
+        top = self._table.mapTo(self, QPoint(0, 0)).y()
+        room_h = self.height() - top - 6
+        room_w = self.width() - self._gallery.minimumWidth() - 3 * self.fontMetrics().height()
+        cell = max(MIN_CELL_PX, min(CELL_PX, min(room_h, room_w) // (k + 1)))
+        if cell == self._table.horizontalHeader().defaultSectionSize():
+            return
+        font = self._table.font()
+        font.setPixelSize(max(8, int(cell * 0.5)))
+        self._table.setFont(font)
+        for header in (self._table.horizontalHeader(), self._table.verticalHeader()):
+            header.setMinimumSectionSize(cell)
+            header.setDefaultSectionSize(cell)
+            header.setFont(font)
 
     def _fill_table(self, confusion: np.ndarray) -> None:
         k = len(self._class_names)

@@ -45,7 +45,9 @@ class GraphInspector(QWidget):
         self.value_caption = QLabel(self.tr("Select a variable to see its values."))
         self.value_caption.setWordWrap(True)
         self.value_plot = pg.PlotWidget(background="w")
-        self.value_plot.setMinimumHeight(120)
+        self.value_plot.setMinimumHeight(80)
+        self.value_plot.hide()  # until a variable is chosen: the tree gets the room
+        self.tree.setMinimumHeight(140)  # about seven rows, however little room the dock has
         self.heat_map = pg.ImageItem()
         self.histogram = pg.BarGraphItem(x=[], height=[], width=1.0, brush=pg.mkBrush(31, 119, 180))
 
@@ -61,6 +63,8 @@ class GraphInspector(QWidget):
         split.addWidget(self.tree)
         split.addWidget(values)
         split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setCollapsible(0, False)
         split.setSizes([420, 260])  # the tree first: it is what is browsed
         layout = QVBoxLayout(self)
         layout.addWidget(self.source)
@@ -138,6 +142,7 @@ class GraphInspector(QWidget):
     def show_value(self, name: str, value) -> None:
         value = np.asarray(value, dtype=float)
         self.shown_value = value
+        self.value_plot.show()
         plot = self.value_plot.getPlotItem()
         for item in (self.heat_map, self.histogram):
             if item.scene() is not None:

@@ -482,6 +482,8 @@ class MainWindow(LessonViews, MyDrawings, QMainWindow):
         self.evaluation.show_drawing_accuracies(r["drawing_accuracies"])
         self.evaluation_dock.show()
         self.evaluation_dock.raise_()
+        # Room for the whole matrix: the canvas above keeps what it needs.
+        self.resizeDocks([self.evaluation_dock], [self.height()], Qt.Vertical)
 
     def _saved(self, folder: str) -> None:
         self._remember_recent(folder)
