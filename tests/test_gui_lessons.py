@@ -188,3 +188,27 @@ def test_the_graph_tab_before_any_training_says_so_without_an_error(qtbot, windo
         window.inspector_dock.raise_()
     assert "No graph yet" in window.inspector.source.text()
     assert window.inspector.tree.topLevelItemCount() == 0 and failures == []
+
+
+def test_the_race_smooths_step_noise_unless_asked_and_its_legend_stays_off_the_curves(qtbot):
+    from tfdesk.core.spec import course_experiment
+    from tfdesk.core.trainer import EpochMetrics
+    from tfdesk.gui.race_window import RaceWindow
+
+    race = RaceWindow(course_experiment())
+    qtbot.addWidget(race)
+    race.show()
+    race.race_started(["stochastic"])
+    rng = np.random.default_rng(0)
+    x = np.arange(1, 1001) / 1000  # an epoch of 1,000 steps
+    noisy = np.exp(-x) + rng.normal(0, 0.5, 1000) ** 2  # jumps like stochastic steps
+    race.add_steps(0, x, noisy)
+    race.add_epoch(0, EpochMetrics(1, 1000, float(noisy.mean()), None, None, None, 1.0))
+    drawn = race.curves[0].getData()[1]
+    assert np.std(np.diff(drawn)) < 0.1 * np.std(np.diff(noisy))  # a line, not a wall
+    race.every_step.setChecked(True)
+    np.testing.assert_allclose(race.curves[0].getData()[1], noisy)
+    # The legend is laid out below the plot's data area, not inside it.
+    qtbot.waitUntil(lambda: race.legend.sceneBoundingRect().top() > 0, timeout=1000)
+    legend_top = race.legend.sceneBoundingRect().top()
+    assert legend_top >= race.plot.vb.sceneBoundingRect().bottom()

@@ -59,17 +59,27 @@ class RaceWindow(QDialog):
         self.export_csv_button = QPushButton(self.tr("Export &CSV…"))
         self.status = QLabel(self.tr("Every contestant starts from the same initial weights, "
                                      "on the same data; each trains one epoch in turn. Lines: "
-                                     "each epoch's mean loss; faint: every step's."))
+                                     "each epoch's mean loss; faint: the steps' loss, smoothed."))
         self.status.setWordWrap(True)
-        self.plot = pg.PlotWidget(background="w")
+        self.every_step = QCheckBox(self.tr("Every &step"))
+        self.every_step.setToolTip(self.tr(
+            "Show each step's loss as it was, noise and all. Stochastic steps jump by an order "
+            "of magnitude: unsmoothed, they cover the plot."))
+        self.every_step.toggled.connect(self._redraw_steps)
+        # The legend sits below the curves, never over them.
+        self.canvas = pg.GraphicsLayoutWidget()
+        self.canvas.setBackground("w")
+        self.plot = self.canvas.addPlot(row=0, col=0)
         self.plot.showGrid(x=True, y=True, alpha=0.15)
         self.plot.setLabel("bottom", self.tr("epoch"))
         self.plot.setLabel("left", self.tr("training loss"))
-        self.legend = self.plot.addLegend(offset=(-10, 10), labelTextColor="#282828")
+        self.legend = pg.LegendItem(colCount=2, labelTextColor="#282828")
+        self.canvas.addItem(self.legend, row=1, col=0)
 
         controls = QHBoxLayout()
         for widget in (self.epochs, self.start_button, self.stop_button):
             controls.addWidget(widget)
+        controls.addWidget(self.every_step)
         controls.addStretch(1)
         controls.addWidget(self.export_png_button)
         controls.addWidget(self.export_csv_button)
@@ -78,7 +88,7 @@ class RaceWindow(QDialog):
         layout.addWidget(modes)
         layout.addLayout(controls)
         layout.addWidget(self.status)
-        layout.addWidget(self.plot, 1)
+        layout.addWidget(self.canvas, 1)
         self.start_button.clicked.connect(self.start)
         self.stop_button.clicked.connect(self.stopRequested)
         self.export_png_button.clicked.connect(lambda: self.export_png(self._ask_path("PNG (*.png)")))
@@ -86,7 +96,7 @@ class RaceWindow(QDialog):
         self.resize(900, 700)
         self.labels: list[str] = []
         self.data: list[list[np.ndarray]] = []  # per contestant: x, loss blocks
-        self.curves: list[pg.PlotDataItem] = []  # every step, thin and faint
+        self.curves: list[pg.PlotDataItem] = []  # the steps (smoothed unless every_step), faint
         self.epoch_curves: list[pg.PlotDataItem] = []  # each epoch's mean, the one to compare
         self.epoch_losses: list[list[tuple[float, float]]] = []
 
@@ -111,22 +121,33 @@ class RaceWindow(QDialog):
     def race_started(self, labels: list[str]) -> None:
         self.plot.clear()
         self.legend.clear()
+        self.canvas.ci.layout.setRowStretchFactor(0, 4)
         self.labels, self.data, self.curves = list(labels), [[] for _ in labels], []
         self.epoch_curves, self.epoch_losses = [], [[] for _ in labels]
         for i, label in enumerate(labels):
             color = COLORS[i % len(COLORS)]
-            # Stochastic steps jump by an order of magnitude; faint, they show the noise
-            # without hiding the epoch means the race is about.
-            self.curves.append(self.plot.plot(pen=pg.mkPen(*color, 25, width=1)))
+            # Faint, so that they show how the loss moves within an epoch without hiding
+            # the epoch means the race is about.
+            self.curves.append(self.plot.plot(pen=pg.mkPen(*color, 60, width=1)))
             self.epoch_curves.append(self.plot.plot(
                 pen=pg.mkPen(*color, width=2.5), symbol="o", symbolSize=5,
-                symbolBrush=pg.mkBrush(*color), symbolPen=None, name=label))
+                symbolBrush=pg.mkBrush(*color), symbolPen=None))
+            self.legend.addItem(self.epoch_curves[-1], label)
         self.status.setText(self.tr("Racing {0} contestants…").format(len(labels)))
 
     def add_steps(self, index: int, x, losses) -> None:
         self.data[index].append(np.vstack([x, losses]))
+        self._draw_steps(index)
+
+    def _draw_steps(self, index: int) -> None:
         xy = np.hstack(self.data[index])
-        self.curves[index].setData(xy[0], xy[1])
+        y = xy[1] if self.every_step.isChecked() else smoothed(xy[0], xy[1])
+        self.curves[index].setData(xy[0], y)
+
+    def _redraw_steps(self) -> None:
+        for index, blocks in enumerate(self.data):
+            if blocks:
+                self._draw_steps(index)
 
     def add_epoch(self, index: int, metrics) -> None:
         self.epoch_losses[index].append((metrics.epoch, metrics.train_loss))
@@ -151,7 +172,7 @@ class RaceWindow(QDialog):
 
     def export_png(self, path: str) -> None:
         if path:
-            self.plot.grab().save(path, "PNG")
+            self.canvas.grab().save(path, "PNG")
 
     def export_csv(self, path: str) -> None:
         if not path:
@@ -165,3 +186,17 @@ class RaceWindow(QDialog):
 
     def _ask_path(self, file_filter: str) -> str:
         return QFileDialog.getSaveFileName(self, self.tr("Export the race"), "", file_filter)[0]
+
+
+SMOOTHING_EPOCHS = 0.1  # the steps of a tenth of an epoch are averaged
+
+
+def smoothed(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """y averaged over the steps of the last SMOOTHING_EPOCHS (x in epochs)."""
+    if len(x) < 3:
+        return y
+    per_epoch = 1.0 / max(float(np.median(np.diff(x))), 1e-9)
+    window = max(1, int(round(per_epoch * SMOOTHING_EPOCHS)))
+    sums = np.concatenate([[0.0], np.cumsum(y, dtype=np.float64)])
+    start = np.maximum(np.arange(1, len(y) + 1) - window, 0)
+    return (sums[1:] - sums[start]) / (np.arange(1, len(y) + 1) - start)
