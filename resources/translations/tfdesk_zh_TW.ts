@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW">
 <context>
+    <name>AutosaveBar</name>
+    <message>
+        <location filename="../../tfdesk/gui/autosave_bar.py" line="26"/>
+        <source>Restore the latest</source>
+        <translation type="unfinished">還原最新的</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/autosave_bar.py" line="27"/>
+        <source>Restore the best</source>
+        <translation type="unfinished">還原最佳的</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/autosave_bar.py" line="28"/>
+        <source>Discard</source>
+        <translation type="unfinished">捨棄</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/autosave_bar.py" line="29"/>
+        <source>Delete the network kept from the last session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/autosave_bar.py" line="33"/>
+        <source>Not now: keep it on disk and hide this bar.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/autosave_bar.py" line="51"/>
+        <source>epoch {0}</source>
+        <translation type="unfinished">第 {0} 個訓練週期</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/autosave_bar.py" line="53"/>
+        <source>, validation accuracy {0:.1f} %</source>
+        <translation type="unfinished">，驗證準確率 {0:.1f} %</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/autosave_bar.py" line="54"/>
+        <source>tfdesk kept the network you trained last time ({0}, saved {1}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CodeView</name>
     <message>
         <location filename="../../tfdesk/gui/code_view.py" line="20"/>
@@ -414,32 +457,37 @@ Your experiment and saved files are kept; you can carry on. The details are in {
         <translation>網路看到的樣子</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="226"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="229"/>
         <source>8 × 8 values, 0–16 scaled to 0–1. Each square counts the ink in a 4 × 4 block of a 32 × 32 drawing.</source>
         <translation>8 × 8 個數值，由 0–16 縮放到 0–1。每一格代表 32 × 32 畫布中一個 4 × 4 區塊內的墨水量。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="229"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="232"/>
         <source>28 × 28 values, grey levels 0–1. The digit is scaled to fit 20 × 20 and centred by its centre of mass.</source>
         <translation>28 × 28 個數值，灰階 0–1。數字會縮放到 20 × 20 以內，並依質心置中。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="264"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="258"/>
+        <source>No network for drawings yet: press Start (Ctrl+Enter).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="271"/>
         <source>The network says: {name} ({percent} %)</source>
         <translation>網路的答案：{name}（{percent} %）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="266"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="273"/>
         <source>The network is unsure: {first} or {second}? ({p1} % / {p2} %)</source>
         <translation>網路不確定：是 {first} 還是 {second}？（{p1} % / {p2} %）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="306"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="313"/>
         <source>Drawing works with image data (8×8 digits or 28×28 MNIST)</source>
         <translation>手寫功能只適用於影像資料（8×8 手寫數字或 28×28 MNIST）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="312"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="319"/>
         <source>Draw a digit</source>
         <translation>請寫一個數字</translation>
     </message>
@@ -554,98 +602,93 @@ Your experiment and saved files are kept; you can carry on. The details are in {
 <context>
     <name>EvaluationPanel</name>
     <message>
-        <location filename="../../tfdesk/gui/evaluation_panel.py" line="54"/>
+        <location filename="../../tfdesk/gui/evaluation_panel.py" line="55"/>
         <source>Train, then press Evaluate (Ctrl+E) to see the test accuracy and the confusion matrix.</source>
         <translation>先訓練，再按「評估」（Ctrl+E）查看測試準確率和混淆矩陣。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/evaluation_panel.py" line="76"/>
+        <location filename="../../tfdesk/gui/evaluation_panel.py" line="77"/>
         <source>Accuracy: the share of test images the network classified correctly. Loss: how wrong its answers were on average (lower is better). The test images were never used for training.</source>
         <translation>準確率：網路分類正確的測試影像比例。損失：網路的答案平均錯得有多離譜（越低越好）。測試影像從來沒有用於訓練。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/evaluation_panel.py" line="85"/>
+        <location filename="../../tfdesk/gui/evaluation_panel.py" line="86"/>
         <source>Drawings mixed into the training data are tested apart: a fifth of them was kept back from training, and this is how many of those the network reads right.</source>
         <translation>混入訓練資料的手繪數字會另外測試：其中五分之一沒有拿來訓練，這裡顯示網路認對其中多少。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/evaluation_panel.py" line="90"/>
-        <source>Each row is the true class, each column what the network predicted: the green diagonal holds the correct answers, red cells the mistakes. Click a cell to see its images.</source>
-        <translation>每一列是真實類別，每一行是網路的預測：綠色對角線是答對的，紅色格子是答錯的。點一下格子即可查看其中的影像。</translation>
+        <location filename="../../tfdesk/gui/evaluation_panel.py" line="102"/>
+        <source>The confusion matrix: each row is the true class, each column what the network predicted. The green diagonal holds the correct answers, red cells the mistakes. Click a cell to see its images.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../tfdesk/gui/evaluation_panel.py" line="108"/>
-        <source>The confusion matrix: how many test images of each true class got each prediction.</source>
-        <translation>混淆矩陣：每個真實類別的測試影像，各有幾張被預測成哪個類別。</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/evaluation_panel.py" line="113"/>
         <source>predicted</source>
         <translation>預測</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/evaluation_panel.py" line="118"/>
+        <location filename="../../tfdesk/gui/evaluation_panel.py" line="113"/>
         <source>true</source>
         <translation>真實</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/evaluation_panel.py" line="122"/>
-        <location filename="../../tfdesk/gui/evaluation_panel.py" line="174"/>
+        <location filename="../../tfdesk/gui/evaluation_panel.py" line="117"/>
+        <location filename="../../tfdesk/gui/evaluation_panel.py" line="169"/>
         <source>Click a cell of the matrix to see its test images.</source>
         <translation>點一下矩陣中的格子，即可查看其中的測試影像。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/evaluation_panel.py" line="168"/>
+        <location filename="../../tfdesk/gui/evaluation_panel.py" line="162"/>
         <source>Test accuracy {accuracy:.1f} % (loss {loss:.3g}) on {n} images</source>
         <translation>測試準確率 {accuracy:.1f} %（損失 {loss:.3g}），共 {n} 張影像</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/evaluation_panel.py" line="180"/>
+        <location filename="../../tfdesk/gui/evaluation_panel.py" line="175"/>
         <source>your drawings</source>
         <translation>你的手繪數字</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/evaluation_panel.py" line="180"/>
+        <location filename="../../tfdesk/gui/evaluation_panel.py" line="175"/>
         <source>simulated mouse drawings</source>
         <translation>模擬的滑鼠手寫數字</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/evaluation_panel.py" line="181"/>
+        <location filename="../../tfdesk/gui/evaluation_panel.py" line="176"/>
         <source>{name}: {accuracy:.1f} % of {n}</source>
         <translation>{name}：{n} 張中 {accuracy:.1f} %</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/evaluation_panel.py" line="184"/>
+        <location filename="../../tfdesk/gui/evaluation_panel.py" line="179"/>
         <source>Drawings kept back from training — {parts}</source>
         <translation>未拿來訓練的手繪數字 — {parts}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/evaluation_panel.py" line="241"/>
+        <location filename="../../tfdesk/gui/evaluation_panel.py" line="264"/>
         <source> (showing the first {shown})</source>
         <translation>（顯示前 {shown} 張）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/evaluation_panel.py" line="244"/>
+        <location filename="../../tfdesk/gui/evaluation_panel.py" line="267"/>
         <source>The test images are not available to show.</source>
         <translation>無法顯示測試影像。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/evaluation_panel.py" line="250"/>
+        <location filename="../../tfdesk/gui/evaluation_panel.py" line="273"/>
         <source>test image #{index}</source>
         <translation>測試影像 #{index}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/evaluation_panel.py" line="259"/>
+        <location filename="../../tfdesk/gui/evaluation_panel.py" line="282"/>
         <source>true {true}, predicted {predicted}: no images</source>
         <translation>真實 {true}、預測 {predicted}：沒有影像</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/evaluation_panel.py" line="261"/>
+        <location filename="../../tfdesk/gui/evaluation_panel.py" line="284"/>
         <source>true {true}, predicted {predicted}: 1 image</source>
         <translation>真實 {true}、預測 {predicted}：1 張影像</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/evaluation_panel.py" line="263"/>
+        <location filename="../../tfdesk/gui/evaluation_panel.py" line="286"/>
         <source>true {true}, predicted {predicted}: {count} images</source>
         <translation>真實 {true}、預測 {predicted}：{count} 張影像</translation>
     </message>
@@ -723,47 +766,47 @@ Your experiment and saved files are kept; you can carry on. The details are in {
         <translation>選擇一個變數即可查看它的數值。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/graph_inspector.py" line="81"/>
+        <location filename="../../tfdesk/gui/graph_inspector.py" line="85"/>
         <source>No graph yet: press Start, or open one (Ctrl+G)</source>
         <translation>還沒有計算圖：請按「開始」，或開啟一個計算圖（Ctrl+G）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/graph_inspector.py" line="82"/>
+        <location filename="../../tfdesk/gui/graph_inspector.py" line="86"/>
         <source>{0}: {1} ops</source>
         <translation>{0}：{1} 個運算</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/graph_inspector.py" line="102"/>
+        <location filename="../../tfdesk/gui/graph_inspector.py" line="106"/>
         <source>name scope</source>
         <translation>名稱範圍</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/graph_inspector.py" line="145"/>
+        <location filename="../../tfdesk/gui/graph_inspector.py" line="150"/>
         <source>{0}, shape {1}: min {2:.3g}, mean {3:.3g}, max {4:.3g}</source>
         <translation>{0}，形狀 {1}：最小值 {2:.3g}，平均值 {3:.3g}，最大值 {4:.3g}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/graph_inspector.py" line="152"/>
+        <location filename="../../tfdesk/gui/graph_inspector.py" line="157"/>
         <source>row (input)</source>
         <translation>列（輸入）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/graph_inspector.py" line="153"/>
+        <location filename="../../tfdesk/gui/graph_inspector.py" line="158"/>
         <source>column (unit)</source>
         <translation>行（神經元）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/graph_inspector.py" line="154"/>
+        <location filename="../../tfdesk/gui/graph_inspector.py" line="159"/>
         <source> — blue negative, red positive</source>
         <translation>；藍色為負，紅色為正</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/graph_inspector.py" line="160"/>
+        <location filename="../../tfdesk/gui/graph_inspector.py" line="165"/>
         <source>value</source>
         <translation>數值</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/graph_inspector.py" line="161"/>
+        <location filename="../../tfdesk/gui/graph_inspector.py" line="166"/>
         <source>how many</source>
         <translation>個數</translation>
     </message>
@@ -814,17 +857,17 @@ Your experiment and saved files are kept; you can carry on. The details are in {
 <context>
     <name>Language</name>
     <message>
-        <location filename="../../tfdesk/gui/language.py" line="67"/>
+        <location filename="../../tfdesk/gui/language.py" line="71"/>
         <source>&amp;Language</source>
         <translation>語言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/language.py" line="70"/>
+        <location filename="../../tfdesk/gui/language.py" line="74"/>
         <source>System language ({0})</source>
         <translation>系統語言（{0}）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/language.py" line="80"/>
+        <location filename="../../tfdesk/gui/language.py" line="84"/>
         <source>The language changes when tfdesk starts again.</source>
         <translation>重新啟動 tfdesk 後才會切換語言。</translation>
     </message>
@@ -1118,103 +1161,113 @@ Your experiment and saved files are kept; you can carry on. The details are in {
         <translation>將所有訓練的每個損失和準確率數值儲存成表格，方便用試算表開啟或自行分析。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="377"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="385"/>
         <source>Could not write the image {path}.</source>
         <translation>無法寫入圖片 {path}。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="506"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="522"/>
         <source>run {number}</source>
         <translation>第 {number} 次訓練</translation>
     </message>
     <message>
         <location filename="../../tfdesk/gui/plot_panel.py" line="245"/>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="557"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="573"/>
         <source>training loss (each step)</source>
         <translation>訓練損失（每一步）</translation>
     </message>
     <message>
         <location filename="../../tfdesk/gui/plot_panel.py" line="246"/>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="550"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="566"/>
         <source>training loss (epoch)</source>
         <translation>訓練損失（每個週期）</translation>
     </message>
     <message>
         <location filename="../../tfdesk/gui/plot_panel.py" line="247"/>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="551"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="567"/>
         <source>validation loss</source>
         <translation>驗證損失</translation>
     </message>
     <message>
         <location filename="../../tfdesk/gui/plot_panel.py" line="248"/>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="552"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="568"/>
         <source>training accuracy</source>
         <translation>訓練準確率</translation>
     </message>
     <message>
         <location filename="../../tfdesk/gui/plot_panel.py" line="249"/>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="553"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="569"/>
         <source>validation accuracy</source>
         <translation>驗證準確率</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="611"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="297"/>
+        <source>&amp;Fit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="299"/>
+        <source>Show the whole current run again after zooming or panning, and follow it as it grows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="627"/>
         <source>earlier runs</source>
         <translation>先前的訓練</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="644"/>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="646"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="660"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="662"/>
         <source>step</source>
         <translation>步數</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="668"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="684"/>
         <source>step {step}: loss {loss}</source>
         <translation>第 {step} 步：損失 {loss}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="672"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="688"/>
         <source>epoch {epoch}: training {train}</source>
         <translation>週期 {epoch}：訓練損失 {train}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="677"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="693"/>
         <source>, validation {val}</source>
         <translation>，驗證損失 {val}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="694"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="710"/>
         <source>epoch {epoch} (step {step}): training accuracy {train}</source>
         <translation>週期 {epoch}（第 {step} 步）：訓練準確率 {train}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="700"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="716"/>
         <source>, validation accuracy {val}</source>
         <translation>，驗證準確率 {val}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="704"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="720"/>
         <source>Point at a curve to read its values.</source>
         <translation>將滑鼠指向曲線即可讀取數值。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="731"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="747"/>
         <source>Export plot as PNG</source>
         <translation>將圖表匯出為 PNG</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="732"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="748"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 圖片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="735"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="751"/>
         <source>Export values as CSV</source>
         <translation>將數值匯出為 CSV</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="736"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="752"/>
         <source>CSV table (*.csv)</source>
         <translation>CSV 表格 (*.csv)</translation>
     </message>
@@ -1227,450 +1280,416 @@ Your experiment and saved files are kept; you can carry on. The details are in {
         <translation>tfdesk — TensorFlow 訓練器</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="67"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="68"/>
         <source>Loading TensorFlow…</source>
         <translation>正在載入 TensorFlow…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="76"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="77"/>
         <source>Ready</source>
         <translation>就緒</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="77"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="78"/>
         <source>Start</source>
         <translation>開始</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="78"/>
-        <location filename="../../tfdesk/gui/main_window.py" line="342"/>
-        <location filename="../../tfdesk/gui/main_window.py" line="393"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="79"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="366"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="417"/>
         <source>Pause</source>
         <translation>暫停</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="80"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="81"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="81"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="82"/>
         <source>Reset weights</source>
         <translation>重設權重</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="82"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="83"/>
         <source>Evaluate</source>
         <translation>評估</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="96"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="101"/>
         <source>Handwritten digits (8×8)</source>
         <translation>手寫數字 (8×8)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="97"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="102"/>
         <source>Linear regression: y = 3x + 10</source>
         <translation>線性迴歸：y = 3x + 10</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="98"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="103"/>
         <source>Exercise: y = 6x² − 4x + 1</source>
         <translation>練習：y = 6x² − 4x + 1</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="99"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="104"/>
         <source>Data file…</source>
         <translation>資料檔案…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="100"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="105"/>
         <source>What the network learns from</source>
         <translation>網路要從哪些資料學習</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="105"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="110"/>
         <source>Network</source>
         <translation>網路</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="106"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="111"/>
         <source>Training</source>
         <translation>訓練</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="112"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="117"/>
         <source>Experiment</source>
         <translation>實驗</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="117"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="122"/>
         <source>Draw a digit</source>
         <translation>寫一個數字</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="119"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="124"/>
         <source>Evaluation</source>
         <translation>評估</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="122"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="127"/>
         <source>Devices</source>
         <translation>裝置</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="145"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="150"/>
         <source>&amp;New experiment</source>
         <translation>新增實驗(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="146"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="151"/>
         <source>&amp;Open experiment…</source>
         <translation>開啟實驗(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="147"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="152"/>
         <source>&amp;Save experiment…</source>
         <translation>儲存實驗(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="148"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="153"/>
         <source>Save &amp;checkpoint…</source>
         <translation>儲存檢查點(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="149"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="154"/>
         <source>Save the trained weights into a folder like the course&apos;s save_model/</source>
         <translation>將訓練好的權重儲存到資料夾，就像課程中的 ./save_model/</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="150"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="155"/>
         <source>&amp;Restore weights…</source>
         <translation>載入權重(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="151"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="156"/>
         <source>Load a checkpoint&apos;s weights into the network (the course&apos;s 載入權重)</source>
         <translation>將檢查點中的權重載入網路（即課程中的「載入權重」）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="153"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="158"/>
         <source>Open &amp;graph (.meta)…</source>
         <translation>開啟計算圖 (.meta)(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="154"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="159"/>
         <source>Load a saved graph with its weights (the course&apos;s 載入 graph) and draw digits for it</source>
         <translation>載入已儲存的計算圖及其權重（即課程中的「載入計算圖」），並寫數字讓它辨識</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="155"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="160"/>
         <source>&amp;Quit</source>
         <translation>結束(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="156"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="161"/>
         <source>&amp;Start</source>
         <translation>開始(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="157"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="162"/>
         <source>Train the network (Ctrl+Enter)</source>
         <translation>訓練網路（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="158"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="163"/>
         <source>&amp;Pause</source>
         <translation>暫停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="159"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="164"/>
         <source>Pause or resume training</source>
         <translation>暫停或繼續訓練</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="160"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="165"/>
         <source>S&amp;top</source>
         <translation>停止(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="160"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="165"/>
         <source>Stop training (Esc)</source>
         <translation>停止訓練（Esc）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="161"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="166"/>
         <source>&amp;Reset weights</source>
         <translation>重設權重(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="162"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="167"/>
         <source>Start again from the initial random weights</source>
         <translation>從最初的隨機權重重新開始</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="163"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="168"/>
         <source>&amp;Evaluate on the test set</source>
         <translation>用測試集評估(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="164"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="169"/>
         <source>Test accuracy and confusion matrix on images the network never trained on</source>
         <translation>用網路從未訓練過的影像，計算測試準確率和混淆矩陣</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="165"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="170"/>
         <source>&amp;About tfdesk</source>
         <translation>關於 tfdesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="166"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="171"/>
         <source>R&amp;ace…</source>
         <translation>競賽(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="167"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="172"/>
         <source>Train several optimizers or batch modes side by side</source>
         <translation>同時訓練多個優化器或批次模式，並排比較</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="168"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="173"/>
         <source>Show the &amp;code…</source>
         <translation>顯示程式碼(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="169"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="174"/>
         <source>The tf.compat.v1 script that builds and trains this experiment</source>
         <translation>建立並訓練這個實驗的 tf.compat.v1 程式碼</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="183"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="188"/>
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="193"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="198"/>
         <source>Open &amp;recent</source>
         <translation>最近開啟(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="197"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="202"/>
         <source>&amp;Train</source>
         <translation>訓練(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="203"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="208"/>
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="213"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="218"/>
         <source>&amp;Help</source>
         <translation>說明(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="279"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="286"/>
         <source>Open a data file</source>
         <translation>開啟資料檔案</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="280"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="287"/>
         <source>Data (*.npz *.csv *-ubyte *-ubyte.gz);;All files (*)</source>
         <translation>資料 (*.npz *.csv *-ubyte *-ubyte.gz);;所有檔案 (*)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="297"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="320"/>
         <source>Open experiment</source>
         <translation>開啟實驗</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="297"/>
-        <location filename="../../tfdesk/gui/main_window.py" line="307"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="320"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="330"/>
         <source>Experiment (*.json)</source>
         <translation>實驗 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="307"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="330"/>
         <source>Save experiment</source>
         <translation>儲存實驗</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="315"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="338"/>
         <source>Saved the experiment in {0}</source>
         <translation>實驗已儲存至 {0}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="331"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="355"/>
         <source>Building the graph…</source>
         <translation>正在建立計算圖…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="332"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="356"/>
         <source>Training… Esc stops, Ctrl+P pauses.</source>
         <translation>訓練中…按 Esc 停止，按 Ctrl+P 暫停。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="342"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="366"/>
         <source>Resume</source>
         <translation>繼續</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="344"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="368"/>
         <source>Paused</source>
         <translation>已暫停</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="344"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="368"/>
         <source>Training…</source>
         <translation>訓練中…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="360"/>
-        <source>Save checkpoint (a folder)</source>
-        <translation>儲存檢查點（資料夾）</translation>
+        <location filename="../../tfdesk/gui/main_window.py" line="535"/>
+        <source>The network of your last session is kept in {0}; File ▸ Restore weights opens it.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="361"/>
-        <source>Checkpoint folder (*)</source>
-        <translation>檢查點資料夾 (*)</translation>
+        <location filename="../../tfdesk/gui/main_window.py" line="542"/>
+        <source>Could not train: {0}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="366"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="390"/>
         <source>Restore weights from a checkpoint folder</source>
         <translation>從檢查點資料夾載入權重</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="372"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="396"/>
         <source>Open a graph</source>
         <translation>開啟計算圖</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="373"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="397"/>
         <source>Graph (*.meta);;All files (*)</source>
         <translation>計算圖 (*.meta);;所有檔案 (*)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="408"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="432"/>
         <source>TensorFlow {0} ready. Press Start (Ctrl+Enter) to train.</source>
         <translation>TensorFlow {0} 已就緒。按「開始」（Ctrl+Enter）即可開始訓練。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="414"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="252"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="438"/>
         <source>8×8 image</source>
         <translation>8×8 影像</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="415"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="385"/>
+        <source>Save the checkpoint into a folder: a new one (Create Folder) or an earlier checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="439"/>
         <source>28×28 image</source>
         <translation>28×28 影像</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="446"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="470"/>
         <source>Finished in {0:.1f} s</source>
         <translation>已完成，耗時 {0:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="446"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="470"/>
         <source>Stopped after {0:.1f} s</source>
         <translation>已停止，執行了 {0:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="447"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="471"/>
         <source>Training failed after {0:.1f} s</source>
         <translation>訓練失敗（執行了 {0:.1f} 秒）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="453"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="477"/>
         <source>Test mse {0:.4f}</source>
         <translation>測試均方誤差 {0:.4f}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="463"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="490"/>
         <source>Saved the checkpoint in {0}</source>
         <translation>檢查點已儲存至 {0}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="471"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="499"/>
         <source>Restored the weights from {0}</source>
         <translation>已從 {0} 載入權重</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="478"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="508"/>
         <source>Weights reset</source>
         <translation>權重已重設</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="494"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="524"/>
         <source>The graph takes {0} numbers, not an 8×8 or 28×28 image, so it cannot be drawn for.</source>
         <translation>這個計算圖的輸入是 {0} 個數字，而不是 8×8 或 28×28 的影像，所以無法用手寫數字測試。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="497"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="527"/>
         <source>Drawings now go to the opened graph: {0} → {1}. Start trains your experiment&apos;s network again.</source>
         <translation>現在你寫的數字會送進開啟的計算圖：{0} → {1}。按「開始」會重新訓練你實驗中的網路。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="505"/>
-        <source>epoch {0}</source>
-        <translation>第 {0} 個訓練週期</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="507"/>
-        <source>, validation accuracy {0:.1f} %</source>
-        <translation>，驗證準確率 {0:.1f} %</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="508"/>
-        <source>Restore the last session?</source>
-        <translation>要還原上次的進度嗎？</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="509"/>
-        <source>tfdesk kept the network you trained last time ({0}, saved {1}). Restore it?</source>
-        <translation>tfdesk 保留了你上次訓練的網路（{0}，儲存於 {1}）。要還原嗎？</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="514"/>
-        <source>Restore the latest</source>
-        <translation>還原最新的</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="514"/>
-        <source>Restore the best</source>
-        <translation>還原最佳的</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="517"/>
-        <source>Discard</source>
-        <translation>捨棄</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="518"/>
-        <source>Not now</source>
-        <translation>稍後再說</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="532"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="545"/>
         <source>tfdesk</source>
         <translation>tfdesk</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="546"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="561"/>
         <source>no hidden layer</source>
         <translation>無隱藏層</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="552"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="567"/>
         <source>loading…</source>
         <translation>載入中…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="553"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="568"/>
         <source>&lt;b&gt;tfdesk {0}&lt;/b&gt;&lt;br&gt;A desktop TensorFlow trainer for the course.&lt;br&gt;&lt;br&gt;TensorFlow {1}&lt;br&gt;Qt (PySide6) {2}&lt;br&gt;Python {3}&lt;br&gt;&lt;br&gt;{4}</source>
         <translation>&lt;b&gt;tfdesk {0}&lt;/b&gt;&lt;br&gt;課程專用的桌面版 TensorFlow 訓練器。&lt;br&gt;&lt;br&gt;TensorFlow {1}&lt;br&gt;Qt (PySide6) {2}&lt;br&gt;Python {3}&lt;br&gt;&lt;br&gt;{4}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="556"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="571"/>
         <source>About tfdesk</source>
         <translation>關於 tfdesk</translation>
     </message>
@@ -1731,237 +1750,257 @@ Your experiment and saved files are kept; you can carry on. The details are in {
 <context>
     <name>OptimizerPanel</name>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="128"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="111"/>
+        <source>Learning rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="112"/>
+        <source>Epochs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="112"/>
+        <source>Batch size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="113"/>
+        <source>Seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="135"/>
         <source>At most {n} here: the whole training set.</source>
         <translation>這裡最多 {n} 筆，也就是整個訓練集。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="133"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="140"/>
         <source>Optimizer</source>
         <translation>優化器</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="134"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="141"/>
         <source>The optimizer changes the weights and biases after every batch so that the loss gets smaller.</source>
         <translation>優化器會在每個批次之後調整權重和偏差，讓損失變小。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="142"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="149"/>
         <source>Steps straight downhill on the loss: learning rate × gradient. The course&apos;s first optimizer.</source>
         <translation>沿著損失的下坡方向直接走一步：學習率 × 梯度。課程中介紹的第一個優化器。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="144"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="151"/>
         <source>Gives every weight its own step size, shrinking it for weights that have already moved a lot.</source>
         <translation>讓每個權重都有自己的步伐大小；已經移動很多的權重，步伐會逐漸縮小。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="146"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="153"/>
         <source>Keeps a running velocity, so steps keep going the way they have been going, like a ball rolling downhill.</source>
         <translation>保留一個持續累積的速度，讓每一步延續之前的方向，就像球滾下坡一樣。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="148"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="155"/>
         <source>Momentum plus a step size per weight. A good first choice.</source>
         <translation>動量加上每個權重各自的步伐大小。很適合當作第一個嘗試的選擇。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="149"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="156"/>
         <source>Divides each step by a running average of recent gradient sizes, so steep and flat directions move at similar speeds.</source>
         <translation>將每一步除以近期梯度大小的移動平均，讓陡峭和平緩的方向以差不多的速度前進。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="155"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="162"/>
         <source>How the weights and biases are changed to make the loss smaller.</source>
         <translation>要用什麼方式調整權重和偏差，讓損失變小。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="157"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="164"/>
         <source>Optimizer:</source>
         <translation>優化器：</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="162"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="169"/>
         <source>How big a step the optimizer takes on each update. Too big and the loss jumps around or grows; too small and training crawls. The arrows step 0.001 → 0.002 → … → 0.01.</source>
         <translation>優化器每次更新時跨出的步伐大小。太大的話，損失會跳來跳去甚至變大；太小的話，訓練會慢得像在爬。上下箭頭的調整順序為 0.001 → 0.002 → … → 0.01。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="165"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="172"/>
         <source>Learning rate:</source>
         <translation>學習率：</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="168"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="175"/>
         <source>Momentum:</source>
         <translation>動量：</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="169"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="176"/>
         <source>How much of the last step carries into the next one (0.9 = 90%).</source>
         <translation>上一步有多少會延續到下一步（0.9 = 90%）。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="170"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="177"/>
         <source>Nesterov momentum</source>
         <translation>Nesterov 動量</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="171"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="178"/>
         <source>Look ahead: measure the gradient where the momentum is about to carry the weights. Often a little steadier.</source>
         <translation>先往前看：在動量即將把權重帶到的位置計算梯度。通常會稍微穩定一些。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="177"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="184"/>
         <source>β1:</source>
         <translation>β1：</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="178"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="185"/>
         <source>How slowly Adam&apos;s average of the gradients forgets old steps (its momentum).</source>
         <translation>Adam 的梯度平均值遺忘舊步伐的速度有多慢（也就是它的動量）。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="179"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="186"/>
         <source>β2:</source>
         <translation>β2：</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="180"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="187"/>
         <source>How slowly Adam&apos;s average of the squared gradients forgets; it sets each weight&apos;s step size.</source>
         <translation>Adam 的梯度平方平均值遺忘舊步伐的速度有多慢；它決定每個權重的步伐大小。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="181"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="188"/>
         <source>Decay:</source>
         <translation>衰減率：</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="182"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="189"/>
         <source>How slowly RMSProp&apos;s average of the squared gradients forgets old steps.</source>
         <translation>RMSProp 的梯度平方平均值遺忘舊步伐的速度有多慢。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="184"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="191"/>
         <source>A tiny number added before dividing, so a step never divides by zero.</source>
         <translation>除法之前先加上的一個極小數字，避免除以零。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="186"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="193"/>
         <source>ε (epsilon):</source>
         <translation>ε：</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="190"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="197"/>
         <source>Adagrad&apos;s starting sum of squared gradients; larger values make the first steps smaller.</source>
         <translation>Adagrad 一開始的梯度平方累加值；數值越大，最初幾步就越小。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="193"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="200"/>
         <source>Initial accumulator:</source>
         <translation>初始累加值：</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="210"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="217"/>
         <source>Training</source>
         <translation>訓練</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="218"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="225"/>
         <source>Full batch (batch gradient descent)</source>
         <translation>全批次（批次梯度下降）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="219"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="226"/>
         <source>Every update looks at the whole training set: the best direction, but slow, with one update per epoch.</source>
         <translation>每次更新都看過整個訓練集：方向最好，但速度慢，每個訓練週期只更新一次。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="221"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="228"/>
         <source>Stochastic (one example a step)</source>
         <translation>隨機（每步一筆資料）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="222"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="229"/>
         <source>Every update looks at one example: many quick updates, but each direction is rather random.</source>
         <translation>每次更新只看一筆資料：更新次數多又快，但每次的方向都相當隨機。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="224"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="231"/>
         <source>Mini-batch of</source>
         <translation>小批次 (mini-batch)，每批</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="225"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="232"/>
         <source>Every update looks at a small batch: the compromise, fast and stable. The course&apos;s choice.</source>
         <translation>每次更新看一小批資料：折衷的做法，又快又穩定。課程採用的就是這個方法。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="238"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="245"/>
         <source> examples</source>
         <translation> 筆</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="239"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="246"/>
         <source>How many examples each update looks at.</source>
         <translation>每次更新要看幾筆資料。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="249"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="256"/>
         <source>Batches:</source>
         <translation>批次：</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="255"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="262"/>
         <source>One epoch is one pass over every training example.</source>
         <translation>一個訓練週期就是把所有訓練資料完整看過一遍。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="258"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="265"/>
         <source>Reshuffle every epoch</source>
         <translation>每個週期重新打亂</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="260"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="267"/>
         <source>Deal the examples into batches in a new order each epoch, as the course&apos;s training loop does.</source>
         <translation>每個訓練週期都以新的順序把資料分配到各個批次，和課程中的訓練迴圈一樣。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="266"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="273"/>
         <source>Epochs:</source>
         <translation>訓練週期：</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="269"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="276"/>
         <source>The share of examples kept aside to check progress during training (0.1 = 10%); the network never trains on them.</source>
         <translation>訓練期間保留下來檢查進度的資料比例（0.1 = 10%）；網路絕不會用這些資料訓練。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="272"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="279"/>
         <source>The share of examples kept aside for the final test accuracy (0.2 = 20%); used only once training is done.</source>
         <translation>保留下來計算最終測試準確率的資料比例（0.2 = 20%）；只在訓練完成後使用一次。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="279"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="286"/>
         <source>validation</source>
         <translation>驗證</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="279"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="286"/>
         <source>test</source>
         <translation>測試</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="285"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="292"/>
         <source>Held out:</source>
         <translation>保留資料：</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="290"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="297"/>
         <source>Fixes the random starting weights, the data split and the shuffling: the same seed gives the same run.</source>
         <translation>固定隨機的初始權重、資料切分和打亂順序：相同的亂數種子會得到相同的訓練結果。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="293"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="300"/>
         <source>Seed:</source>
         <translation>亂數種子：</translation>
     </message>
@@ -2023,64 +2062,82 @@ Your experiment and saved files are kept; you can carry on. The details are in {
     </message>
     <message>
         <location filename="../../tfdesk/gui/race_window.py" line="60"/>
-        <source>Every contestant starts from the same initial weights, on the same data; each trains one epoch in turn. Lines: each epoch&apos;s mean loss; faint: every step&apos;s.</source>
-        <translation>每位參賽者都從相同的初始權重出發、使用相同的資料，輪流各訓練一個週期。實線：每個週期的平均損失；淡線：每一步的損失。</translation>
+        <source>Every contestant starts from the same initial weights, on the same data; each trains one epoch in turn. Lines: each epoch&apos;s mean loss; faint: the steps&apos; loss, smoothed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/race_window.py" line="64"/>
+        <source>Every &amp;step</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../tfdesk/gui/race_window.py" line="66"/>
+        <source>Show each step&apos;s loss as it was, noise and all. Stochastic steps jump by an order of magnitude: unsmoothed, they cover the plot.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/race_window.py" line="74"/>
         <source>epoch</source>
         <translation>訓練週期</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/race_window.py" line="67"/>
+        <location filename="../../tfdesk/gui/race_window.py" line="75"/>
         <source>training loss</source>
         <translation>訓練損失</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/race_window.py" line="102"/>
+        <location filename="../../tfdesk/gui/race_window.py" line="112"/>
         <source>Tick at least one optimizer and one batch mode.</source>
         <translation>請至少勾選一個優化器和一種批次模式。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/race_window.py" line="106"/>
+        <location filename="../../tfdesk/gui/race_window.py" line="116"/>
         <source>Building {0} networks…</source>
         <translation>正在建立 {0} 個網路…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/race_window.py" line="124"/>
+        <location filename="../../tfdesk/gui/race_window.py" line="136"/>
         <source>Racing {0} contestants…</source>
         <translation>{0} 位參賽者競賽中…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/race_window.py" line="141"/>
+        <location filename="../../tfdesk/gui/race_window.py" line="162"/>
         <source>Finished.</source>
         <translation>已完成。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/race_window.py" line="141"/>
+        <location filename="../../tfdesk/gui/race_window.py" line="162"/>
         <source>Stopped.</source>
         <translation>已停止。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/race_window.py" line="142"/>
+        <location filename="../../tfdesk/gui/race_window.py" line="163"/>
         <source>The race could not run: see the message.</source>
         <translation>競賽無法進行：請查看訊息。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/race_window.py" line="144"/>
+        <location filename="../../tfdesk/gui/race_window.py" line="165"/>
         <source>{0} dropped out: {1}</source>
         <translation>{0} 中途退出：{1}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/race_window.py" line="167"/>
+        <location filename="../../tfdesk/gui/race_window.py" line="188"/>
         <source>Export the race</source>
         <translation>匯出競賽結果</translation>
     </message>
 </context>
 <context>
+    <name>RangeNote</name>
+    <message>
+        <location filename="../../tfdesk/gui/range_note.py" line="34"/>
+        <source>{what}: {typed} is not allowed here (from {low} to {high}); the value is {kept}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TrainingProgress</name>
     <message>
-        <location filename="../../tfdesk/gui/training_progress.py" line="50"/>
+        <location filename="../../tfdesk/gui/training_progress.py" line="53"/>
         <source>epoch {0}/{1} · step {2}/{3} · ETA {4}:{5:02d}</source>
         <translation>週期 {0}/{1} · 步數 {2}/{3} · 預計剩餘 {4}:{5:02d}</translation>
     </message>
@@ -2111,27 +2168,27 @@ Your experiment and saved files are kept; you can carry on. The details are in {
 <context>
     <name>spec</name>
     <message>
-        <location filename="../../tfdesk/core/spec.py" line="32"/>
+        <location filename="../../tfdesk/core/spec.py" line="35"/>
         <source>Gradient descent</source>
         <translation>梯度下降</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/spec.py" line="34"/>
+        <location filename="../../tfdesk/core/spec.py" line="37"/>
         <source>Momentum</source>
         <translation>動量</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/spec.py" line="39"/>
+        <location filename="../../tfdesk/core/spec.py" line="42"/>
         <source>Full batch</source>
         <translation>全批次</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/spec.py" line="40"/>
+        <location filename="../../tfdesk/core/spec.py" line="43"/>
         <source>Stochastic (batch of 1)</source>
         <translation>隨機（每批 1 筆）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/spec.py" line="41"/>
+        <location filename="../../tfdesk/core/spec.py" line="44"/>
         <source>Mini-batch</source>
         <translation>小批次 (mini-batch)</translation>
     </message>

@@ -20,7 +20,7 @@ class DataOptions(QGroupBox):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(self.tr("Training data"), parent)
         self._drawings_path: str | None = None
-        self.augment = QCheckBox(self.tr("&Augment: shift, turn and re-ink the images every epoch"))
+        self.augment = QCheckBox(self.tr("&Augment the images every epoch"))
         self.augment.setToolTip(self.tr(
             "Every epoch each training image is moved, turned, scaled, sheared and drawn "
             "with a thinner or thicker pen, a little and at random, so the network learns "

@@ -17,6 +17,7 @@ import numpy as np
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -33,6 +34,10 @@ from tfdesk.core.drawing import INPUT_FORMATS, NothingDrawn, canvas_to_input, mo
 from .draw_views import ModelInputView, ProbabilityBars
 from .drawing_canvas import CANVAS_SIDE, DEFAULT_BRUSH, DrawingCanvas
 
+# Panel widths: the canvas (280), a gap and the bars (at least 120), with margins; the
+# model's input at full size (168) wants more.
+SIDE_BY_SIDE_WIDTH = 430
+ROOMY_WIDTH = 500
 # At most one conversion and prediction request per interval while the pen moves.
 THROTTLE_MS = 30
 # Below this probability, or this close to the runner-up, the answer is a question.
@@ -172,6 +177,7 @@ class DrawPanel(QWidget):
         left.addStretch(1)
 
         sees_title = QLabel(self.tr("What the network sees"))
+        sees_title.setWordWrap(True)  # a narrow column must not push the canvas into a scroll
         title_font = QFont(self.font())
         title_font.setBold(True)
         sees_title.setFont(title_font)
@@ -189,15 +195,27 @@ class DrawPanel(QWidget):
         right.addWidget(self._sees_box)
         right.addStretch(0)
 
-        row = QHBoxLayout()
+        row = QBoxLayout(QBoxLayout.LeftToRight)
+        self._row = row
         row.addLayout(left)
-        row.addSpacing(12)
+        row.addSpacing(8)
         row.addLayout(right, 1)
         # The answer spans the panel, so it is never squeezed beside the bars.
         panel = QVBoxLayout(self)
         panel.addWidget(self.verdict)
         panel.addWidget(self.untrained_notice)
         panel.addLayout(row, 1)
+
+    def resizeEvent(self, event) -> None:
+        # A narrower panel (a 1366-pixel screen) shows the model's input smaller; one too
+        # narrow for the bars beside the canvas puts them under it.
+        # In a scroll area the panel is never narrower than it needs: the room is its viewport's.
+        width = self.parentWidget().width() if self.parentWidget() else event.size().width()
+        self.model_view.set_compact(width < ROOMY_WIDTH)
+        direction = QBoxLayout.TopToBottom if width < SIDE_BY_SIDE_WIDTH else QBoxLayout.LeftToRight
+        if self._row.direction() != direction:
+            self._row.setDirection(direction)
+        super().resizeEvent(event)
 
     # --- public API -------------------------------------------------------
 

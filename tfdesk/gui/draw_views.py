@@ -15,11 +15,16 @@ class ModelInputView(QWidget):
     """The small image the model receives, enlarged with hard pixel edges so every value shows."""
 
     SIDE = 168  # divisible by 8 and by 28, so every input pixel is a whole square
+    COMPACT_SIDE = 112  # the same, for a narrow panel
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self._image: QImage | None = None
         self.setFixedSize(self.SIDE, self.SIDE)
+
+    def set_compact(self, compact: bool) -> None:
+        side = self.COMPACT_SIDE if compact else self.SIDE
+        self.setFixedSize(side, side)
 
     def set_image(self, image: np.ndarray | None) -> None:
         """image: 2-D values in [0, 1] (1 = ink), or None for a blank view."""
@@ -40,10 +45,11 @@ class ModelInputView(QWidget):
             if self._image.width() <= 8:
                 # A grid makes the 64 separate numbers visible as cells.
                 painter.setPen(QPen(QColor(200, 200, 200), 1))
-                step = self.SIDE / self._image.width()
+                side = self.width()
+                step = side / self._image.width()
                 for i in range(1, self._image.width()):
-                    painter.drawLine(QPointF(i * step, 0), QPointF(i * step, self.SIDE))
-                    painter.drawLine(QPointF(0, i * step), QPointF(self.SIDE, i * step))
+                    painter.drawLine(QPointF(i * step, 0), QPointF(i * step, side))
+                    painter.drawLine(QPointF(0, i * step), QPointF(side, i * step))
         painter.setPen(self.palette().color(QPalette.Mid))
         painter.drawRect(self.rect().adjusted(0, 0, -1, -1))
 
@@ -55,7 +61,7 @@ class ProbabilityBars(QWidget):
         super().__init__(parent)
         self._probabilities: np.ndarray | None = None
         self._names = [str(i) for i in range(10)]
-        self.setMinimumSize(180, 150)
+        self.setMinimumSize(120, 150)
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
 
     def sizeHint(self) -> QSize:

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Qt, QTranslator
 from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
@@ -51,6 +51,9 @@ def install(app: QApplication, language: str) -> list[QTranslator]:
             installed.append(translator)
     if installed:
         QLocale.setDefault(QLocale(language))
+    # The desktop's own file dialogs speak the system's language, not the one chosen
+    # here (a zh_TW window got English "Look in:"): Qt's dialogs, translated, instead.
+    app.setAttribute(Qt.AA_DontUseNativeDialogs, language != system_language())
     return installed
 
 
@@ -58,6 +61,7 @@ def uninstall(app: QApplication, translators: list[QTranslator]) -> None:
     for translator in translators:
         app.removeTranslator(translator)
     QLocale.setDefault(QLocale.system())
+    app.setAttribute(Qt.AA_DontUseNativeDialogs, False)
 
 
 def menu(parent: QWidget, settings: QSettings, on_message) -> QMenu:

@@ -14,7 +14,7 @@ from PySide6.QtCore import QSettings, QStandardPaths, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication, QComboBox, QDockWidget, QFileDialog, QHBoxLayout, QMainWindow, QMessageBox,
-    QPushButton, QTabWidget, QVBoxLayout, QWidget,
+    QPushButton, QScrollArea, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from .. import __version__
@@ -37,7 +37,9 @@ from .worker import new_worker
 from .words import run_label
 
 MAX_RECENT = 8
-DIGITS_SHAPE = (64, 10, "8×8 image")
+DOCK_MIN_WIDTH = 310  # the canvas and its margins; a wider panel scrolls below it
+CENTRAL_WIDTH = 500  # the plot and its buttons
+DRAW_HEIGHT = 540  # the draw panel with its canvas whole, bars beside it
 
 
 class MainWindow(LessonViews, MyDrawings, QMainWindow):
@@ -133,7 +135,14 @@ class MainWindow(LessonViews, MyDrawings, QMainWindow):
     def _dock(self, title: str, name: str, widget: QWidget, area) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(f"dock-{name}")  # saveState needs a name
-        dock.setWidget(widget)
+        # A panel taller or wider than its share scrolls, rather than holding the window
+        # above a 1366 × 768 screen or drawing its rows over one another.
+        scroller = QScrollArea()
+        scroller.setWidget(widget)
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QScrollArea.NoFrame)
+        scroller.setMinimumWidth(min(widget.minimumSizeHint().width(), DOCK_MIN_WIDTH))
+        dock.setWidget(scroller)
         self.addDockWidget(area, dock)
         return dock
 
@@ -250,7 +259,7 @@ class MainWindow(LessonViews, MyDrawings, QMainWindow):
         index = self.data_choice.findData(exp.data.source)
         self.data_choice.setCurrentIndex(max(index, 0))
         if exp.data.source == "digits":
-            self.layers.set_data_shape(*DIGITS_SHAPE)
+            self.layers.set_data_shape(64, 10, self.tr("8×8 image"))
             self._set_draw_format("digits8x8", [str(i) for i in range(10)])
         elif exp.is_regression:
             self._set_draw_format("curve", [])
@@ -614,11 +623,27 @@ class MainWindow(LessonViews, MyDrawings, QMainWindow):
     def _restore_layout(self) -> None:
         geometry = self.settings.value("geometry")
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1280, 800)
+            screen = self.screen().availableGeometry() if self.screen() else None
+            width, height = 1280, 800
+            if screen is not None:  # a laptop of 1366 × 768 (or less) gets all of its screen
+                width, height = min(width, screen.width()), min(height, screen.height() - 40)
+            self.resize(width, height)
         state = self.settings.value("windowState")
         if state is None or not self.restoreState(state):
-            # Wide enough for the layer table's five columns, the plot keeps the rest.
-            self.resizeDocks([self.experiment_dock, self.draw_dock], [400, 520], Qt.Horizontal)
+            self.size_docks()
+
+    def size_docks(self) -> None:
+        """The first layout: wide enough for the layer table's five columns and for the canvas
+        beside its bars; the plot keeps the rest (on a narrow screen the bars go under the
+        canvas)."""
+        room = self.width() - CENTRAL_WIDTH
+        draw = max(DOCK_MIN_WIDTH, min(520, room - min(395, room // 2)))
+        self.resizeDocks([self.experiment_dock, self.draw_dock], [max(DOCK_MIN_WIDTH, room - draw), draw],
+                         Qt.Horizontal)
+        # The canvas whole, the evaluation below it gets the rest (its matrix shrinks to fit).
+        room = self.height() - 80  # the menu, status and dock title bars
+        draw = min(DRAW_HEIGHT, int(room * 0.8))
+        self.resizeDocks([self.draw_dock, self.evaluation_dock], [draw, room - draw], Qt.Vertical)
 
     def closeEvent(self, event) -> None:
         self.settings.setValue("geometry", self.saveGeometry())
