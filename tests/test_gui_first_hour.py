@@ -90,3 +90,46 @@ def test_a_continued_run_counts_steps_like_epochs(qtbot, window):
     window.progress._show_latest()
     assert window.progress.value() == 2 * steps and window.progress.maximum() == 2 * steps
     assert np.isclose(window.plot.step_count(), 2 * steps)
+
+
+def test_the_digit_buttons_wait_for_a_drawing(qtbot, window):
+    assert not any(b.isEnabled() for b in window.draw.label_buttons)
+    with qtbot.waitSignal(window.draw.predictionRequested, timeout=2_000):
+        stroke(window.draw.canvas, SEVEN)
+    assert all(b.isEnabled() for b in window.draw.label_buttons)
+    window.draw.clear()
+    assert not any(b.isEnabled() for b in window.draw.label_buttons)
+
+
+def test_a_removal_in_the_gallery_can_be_undone_and_an_export_says_where(qtbot, window, tmp_path):
+    for _ in range(3):
+        stroke(window.draw.canvas, SEVEN)
+        window.draw.add_as(7)
+    gallery = window.show_gallery()
+    gallery.items.selectAll()
+    gallery.remove_selected()
+    assert len(window.drawings_library) == 0 and gallery.undo_button.isEnabled()
+    gallery.undo_button.click()
+    assert len(window.drawings_library) == 3
+    gallery.export(str(tmp_path / "mine.npz"))
+    assert "Saved 3 drawings in" in gallery.last_message and "mine.npz" in gallery.last_message
+
+
+def test_long_tooltips_are_wrapped_and_the_edit_menu_has_the_canvas_actions(qtbot, window):
+    assert window.draw.canvas.toolTip().startswith("<p>")  # a paragraph Qt wraps
+    edit = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Edit")
+    texts = [a.text() for a in edit.actions()]
+    assert any("Undo the last stroke" in t for t in texts)
+    with qtbot.waitSignal(window.draw.predictionRequested, timeout=2_000):
+        stroke(window.draw.canvas, SEVEN)
+    next(a for a in edit.actions() if "Clear the drawing" in a.text()).trigger()
+    assert (window.draw.canvas_array() == 255).all()
+
+
+def test_the_plot_read_out_goes_when_the_pointer_leaves(qtbot, window):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    window.plot.hover_label.setText("step 12: loss 0.5")
+    QApplication.sendEvent(window.plot.loss_plot, QEvent(QEvent.Type.Leave))
+    assert window.plot.hover_label.text() == "Point at a curve to read its values."

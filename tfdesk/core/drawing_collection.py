@@ -255,6 +255,12 @@ class DrawingLibrary:
         self.collection.remove(indices)
         self._save_or_undo(lambda: setattr(self.collection, "drawings", before))
 
+    def restore(self, drawings: list[Drawing]) -> None:
+        """Back to an earlier list of drawings (an undone removal)."""
+        before = list(self.collection.drawings)
+        self.collection.drawings = list(drawings)
+        self._save_or_undo(lambda: setattr(self.collection, "drawings", before))
+
     def import_file(self, path: str | Path) -> int:
         """Merge a collection file into this one; how many drawings were new."""
         other = DrawingCollection.load(path)

@@ -58,7 +58,9 @@ class DataSpec:
     # added to the training data, so a network learns how people draw with a mouse.
     pen_digits: bool = False
     drawings: str | None = None  # a drawing collection (.npz) mixed into the data
-    drawings_weight: int = 1  # each of those drawings counts as this many examples
+    # Each of those drawings counts as this many examples: a student's few dozen among
+    # the 3,000 training digits need the weight to matter (tests/test_gui_my_drawings.py).
+    drawings_weight: int = 5
 
 
 @dataclass

@@ -70,3 +70,4 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     app, _window = show_window(argv)
     return app.exec()
+

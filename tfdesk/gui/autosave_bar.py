@@ -53,8 +53,11 @@ class AutosaveBar(QFrame):
             detail += self.tr(", validation accuracy {0:.1f} %").format(100 * metrics["val_accuracy"])
         self.text.setText(self.tr("tfdesk kept the network you trained last time ({0}, saved {1}).")
                           .format(detail, str(latest.get("saved_at", ""))[:16]))
+        same = ("latest" in sidecars and "best" in sidecars
+                and sidecars["latest"].get("step") == sidecars["best"].get("step"))
+        self.latest_button.setText(self.tr("Restore it") if same else self.tr("Restore the latest"))
         self.latest_button.setVisible("latest" in folders)
-        self.best_button.setVisible("best" in folders)
+        self.best_button.setVisible("best" in folders and not same)  # the same network twice
         self.show()
 
     def _restore(self, name: str) -> None:

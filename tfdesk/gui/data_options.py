@@ -49,7 +49,7 @@ class DataOptions(QGroupBox):
         for widget in (self.augment, self.pen_digits):
             layout.addWidget(widget)
         layout.addLayout(row)
-        self.note = QLabel()
+        self.note = QLabel(self.tr("Add your own with the digit buttons under the canvas."))
         self.note.setWordWrap(True)
         layout.addWidget(self.note)
         for box in (self.augment, self.pen_digits, self.mine):
@@ -63,8 +63,6 @@ class DataOptions(QGroupBox):
         self._drawings_path = path
         self.mine.setText(self.tr("Add &my drawings ({count})").format(count=count))
         self.mine.setEnabled(count > 0 or self.mine.isChecked())
-        self.note.setText("" if count else self.tr(
-            "Add your own drawings with the digit buttons under the canvas."))
 
     def set_experiment(self, exp: Experiment) -> None:
         d = exp.data

@@ -125,6 +125,9 @@ class DrawPanel(QWidget):
         self.gallery_button.clicked.connect(self.galleryRequested)
         self.collection_note = QLabel()
         self.collection_note.setWordWrap(True)
+        # Room for three lines whatever it says, so that nothing moves under the pointer.
+        self.collection_note.setFixedHeight(3 * self.collection_note.fontMetrics().lineSpacing() + 4)
+        self.collection_note.setAlignment(Qt.AlignLeft | Qt.AlignTop)
 
         self._layout()
 
@@ -338,9 +341,15 @@ class DrawPanel(QWidget):
             return
         # The last answer's bars stay up until the next one arrives, so they do not flicker.
         self._vector = vector.astype(np.float32)
+        self._enable_labels(True)
         self.model_view.set_image(model_view(self._vector, self._format))
         self.request_prediction()
 
     def _show_nothing(self) -> None:
         self.bars.set_probabilities(None)
         self.model_view.set_image(None)
+        self._enable_labels(False)
+
+    def _enable_labels(self, drawn: bool) -> None:
+        for button in self.label_buttons:
+            button.setEnabled(drawn)

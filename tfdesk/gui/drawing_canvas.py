@@ -135,8 +135,12 @@ class DrawingCanvas(QWidget):
                              self.tr("Draw a digit here"))
         if not self.isEnabled():
             painter.fillRect(self.rect(), QColor(128, 128, 128, 110))
-        painter.setPen(self.palette().color(QPalette.Mid))
-        painter.drawRect(self.rect().adjusted(0, 0, -1, -1))
+        if self.hasFocus():  # the digit keys and Ctrl+Z go to the canvas: show it
+            painter.setPen(QPen(self.palette().color(QPalette.Highlight), 2))
+            painter.drawRect(self.rect().adjusted(1, 1, -1, -1))
+        else:
+            painter.setPen(self.palette().color(QPalette.Mid))
+            painter.drawRect(self.rect().adjusted(0, 0, -1, -1))
 
     def _begin(self, point: QPointF, width: float, eraser: bool = False) -> None:
         self._drawing = Stroke(self._brush, eraser)
@@ -173,6 +177,14 @@ class DrawingCanvas(QWidget):
 
     def mouseReleaseEvent(self, event) -> None:
         self._end()
+
+    def focusInEvent(self, event) -> None:
+        self.update()
+        super().focusInEvent(event)
+
+    def focusOutEvent(self, event) -> None:
+        self.update()
+        super().focusOutEvent(event)
 
     # --- keys -------------------------------------------------------------
 

@@ -7,6 +7,7 @@ It works on the window's DrawingLibrary and says `changed` after every change.
 from __future__ import annotations
 
 import datetime
+from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QSize, Qt, Signal
@@ -74,6 +75,11 @@ class DrawingGallery(QDialog):
         self.remove_button.clicked.connect(self.remove_selected)
         QShortcut(QKeySequence.Delete, self.items, self.remove_selected,
                   context=Qt.WidgetWithChildrenShortcut)
+        self._removed = None  # the drawings before the last Remove, for Undo
+        self.undo_button = QPushButton(self.tr("&Undo remove"))
+        self.undo_button.setToolTip(self.tr("Put back the drawings the last Remove took out."))
+        self.undo_button.setEnabled(False)
+        self.undo_button.clicked.connect(self.undo_remove)
         self.export_button = QPushButton(self.tr("&Export…"))
         self.export_button.setToolTip(self.tr("Save the whole collection as one file to share."))
         self.export_button.clicked.connect(self.export)
@@ -90,7 +96,7 @@ class DrawingGallery(QDialog):
         top.addWidget(self.writer, 1)
         top.addWidget(self.digit_filter)
         buttons = QHBoxLayout()
-        for button in (self.remove_button, self.import_button, self.export_button):
+        for button in (self.remove_button, self.undo_button, self.import_button, self.export_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(close)
@@ -123,16 +129,29 @@ class DrawingGallery(QDialog):
     def remove_selected(self) -> None:
         chosen = [item.data(Qt.UserRole) for item in self.items.selectedItems()]
         if chosen:
-            self._change(lambda: self.library.remove(chosen))
+            before = list(self.library.collection.drawings)
+            if self._change(lambda: self.library.remove(chosen)):
+                self._removed = before
+                self.undo_button.setEnabled(True)
+
+    def undo_remove(self) -> None:
+        """Put back what the last Remove took out."""
+        if self._removed is not None:
+            kept, self._removed = self._removed, None
+            self._change(lambda: self.library.restore(kept))
+        self.undo_button.setEnabled(False)
 
     def export(self, path: str | None = None) -> None:
-        path = path or QFileDialog.getSaveFileName(self, self.tr("Export drawings"), "drawings.npz",
-                                                   FILTER)[0]
+        start = str(Path.home() / "tfdesk-drawings.npz")
+        path = path or QFileDialog.getSaveFileName(self, self.tr("Export drawings"), start, FILTER)[0]
         if path:
             try:
                 self.library.export(path)
             except TfdeskError as e:
                 self._tell(QMessageBox.Warning, str(e))
+                return
+            self._tell(QMessageBox.Information, self.tr("Saved {count} drawings in {path}.").format(
+                count=len(self.library), path=path))
 
     def import_(self, path: str | None = None) -> None:
         path = path or QFileDialog.getOpenFileName(self, self.tr("Import drawings"), "", FILTER)[0]

@@ -173,8 +173,9 @@ class EvaluationPanel(QWidget):
     def show_drawing_accuracies(self, accuracies: dict) -> None:
         """{"pen_digits" | "drawings": (accuracy, count)} of held-out drawings; {} hides the line."""
         names = {"drawings": self.tr("your drawings"), "pen_digits": self.tr("simulated mouse drawings")}
-        parts = [self.tr("{name}: {accuracy:.1f} % of {n}").format(
-                     name=names.get(name, name), accuracy=100 * accuracy, n=count)
+        parts = [self.tr("{name}: {right} of {n} ({accuracy:.0f} %)").format(
+                     name=names.get(name, name), right=round(accuracy * count), n=count,
+                     accuracy=100 * accuracy)
                  for name, (accuracy, count) in sorted(accuracies.items())]
         self._drawings.setText(self.tr("Drawings kept back from training — {parts}").format(
             parts="; ".join(parts)) if parts else "")

@@ -32,6 +32,7 @@ from .lesson_views import LessonViews
 from .my_drawings import MyDrawings
 from .optimizer_panel import OptimizerPanel
 from .plot_panel import LossPlot
+from .tooltips import wrap_tooltips
 from .training_progress import TrainingProgress
 from .worker import new_worker
 from .words import run_label
@@ -69,6 +70,7 @@ class MainWindow(LessonViews, MyDrawings, QMainWindow):
         self._show_experiment(self.experiment)
         self._set_training(False)
         self.statusBar().showMessage(self.tr("Loading TensorFlow…"))
+        wrap_tooltips(self)
         self._restore_layout()
         self.worker.start()
 
@@ -209,6 +211,7 @@ class MainWindow(LessonViews, MyDrawings, QMainWindow):
         self._fill_recent_menu()
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
+        self._edit_menu()
         train_menu = self.menuBar().addMenu(self.tr("&Train"))
         for action in (self.start_action, self.pause_action, self.stop_action, self.reset_action,
                        self.evaluate_action):
@@ -226,6 +229,7 @@ class MainWindow(LessonViews, MyDrawings, QMainWindow):
             self, self.settings, lambda text: self.statusBar().showMessage(text, 10_000))
         view_menu.addMenu(self.language_menu)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(self.tr("&Keyboard shortcuts…"), self.show_shortcuts)
         help_menu.addAction(self.about_action)
 
     def _connect_worker(self) -> None:
@@ -570,6 +574,20 @@ class MainWindow(LessonViews, MyDrawings, QMainWindow):
         else:
             shape = " → ".join(str(l.units) for l in e.model.hidden_layers) or self.tr("no hidden layer")
         return f"{run_label(e)} · {shape}"
+
+    def show_shortcuts(self) -> None:
+        rows = [(self.tr("Start training"), "Ctrl+Enter"), (self.tr("Pause or resume"), "Ctrl+P"),
+                (self.tr("Stop"), "Esc"), (self.tr("Reset the weights"), "Ctrl+Shift+R"),
+                (self.tr("Evaluate on the test set"), "Ctrl+E"),
+                (self.tr("Save a checkpoint"), "Ctrl+Shift+S"),
+                (self.tr("Restore weights"), "Ctrl+Shift+O"), (self.tr("Open a graph"), "Ctrl+G"),
+                (self.tr("Race"), "Ctrl+Shift+A"), (self.tr("Show the code"), "Ctrl+Shift+C"),
+                (self.tr("Your drawings"), "Ctrl+Shift+D"),
+                (self.tr("On the canvas: take back the last stroke"), "Ctrl+Z"),
+                (self.tr("On the canvas: clear it"), self.tr("Delete, or right-click")),
+                (self.tr("On the canvas: add the drawing as that digit"), "0 – 9")]
+        table = "".join(f"<tr><td>{what}</td><td>&nbsp;&nbsp;<b>{keys}</b></td></tr>" for what, keys in rows)
+        self._message(QMessageBox.Information, self.tr("Keyboard shortcuts"), f"<table>{table}</table>")
 
     def show_about(self) -> None:
         from PySide6 import __version__ as qt_version

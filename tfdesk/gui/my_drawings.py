@@ -34,6 +34,19 @@ class MyDrawings:
         self.draw.galleryRequested.connect(self.show_gallery)
         self._drawings_changed()
 
+    def _edit_menu(self) -> None:
+        """Edit: the canvas's keys as menu entries, for those who look there first."""
+        menu = self.menuBar().addMenu(self.tr("&Edit"))
+        # No shortcuts here: Ctrl+Z and the digit keys belong to the canvas when it has the
+        # focus, and to a text field when that has it.
+        menu.addAction(self.tr("&Undo the last stroke (Ctrl+Z on the canvas)"), self.draw.undo)
+        menu.addAction(self.tr("&Clear the drawing (Delete on the canvas)"), self.draw.clear)
+        add = menu.addMenu(self.tr("&Add the drawing to your training data as"))
+        for digit in range(10):
+            add.addAction(str(digit), lambda d=digit: self.draw.add_as(d))
+        menu.addSeparator()
+        menu.addAction(self.gallery_action)
+
     def _tell_drawings_problem(self) -> None:
         """Once the window is up: a damaged collection file was moved aside."""
         if self.drawings_library.problem:
@@ -65,11 +78,9 @@ class MyDrawings:
             self._failed(str(e))
             return
         self._drawings_changed()
-        count = int(self.drawings_library.collection.counts()[digit])
         self.draw.set_collection_note(self.tr(
-            "Added as a {digit} (you have {count} of them, {total} drawings in all). Tick "
-            "“Add my drawings” under Training data and Start to train on them.").format(
-            digit=digit, count=count, total=len(self.drawings_library)))
+            "Added as a {digit}: {total} in your collection. Tick “Add my drawings” and Start "
+            "to train on them.").format(digit=digit, total=len(self.drawings_library)))
 
     def _drawings_changed(self) -> None:
         total = len(self.drawings_library)
@@ -78,6 +89,6 @@ class MyDrawings:
             self.draw.set_collection_note(self.tr(
                 "Teach the network your handwriting: draw a digit, then press its button."))
         else:
-            self.draw.set_collection_note(self.tr("Your drawings: {total}.").format(total=total))
+            self.draw.set_collection_note(self.tr("In your collection: {total}.").format(total=total))
         if self.gallery is not None and self.gallery.isVisible():
             self.gallery.refresh()

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QPen
 from PySide6.QtWidgets import (QCheckBox, QFileDialog, QHBoxLayout, QLabel, QMessageBox,
                                QPushButton, QSizePolicy, QVBoxLayout, QWidget)
@@ -314,6 +314,8 @@ class LossPlot(QWidget):
         layout.addWidget(self.hover_label)
         layout.addLayout(controls)
 
+        for plot in (self.loss_plot, self.accuracy_plot):
+            plot.installEventFilter(self)  # the read-out goes when the pointer leaves
         self.loss_plot.scene().sigMouseMoved.connect(self._hover_loss)
         self.accuracy_plot.scene().sigMouseMoved.connect(self._hover_accuracy)
         # The first run's curves, once the window is up and painted.
@@ -647,6 +649,7 @@ class LossPlot(QWidget):
         left_axis.setWidth(52)
         # The plot menu's own log toggle would bypass our checkbox; the view menu stays.
         plot.getPlotItem().setMenuEnabled(False, enableViewBoxMenu=True)
+        plot.getPlotItem().hideButtons()  # pyqtgraph's unexplained "A": the Fit button does it
         return plot
 
     @staticmethod
@@ -669,6 +672,18 @@ class LossPlot(QWidget):
         self._follow()
 
     # --- hover read-out -------------------------------------------------------------
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Leave:
+            self._show_hover_hint()
+        return False
+
+    def _show_hover(self, text: str) -> None:
+        """The read-out, cut with "…" where the panel is narrower than it."""
+        metrics = self.hover_label.fontMetrics()
+        self.hover_label.setToolTip(text)
+        self.hover_label.setText(metrics.elidedText(text, Qt.ElideRight, max(
+            40, self.hover_label.width() - 2 * self.hover_label.indent())))
 
     def _hover_loss(self, scene_pos) -> None:
         run = self._current
@@ -693,7 +708,7 @@ class LossPlot(QWidget):
                 text += self.tr(", validation {val}").format(val=f"{val_loss:.4g}")
             parts.append(text)
         if parts:
-            self.hover_label.setText("  ·  ".join(parts))
+            self._show_hover("  ·  ".join(parts))
         else:
             self._show_hover_hint()
 
@@ -714,10 +729,11 @@ class LossPlot(QWidget):
         val_acc = run.epochs.column(VAL_ACC)[epoch]
         if not math.isnan(val_acc):
             text += self.tr(", validation accuracy {val}").format(val=self._percent(val_acc))
-        self.hover_label.setText(text)
+        self._show_hover(text)
 
     def _show_hover_hint(self) -> None:
         self.hover_label.setText(self.tr("Point at a curve to read its values."))
+        self.hover_label.setToolTip(self.tr("The loss or accuracy at the point under the mouse pointer."))
 
     @staticmethod
     def _percent(fraction: float) -> str:
