@@ -209,7 +209,12 @@ def test_diverging_training_is_reported(tmp_path, capsys):
     path = tmp_path / "wild.json"
     exp.save(path)
     rc = main([str(path), "--quiet"])
-    assert_one_line_error(capsys, rc, "learning rate")
+    out, err = capsys.readouterr()
+    assert rc == EXIT_BAD_INPUT
+    *warnings, error = err.strip().splitlines()
+    assert error.startswith("tfdesk-train: Training stopped: the loss became") and "learning rate" in error
+    # Before the NaN, the rising loss was said (core/callbacks/divergence.py).
+    assert warnings and warnings[0].startswith("The loss is rising") and "Traceback" not in err
 
 
 def test_resume_into_a_different_network(trained, tmp_path, capsys):

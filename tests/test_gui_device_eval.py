@@ -84,7 +84,7 @@ def test_device_panel_shows_what_a_card_could_not_report(qtbot):
     ]
     panel = shown_panel(qtbot, lambda: (gpus, "nvidia-smi", None))
     answered_once(qtbot, panel, "RTX 3060")
-    answered_once(qtbot, panel, "12288 MiB")  # both cards' rows, not only the first one's
+    answered_once(qtbot, panel, "12288 MiB, use unknown")  # both cards' rows, not only the first
 
     text = visible_text(panel)
     assert "0 / 11441 MiB" in text

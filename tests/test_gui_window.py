@@ -79,13 +79,15 @@ def test_a_drawn_digit_gets_a_probability_vector(qtbot, window):
 
 def test_the_answer_to_a_drawing_wakes_the_window_without_waiting_for_the_poll(qtbot, window):
     _train(qtbot, window)
-    window.worker._delivery.stop()  # only the drawing thread's wake-up can deliver now
-    try:
+    delivery = window.worker.delivery
+    assert not delivery._timer.isActive()  # idle: no timer wakes the window 125 times a second
+    delivery._polling = True  # as while training, but with the poll stopped:
+    try:  # only the drawing thread's wake-up can deliver now
         with qtbot.waitSignal(window.worker.predicted, timeout=10_000):
             stroke(window.draw.canvas, SEVEN)
         qtbot.waitUntil(lambda: "The network says" in window.draw.verdict.text(), timeout=5_000)
     finally:
-        window.worker._delivery.start()
+        delivery._polling = False
 
 
 def test_an_error_in_the_worker_is_a_message_and_the_next_start_works(qtbot, window, tmp_path):
@@ -214,15 +216,25 @@ def test_a_file_that_is_not_a_graph_is_a_message(qtbot, window, tmp_path, monkey
     assert window.start_button.isEnabled()
 
 
-def test_evaluate_shows_the_test_accuracy_the_core_computes(qtbot, window):
+def test_evaluate_shows_the_validation_accuracy_and_the_test_set_waits_for_the_final_exam(
+        qtbot, window):
     _train(qtbot, window)
     with qtbot.waitSignal(window.worker.evaluated, timeout=30_000) as result:
         window.evaluate_action.trigger()
-    expected = window.worker.trainer.evaluate("test")
+    expected = window.worker.trainer.evaluate("val")
+    assert result.args[0]["split"] == "val"
     assert result.args[0]["accuracy"] == pytest.approx(expected.accuracy)
     shown = window.evaluation._accuracy.text()
+    assert shown.startswith("Validation accuracy")
     assert f"{100 * expected.accuracy:.1f} %" in shown and str(len(expected.labels)) in shown
     assert window.evaluation_dock.isVisible()
+    assert window.worker.session.test_looks == 0  # students used to tune on the test set
+    for look in (1, 2):
+        with qtbot.waitSignal(window.worker.evaluated, timeout=30_000) as result:
+            window.exam_action.trigger()
+        assert result.args[0]["split"] == "test" and result.args[0]["test_looks"] == look
+    assert window.evaluation._accuracy.text().startswith("Test accuracy")
+    assert "looked at 2 times" in window.evaluation._looks.text()
 
 
 def test_about_names_the_versions(qtbot, window):

@@ -34,6 +34,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--resume", metavar="DIR",
                    help="continue from this checkpoint (weights, optimizer state, epoch count)")
     p.add_argument("--logdir", metavar="DIR", help="write TensorBoard event files (graph and scalars)")
+    p.add_argument("--autosave", metavar="DIR",
+                   help="keep the latest and the best network in this folder while training")
     p.add_argument("--device", help="cpu or gpu:N (overrides the experiment)")
     p.add_argument("--devices", action="store_true", help="list GPUs and TensorFlow's devices, then exit")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
@@ -70,30 +72,52 @@ def run(args) -> int:
         raise TfdeskError(f"--epochs: must be at least 1, got {args.epochs}")
 
     from .core import checkpoint
-    from .core.trainer import Trainer
+    from .core.errors import TrainingError
+    from .core.session import TrainingSession
 
     # Before training, so that a bad target does not waste the run.
     if args.save is not None:
         checkpoint.check_save_target(args.save)
     if args.logdir is not None:
         _check_logdir(args.logdir)
-    with Trainer(exp) as trainer:
-        if note := trainer.device_note():
+    session = TrainingSession(_callbacks(args))
+    try:
+        session.prepare(exp)
+        if note := session.trainer.device_note():
             console.say(note, error=True)
         if args.resume:
-            checkpoint.restore_weights(trainer, args.resume)
-            console.say(f"Resumed from {args.resume} at epoch {trainer.epoch}, step {trainer.step}.",
-                        error=True)
-        epochs = args.epochs if args.epochs is not None else max(0, exp.training.epochs - trainer.epoch)
-        with console.stops_gracefully(trainer.stop) as stopping:
-            _train(trainer, epochs, args)
-        summary, result = _result(trainer)
+            checkpoint.restore_weights(session.trainer, args.resume)
+            console.say(f"Resumed from {args.resume} at epoch {session.trainer.epoch}, "
+                        f"step {session.trainer.step}.", error=True)
+        epochs = args.epochs if args.epochs is not None else max(0, exp.training.epochs - session.trainer.epoch)
+        with console.stops_gracefully(session.stop) as stopping:
+            result = session.train(epochs)
+        if result.status == "failed":
+            raise TrainingError(result.reason)
+        line = _result(session)
         if args.save is not None:  # saved before anything is printed: output may fail
             with console.uninterruptible():
-                checkpoint.save_checkpoint(trainer, args.save, summary)
+                session.save(args.save)
             console.say(f"Saved the checkpoint in {Path(args.save).absolute()}", error=True)
-        console.say(result)
+        console.say(line)
+    finally:
+        for callback in session.callbacks.callbacks:
+            getattr(callback, "close", lambda: None)()
+        session.close()
     return EXIT_INTERRUPTED if stopping.signal_name else 0
+
+
+def _callbacks(args) -> list:
+    from .core.callbacks.autosave import Autosave
+    from .core.callbacks.tensorboard import TensorBoardLog
+    from .console_progress import Messages, ProgressBar
+
+    callbacks = [ProgressBar(disabled=args.quiet), Messages()]
+    if args.logdir is not None:
+        callbacks.append(TensorBoardLog(args.logdir, histograms=False))
+    if args.autosave is not None:
+        callbacks.append(Autosave(args.autosave))
+    return callbacks
 
 
 def _check_logdir(logdir: str) -> None:
@@ -119,88 +143,22 @@ def _experiment(args) -> Experiment:
     return exp.validate()
 
 
-def _train(trainer, epochs: int, args) -> None:
-    """Train with a progress bar; a stop signal ends it cleanly so the work can be saved."""
-    from tqdm import tqdm
-
-    from .core.trainer import EpochMetrics, StepLosses
-
-    log = _EventLog(args.logdir, trainer) if args.logdir else None
-    bar = tqdm(total=epochs * trainer.steps_per_epoch(), unit="step",
-               disable=args.quiet or sys.stderr is None or None, file=console.SafeStream(),
-               dynamic_ncols=True, mininterval=0.25)
-
-    def on_event(event):
-        if isinstance(event, StepLosses):
-            bar.update(len(event.losses))
-            if log:
-                log.steps(event)
-        elif isinstance(event, EpochMetrics):
-            bar.set_postfix_str(_epoch_text(event), refresh=False)
-            if log:
-                log.epoch(event)
-
-    try:
-        trainer.train(epochs, callback=on_event)
-    finally:
-        bar.close()
-        if log:
-            log.close()
-
-
-def _epoch_text(m) -> str:
-    parts = [f"epoch {m.epoch}", f"loss {m.train_loss:.4f}"]
-    if m.val_loss is not None:
-        parts.append(f"val_loss {m.val_loss:.4f}")
-    if m.val_accuracy is not None:
-        parts.append(f"val_acc {m.val_accuracy:.1%}")
-    return " ".join(parts)
-
-
-def _result(trainer) -> tuple[dict, str]:
-    """The checkpoint's metrics, and the line that tells the result."""
-    data = trainer.data
+def _result(session) -> str:
+    """The line that tells the result; a classifier takes its final exam on the test set
+    here (counted in the checkpoint's metrics)."""
+    data = session.data
     if data.task == "regression":
-        values = trainer.variable_values()
+        values = session.trainer.variable_values()
         w, b = values["weight"].tolist(), float(values["bias"][0])
         split = "test" if len(data.x_test) else "train"
-        mse = trainer.evaluate(split).loss
-        return {"epoch": trainer.epoch, f"{split}_mse": mse}, (
-            f"learned weight {[round(v, 3) for v in w]} bias {b:.3f} "
-            f"(true weight {data.true_params['weight']} bias {data.true_params['bias']}); "
-            f"{split} mse {mse:.4f}")
+        mse = session.trainer.evaluate(split).loss
+        return (f"learned weight {[round(v, 3) for v in w]} bias {b:.3f} "
+                f"(true weight {data.true_params['weight']} bias {data.true_params['bias']}); "
+                f"{split} mse {mse:.4f}")
     if len(data.x_test) == 0:
-        return {"epoch": trainer.epoch}, "no test split (test_fraction is 0)"
-    ev = trainer.evaluate("test")
-    return ({"epoch": trainer.epoch, "test_accuracy": ev.accuracy, "test_loss": ev.loss},
-            f"test accuracy {ev.accuracy:.2%} (loss {ev.loss:.4f}, {len(ev.labels)} images)")
-
-
-class _EventLog:
-    """TensorBoard event files: the graph once, then the scalars as they arrive."""
-
-    def __init__(self, logdir: str, trainer):
-        import tensorflow as tf
-
-        self._tf = tf
-        with trainer.graph.as_default():  # FileWriter refuses to start in eager mode
-            self.writer = tf.compat.v1.summary.FileWriter(logdir, trainer.graph)
-
-    def _scalar(self, tag: str, value, step: int) -> None:
-        if value is not None:
-            s = self._tf.compat.v1.Summary(value=[self._tf.compat.v1.Summary.Value(tag=tag, simple_value=float(value))])
-            self.writer.add_summary(s, step)
-
-    def steps(self, event) -> None:
-        for i, loss in enumerate(event.losses):
-            self._scalar("step/loss", loss, event.first_step + i)
-
-    def epoch(self, m) -> None:
-        for tag in ("train_loss", "train_accuracy", "val_loss", "val_accuracy"):
-            self._scalar(f"epoch/{tag}", getattr(m, tag), m.epoch)
-
-    def close(self) -> None:
-        self.writer.close()
+        return "no test split (test_fraction is 0)"
+    ev = session.evaluate("test")
+    return f"test accuracy {ev.accuracy:.2%} (loss {ev.loss:.4f}, {len(ev.labels)} images)"
 
 
 if __name__ == "__main__":

@@ -41,6 +41,13 @@ def say(text: str, error: bool = False) -> None:
         _silence(name)
 
 
+def _write_fd(fd: int, text: str) -> None:
+    try:
+        os.write(fd, text.encode("utf-8", errors="replace"))
+    except OSError:
+        pass
+
+
 def _silence(name: str) -> None:
     """Point a failed stream at the null device, so the exit's flush cannot fail."""
     try:
@@ -89,7 +96,9 @@ def stops_gracefully(stop):
     def handler(number, _frame):
         if state.signal_name is None:
             state.signal_name = signal.Signals(number).name
-            say(f"Stopping ({state.signal_name}); the work so far is kept.", error=True)
+            # Straight to the file descriptor: the progress bar may be half-way through a
+            # write to sys.stderr, and a second write from here raised "reentrant call".
+            _write_fd(2, f"\nStopping ({state.signal_name}); the work so far is kept.\n")
         stop()
     previous = {s: signal.signal(s, handler) for s in _STOP_SIGNALS}
     try:

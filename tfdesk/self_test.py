@@ -14,8 +14,9 @@ import tempfile
 import time
 
 MODULES = ("PySide6.QtWidgets", "pyqtgraph", "tfdesk.gui.main_window", "tfdesk.gui.race_window",
-           "tfdesk.gui.code_view", "tfdesk.gui.graph_inspector", "tfdesk.core.autosave",
-           "tfdesk.core.codegen", "tfdesk.core.graph_info", "tfdesk.core.graph_safety")
+           "tfdesk.gui.code_view", "tfdesk.gui.graph_inspector", "tfdesk.core.callbacks.autosave",
+           "tfdesk.core.callbacks.tensorboard", "tfdesk.core.codegen", "tfdesk.core.graph_info",
+           "tfdesk.core.graph_safety")
 
 
 def run() -> int:

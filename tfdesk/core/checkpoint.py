@@ -47,16 +47,21 @@ _TF_ERRORS = (tf.errors.OpError, ValueError, KeyError, OSError, UnicodeDecodeErr
 # ---- saving -------------------------------------------------------------------
 
 
-def save_checkpoint(trainer, folder: str | Path, metrics: dict | None = None) -> Path:
+def save_checkpoint(trainer, folder: str | Path, metrics: dict | None = None,
+                    snapshot=None) -> Path:
     """Save the trainer's session into `folder`, replacing a checkpoint there only once
     the new one is complete (folder_swap.py). Raises CheckpointError; the old checkpoint
-    stays intact."""
+    stays intact. snapshot (Trainer.snapshot()): save that moment's network instead of
+    the one training now (the autosave's best), which is put back after."""
     shown = Path(folder).absolute()
     check_save_target(shown)
     folder = folder_swap.real_target(shown)
     staging = folder_swap.staging_for(folder)
+    now = trainer.snapshot() if snapshot is not None else None
     try:
         staging.mkdir(parents=True)
+        if snapshot is not None:
+            trainer.load_snapshot(snapshot)
         with trainer.graph.as_default():
             trainer.handles.saver.save(trainer.session, str(staging / CHECKPOINT_NAME))
         _write_sidecar(staging / SIDECAR, _sidecar(trainer, metrics))
@@ -65,6 +70,9 @@ def save_checkpoint(trainer, folder: str | Path, metrics: dict | None = None) ->
         shutil.rmtree(staging, ignore_errors=True)
         raise CheckpointError(f"Could not save the checkpoint in {shown}: {_reason(e)}. "
                               "Any checkpoint that was there is unchanged.") from None
+    finally:
+        if now is not None:
+            trainer.load_snapshot(now)
     return shown
 
 
@@ -113,6 +121,7 @@ def _sidecar(trainer, metrics: dict | None) -> dict:
         "input_format": data.input_format,
         "n_features": data.n_features,
         "epoch": trainer.epoch,
+        "epoch_step": trainer.epoch_step,  # into the next epoch, when a stop came part-way
         "step": trainer.step,
         "metrics": metrics or {},
         "saved_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
@@ -223,17 +232,22 @@ def restore_weights(trainer, path: str | Path) -> dict | None:
     except _TF_ERRORS as e:
         raise CheckpointError(f"{prefix}: cannot read the checkpoint ({_reason(e)}).") from None
     trainer.epoch = sidecar_epoch(sidecar, prefix) if sidecar else 0
+    trainer.epoch_step = sidecar_count(sidecar, "epoch_step", prefix) if sidecar else 0
     trainer.weights_replaced()
     return sidecar
 
 
 def sidecar_epoch(sidecar: dict, where) -> int:
     """The epoch a checkpoint was saved at, checked: the sidecar is a file anyone can edit."""
-    epoch = sidecar.get("epoch", 0)
-    if isinstance(epoch, bool) or not isinstance(epoch, int) or not 0 <= epoch <= MAX_EPOCH:
-        raise CheckpointError(f"{where}: {SIDECAR} says the epoch is {epoch!r}; it must be a "
+    return sidecar_count(sidecar, "epoch", where)
+
+
+def sidecar_count(sidecar: dict, key: str, where) -> int:
+    value = sidecar.get(key, 0)
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_EPOCH:
+        raise CheckpointError(f"{where}: {SIDECAR} says the {key} is {value!r}; it must be a "
                               f"whole number from 0 to {MAX_EPOCH:,}.")
-    return epoch
+    return value
 
 
 def _mismatches(saved: dict, model: dict, graph_vars: dict) -> list[str]:

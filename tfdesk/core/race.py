@@ -2,19 +2,20 @@
 one epoch each, from the same initial weights on the same data — the slides'
 comparison of batch, stochastic and mini-batch gradient descent, with real numbers.
 
-The same seed gives every variant the same initial weights: the initial values
-come from seeded random ops whose output depends only on the seeds, whatever
-optimizer the graph also holds (a test checks).
+Each contestant is a TrainingSession of its own (core/session.py), watched by the
+callbacks the caller gives it. The same seed gives every variant the same initial
+weights: the initial values come from seeded random ops whose output depends only
+on the seeds, whatever optimizer the graph also holds (a test checks).
+TensorFlow is imported when a race is built, not with this module: the window
+imports it for `contestants` on its own thread.
 """
 
 from __future__ import annotations
 
 from typing import Callable
 
-from .data import load_dataset
 from .errors import TrainingError
 from .spec import Experiment
-from .trainer import Trainer
 
 # Each optimizer at a learning rate it usually does well with on the digits; the
 # experiment's own optimizer keeps the experiment's rate.
@@ -32,34 +33,57 @@ def contestants(base: Experiment, optimizers: list[str], batch_modes: list[str])
             if optimizer != base.optimizer.name:
                 exp.optimizer.learning_rate = USUAL_RATES[optimizer]
             exp.training.batch_mode = mode
+            exp.training.early_stopping = False  # a race runs its epochs out, for all alike
             entries.append(exp)
     return entries
 
 
 class Race:
-    def __init__(self, entries: list[tuple[str, Experiment]]):
+    def __init__(self, entries: list[tuple[str, Experiment]], callbacks_for: Callable[[int], list]):
+        """callbacks_for(i): the callbacks that watch contestant i's session."""
+        from .data import load_dataset
+        from .session import TrainingSession
+
         if not entries:
             raise TrainingError("Choose at least one optimizer and one batch mode to race.")
         self.labels = [label for label, _ in entries]
         data = load_dataset(entries[0][1])
-        self.trainers = [Trainer(exp, data) for _, exp in entries]
+        self.sessions = []
+        for i, (_, exp) in enumerate(entries):
+            session = TrainingSession(callbacks_for(i))
+            session.prepare(exp, data)
+            self.sessions.append(session)
         self.out: dict[int, str] = {}  # contestants that diverged, and why
+        self._stopped = False
 
-    def run(self, epochs: int, callback: Callable[[int, object], None],
-            should_stop: Callable[[], bool]) -> bool:
+    @property
+    def trainers(self) -> list:
+        return [s.trainer for s in self.sessions]
+
+    def run(self, epochs: int) -> bool:
         """Train every contestant `epochs` epochs, in turns; False if stopped."""
         for _ in range(epochs):
-            for i, trainer in enumerate(self.trainers):
-                if should_stop():
+            for i, session in enumerate(self.sessions):
+                if self._stopped:
                     return False
                 if i in self.out:
                     continue
-                try:
-                    trainer.train(1, callback=lambda event, i=i: callback(i, event))
-                except TrainingError as e:
-                    self.out[i] = str(e)
+                result = session.train(1)
+                if result.status == "failed":
+                    self.out[i] = result.reason
+                elif result.status == "stopped":
+                    return False
         return True
 
+    def pause(self, paused: bool) -> None:
+        for session in self.sessions:
+            (session.pause if paused else session.resume)()
+
+    def stop(self) -> None:
+        self._stopped = True
+        for session in self.sessions:
+            session.stop()
+
     def close(self) -> None:
-        for trainer in self.trainers:
-            trainer.close()
+        for session in self.sessions:
+            session.close()

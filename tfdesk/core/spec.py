@@ -104,6 +104,10 @@ class TrainingSpec:
     validation_fraction: float = 0.1
     test_fraction: float = 0.2
     seed: int = 0
+    # Stop when the validation loss has not improved for `patience` epochs, and go back
+    # to the best epoch's weights (core/callbacks/early_stopping.py).
+    early_stopping: bool = False
+    patience: int = 10
 
 
 @dataclass
@@ -204,6 +208,11 @@ class Experiment:
                 "must leave at least 10% of the data for training"
             )
         _integer("training.seed", t.seed, low=0, high=2**31 - 1)
+        _boolean("training.early_stopping", t.early_stopping)
+        _integer("training.patience", t.patience, low=1, high=100_000)
+        if t.early_stopping and t.validation_fraction == 0:
+            raise SpecError("training.early_stopping: it watches the validation loss; keep some "
+                            "data for validation (training.validation_fraction above 0)")
         if n_train is not None and t.batch_mode == "mini" and t.batch_size > n_train:
             raise SpecError(
                 f"training.batch_size: {t.batch_size} is larger than the training set "

@@ -18,6 +18,7 @@ import tensorflow as tf
 
 from .data import Dataset, load_dataset
 from .errors import TrainingError
+from .events import EpochMetrics, Evaluation, StepLosses, TrainResult
 from .graph import GraphHandles, build_graph
 from .spec import Experiment
 
@@ -31,40 +32,13 @@ SMALL_STEP_FLOPS = 4_000_000
 
 
 @dataclass
-class StepLosses:
-    """The loss of each mini-batch step in a chunk; steps are counted from 1."""
+class Snapshot:
+    """The values of a network's variables at one moment, with its epoch and step."""
 
-    epoch: int
-    first_step: int
-    losses: np.ndarray
-
-
-@dataclass
-class EpochMetrics:
-    epoch: int  # counted from 1
-    step: int
-    train_loss: float
-    train_accuracy: float | None
-    val_loss: float | None
-    val_accuracy: float | None
-    seconds: float
-
-
-@dataclass
-class Evaluation:
-    loss: float
-    accuracy: float | None
-    confusion: np.ndarray | None  # confusion[true, predicted] counts
-    predicted: np.ndarray
-    labels: np.ndarray
-
-
-@dataclass
-class TrainResult:
-    status: str  # "finished" | "stopped"
+    values: dict[str, np.ndarray]
     epoch: int
     step: int
-    seconds: float
+    epoch_step: int = 0
 
 
 class Trainer:
@@ -80,6 +54,7 @@ class Trainer:
         self._running = threading.Event()  # cleared while paused
         self._running.set()
         self._stop = threading.Event()
+        self._assigners: dict = {}
         self.reset_weights()
 
     # ---- state ------------------------------------------------------------
@@ -120,6 +95,7 @@ class Trainer:
         self.session.run(self.handles.init_op)
         self.handles.engine.load(self.session, self.data.x_train, self.data.y_train)
         self.epoch = 0
+        self.epoch_step = 0  # steps of the next epoch already trained (a stop part-way)
         self._known_step = 0
         self._chunk_steps = FIRST_CHUNK_STEPS
 
@@ -165,6 +141,7 @@ class Trainer:
         self._running.set()
 
     def stop(self) -> None:
+        """End training after the chunk that is running; a stop before train() holds for it."""
         self._stop.set()
         self._running.set()
 
@@ -179,32 +156,36 @@ class Trainer:
               between_chunks: Callable[[], None] | None = None) -> TrainResult:
         """Train until `epochs` more epochs are done (default: the experiment's) or stop().
 
-        callback receives StepLosses and EpochMetrics; a NaN or infinite loss
-        raises TrainingError after reporting the steps up to it.
+        An epoch a stop cut short goes on where it stopped at the next call (and counts
+        as one of its epochs): the same shuffle, no step trained twice or left out.
+        callback receives StepLosses and EpochMetrics; a NaN or infinite loss raises
+        TrainingError after reporting the steps up to it.
         """
         callback = callback or (lambda event: None)
         between_chunks = between_chunks or (lambda: None)
         epochs = self.experiment.training.epochs if epochs is None else epochs
-        self._stop.clear()
         started = time.perf_counter()
         status = "finished"
         for _ in range(epochs):
-            if not self._train_epoch(callback, between_chunks):
+            if self._stop.is_set() or not self._train_epoch(callback, between_chunks):
                 status = "stopped"
                 break
+        self._stop.clear()
         return TrainResult(status, self.epoch, self.step, time.perf_counter() - started)
 
     def _train_epoch(self, callback, between_chunks) -> bool:
-        """One pass over the training set in chunks of steps; False when stopped part-way."""
+        """The rest of an epoch in chunks of steps, then its metrics; False when stopped."""
         size = self.batch_size()
         steps = self.steps_per_epoch()
+        if self.epoch_step >= steps:  # the batch settings changed since a stop part-way
+            self.epoch_step = 0
         epoch = self.epoch + 1
         batches = self.epoch_order(epoch)[:steps * size].reshape(steps, size)
         started = time.perf_counter()
         self.handles.engine.prepare_epoch(self.session, epoch)
-        first_step = self.step + 1
+        done = self.epoch_step
+        first_step = self.step - done + 1
         losses, accuracies = [], []
-        done = 0
         while done < steps:
             count = min(self._chunk_steps, steps - done)
             chunk_started = time.perf_counter()
@@ -221,11 +202,14 @@ class Trainer:
             if chunk_accuracies is not None:
                 accuracies.append(chunk_accuracies)
             done += count
-            if not self._between_chunks(between_chunks):
+            self.epoch_step = done
+            # The last chunk completes the epoch: it is counted before a stop is looked at.
+            if done < steps and not self._between_chunks(between_chunks):
                 return False
+        self.epoch_step = 0
         self._finish_epoch(callback, epoch, first_step + steps - 1, np.concatenate(losses),
                            np.concatenate(accuracies) if accuracies else None, started)
-        return True
+        return self._between_chunks(between_chunks)
 
     def _size_next_chunk(self, count: int, seconds: float) -> None:
         per_step = max(seconds / count, 1e-7)
@@ -326,6 +310,38 @@ class Trainer:
         variables = self.handles.model_variables
         values = self.session.run(variables)
         return {v.op.name: value for v, value in zip(variables, values)}
+
+    def set_variable_values(self, values: dict[str, np.ndarray]) -> None:
+        """Put values back into the variables they name (any global variable)."""
+        if not values:
+            return
+        ops, feed = [], {}
+        for name, value in values.items():
+            placeholder, op = self._assigner(name)
+            ops.append(op)
+            feed[placeholder] = value
+        self.session.run(ops, feed)
+
+    def _assigner(self, name: str):
+        """A placeholder and an assign op for the variable `name`, made once (the graph grows)."""
+        if name not in self._assigners:
+            with self.graph.as_default():
+                variable = next(v for v in v1.global_variables() if v.op.name == name)
+                placeholder = v1.placeholder(variable.dtype.base_dtype, variable.shape)
+                self._assigners[name] = (placeholder, variable.assign(placeholder).op)
+        return self._assigners[name]
+
+    def snapshot(self) -> Snapshot:
+        """Everything a checkpoint holds now (weights, optimizer slots, the step) and the epoch."""
+        with self.graph.as_default():
+            variables = v1.global_variables()
+        values = self.session.run(variables)
+        return Snapshot({v.op.name: value for v, value in zip(variables, values)}, self.epoch,
+                        self.step, self.epoch_step)
+
+    def load_snapshot(self, snapshot: Snapshot) -> None:
+        self.set_variable_values(snapshot.values)
+        self.epoch, self._known_step, self.epoch_step = snapshot.epoch, snapshot.step, snapshot.epoch_step
 
     def close(self) -> None:
         self.session.close()

@@ -54,7 +54,10 @@ def xcb_plugin() -> Path | None:
 
 def problem() -> str | None:
     """A message naming the missing libraries and their packages, or None when all is there."""
-    plugin = xcb_plugin()
+    try:
+        plugin = xcb_plugin()
+    except ImportError as e:  # Qt itself cannot load: a library of its own is missing (glib)
+        return _message(re.findall(r"(lib[\w.+-]+\.so[.\d]*)", str(e)) or [str(e)], "Qt")
     if plugin is None:
         return None
     try:
@@ -62,9 +65,11 @@ def problem() -> str | None:
     except (OSError, subprocess.SubprocessError):
         return None  # no ldd: let Qt try
     missing = missing_libraries(done.stdout)
-    if not missing:
-        return None
+    return _message(missing, "Qt's X11 plugin") if missing else None
+
+
+def _message(missing: list[str], who: str) -> str:
     packages = [PACKAGES[name] for name in missing if name in PACKAGES]
     install = (f"\nOn Debian or Ubuntu: sudo apt-get install {' '.join(packages)}" if packages else "")
-    return (f"tfdesk cannot open its window: Qt's X11 plugin needs {', '.join(missing)}, "
+    return (f"tfdesk cannot open its window: {who} needs {', '.join(missing)}, "
             f"which {'is' if len(missing) == 1 else 'are'} not installed.{install}")

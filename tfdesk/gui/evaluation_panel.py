@@ -1,4 +1,5 @@
-"""Test accuracy and the confusion matrix, with the test images behind each cell.
+"""Accuracy and the confusion matrix on the validation or the test set, with the images
+behind each cell.
 
 A student learns more from seeing which 3s were taken for 8s than from a
 number, so every cell of the matrix opens the images that landed in it.
@@ -52,7 +53,7 @@ class EvaluationPanel(QWidget):
 
         self._placeholder = QLabel(
             self.tr(
-                "Train, then press Evaluate (Ctrl+E) to see the test accuracy and the "
+                "Train, then press Evaluate (Ctrl+E) to see the validation accuracy and the "
                 "confusion matrix."
             )
         )
@@ -74,12 +75,15 @@ class EvaluationPanel(QWidget):
         self._accuracy.setFont(font)
         self._accuracy.setToolTip(
             self.tr(
-                "Accuracy: the share of test images the network classified correctly. "
+                "Accuracy: the share of images the network classified correctly. "
                 "Loss: how wrong its answers were on average (lower is better). The test "
                 "images were never used for training."
             )
         )
 
+        self._looks = QLabel()
+        self._looks.setWordWrap(True)
+        self._split = "test"
         self._drawings = QLabel()
         self._drawings.setWordWrap(True)
         self._drawings.setToolTip(self.tr(
@@ -114,7 +118,7 @@ class EvaluationPanel(QWidget):
         matrix.addWidget(self._table, 1, 1)
         matrix.setRowStretch(2, 1)
 
-        self._caption = QLabel(self.tr("Click a cell of the matrix to see its test images."))
+        self._caption = QLabel(self.tr("Click a cell of the matrix to see its images."))
         self._caption.setWordWrap(True)
         self._gallery = _Gallery()
         gallery_column = QVBoxLayout()
@@ -128,6 +132,7 @@ class EvaluationPanel(QWidget):
         results = QWidget()
         layout = QVBoxLayout(results)
         layout.addWidget(self._accuracy)
+        layout.addWidget(self._looks)
         layout.addWidget(self._drawings)
         layout.addLayout(body, 1)
         return results
@@ -144,6 +149,8 @@ class EvaluationPanel(QWidget):
         image_shape: tuple[int, int] | None,
         labels: np.ndarray,
         predicted: np.ndarray,
+        split: str = "test",
+        test_looks: int = 0,
     ) -> None:
         """confusion is k×k counts, rows the true class and columns the
         prediction; images (n, features) in [0, 1] may be None when the test
@@ -158,15 +165,21 @@ class EvaluationPanel(QWidget):
         self._predicted = np.asarray(predicted)
         self._class_names = list(class_names)
 
-        self._accuracy.setText(
-            self.tr("Test accuracy {accuracy:.1f} % (loss {loss:.3g}) on {n} images").format(
-                accuracy=100 * accuracy, loss=loss, n=len(self._labels)
-            )
-        )
+        if split == "test":
+            template = self.tr("Test accuracy {accuracy:.1f} % (loss {loss:.3g}) on {n} images")
+        else:
+            template = self.tr("Validation accuracy {accuracy:.1f} % (loss {loss:.3g}) on {n} images")
+        self._accuracy.setText(template.format(accuracy=100 * accuracy, loss=loss, n=len(self._labels)))
+        self._split = split
+        self._looks.setText(self.tr(
+            "The test set has been looked at {looks} times for this network: keep it for the end, "
+            "compare on validation (Ctrl+E).").format(looks=test_looks) if test_looks else self.tr(
+            "Validation: the practice exam. The test set waits for the final exam "
+            "(Train ▸ Final exam, Ctrl+Shift+E)."))
         self._fill_table(confusion)
         QTimer.singleShot(0, self._fit_cells)  # once the results page is laid out
         self._shown_cell = None
-        self._caption.setText(self.tr("Click a cell of the matrix to see its test images."))
+        self._caption.setText(self.tr("Click a cell of the matrix to see its images."))
         self._gallery.show_pixmaps([])
         self._stack.setCurrentIndex(1)
 
@@ -265,7 +278,7 @@ class EvaluationPanel(QWidget):
             caption += self.tr(" (showing the first {shown})").format(shown=len(shown))
         self._caption.setText(caption)
         if self._images is None:
-            self._gallery.show_message(self.tr("The test images are not available to show."))
+            self._gallery.show_message(self.tr("The images are not available to show."))
             return
         self._gallery.show_pixmaps(
             [

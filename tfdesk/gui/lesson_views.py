@@ -72,8 +72,6 @@ class LessonViews:
             w.raceEpoch.connect(race.add_epoch)
             w.raceFinished.connect(race.race_finished)
             w.raceFinished.connect(lambda *_: self._set_training(False))
-            # A race that could not start (a bad experiment) comes back as a failure.
-            w.failed.connect(lambda *_: race.stop_button.isEnabled() and race.race_finished("failed", {}))
         else:
             self.race_window.experiment = self.current_experiment()
         self.race_window.show()

@@ -10,7 +10,7 @@ import logging
 import platform
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths, Qt
+from PySide6.QtCore import QEventLoop, QSettings, QStandardPaths, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication, QComboBox, QDockWidget, QFileDialog, QHBoxLayout, QMainWindow, QMessageBox,
@@ -37,6 +37,7 @@ from .training_progress import TrainingProgress
 from .worker import new_worker
 from .words import run_label
 
+log = logging.getLogger("tfdesk")
 MAX_RECENT = 8
 DOCK_MIN_WIDTH = 310  # the canvas and its margins; a wider panel scrolls below it
 CENTRAL_WIDTH = 500  # the plot and its buttons
@@ -72,6 +73,9 @@ class MainWindow(LessonViews, MyDrawings, QMainWindow):
         self.statusBar().showMessage(self.tr("Loading TensorFlow…"))
         wrap_tooltips(self)
         self._restore_layout()
+        if logdir := str(self.settings.value("logdir", "") or ""):
+            self.worker.logdir = logdir
+            self.tensorboard_action.setChecked(True)
         self.worker.start()
 
     # ---- building ---------------------------------------------------------------
@@ -177,9 +181,21 @@ class MainWindow(LessonViews, MyDrawings, QMainWindow):
         self.stop_action = self._action(self.tr("S&top"), self.stop_training, "Esc", self.tr("Stop training (Esc)"))
         self.reset_action = self._action(self.tr("&Reset weights"), self.reset_weights, "Ctrl+Shift+R",
                                          self.tr("Start again from the initial random weights"))
-        self.evaluate_action = self._action(self.tr("&Evaluate on the test set"), self.evaluate, "Ctrl+E",
-                                            self.tr("Test accuracy and confusion matrix on images the network never trained on"))
+        self.evaluate_action = self._action(
+            self.tr("&Evaluate on the validation set"), lambda: self.evaluate("val"), "Ctrl+E",
+            self.tr("Accuracy and confusion matrix on the validation images: the practice exam to "
+                    "compare networks and settings with"))
+        self.exam_action = self._action(
+            self.tr("Final e&xam on the test set…"), lambda: self.evaluate("test"), "Ctrl+Shift+E",
+            self.tr("Accuracy on the test images, kept for the very end: every look you let "
+                    "change your network makes it less of a test (tfdesk counts them)"))
         self.about_action = self._action(self.tr("&About tfdesk"), self.show_about)
+        self.tensorboard_action = self._action(
+            self.tr("Write &TensorBoard logs…"), self.choose_logdir,
+            tip=self.tr("Each run writes the graph, its losses and histograms of its weights to a "
+                        "folder of its own there, as tfdesk-train --logdir does: tensorboard "
+                        "--logdir <that folder> shows them"))
+        self.tensorboard_action.setCheckable(True)
         self.race_action = self._action(self.tr("R&ace…"), self.show_race, "Ctrl+Shift+A",
                                         self.tr("Train several optimizers or batch modes side by side"))
         self.code_action = self._action(self.tr("Show the &code…"), self.show_code, "Ctrl+Shift+C",
@@ -214,9 +230,10 @@ class MainWindow(LessonViews, MyDrawings, QMainWindow):
         self._edit_menu()
         train_menu = self.menuBar().addMenu(self.tr("&Train"))
         for action in (self.start_action, self.pause_action, self.stop_action, self.reset_action,
-                       self.evaluate_action):
+                       self.evaluate_action, self.exam_action):
             train_menu.addAction(action)
         train_menu.addSeparator()
+        train_menu.addAction(self.tensorboard_action)
         train_menu.addAction(self.race_action)
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         for dock in (self.experiment_dock, self.draw_dock, self.curve_dock, self.evaluation_dock,
@@ -248,6 +265,7 @@ class MainWindow(LessonViews, MyDrawings, QMainWindow):
         w.restored.connect(self._restored)
         w.weightsReset.connect(self._weights_reset)
         w.failed.connect(self._failed)
+        w.said.connect(self._said)
         w.graphOpened.connect(self._graph_opened)
         w.graphReady.connect(self._graph_ready)
         w.autosaveFound.connect(self._offer_autosave)
@@ -367,6 +385,7 @@ class MainWindow(LessonViews, MyDrawings, QMainWindow):
         self._leave_graph()
         self._set_training(True)
         self.progress.show_text(self.tr("Building the graph…"))
+        log.info("training %s", exp.to_json().replace("\n", " "))
         self.statusBar().showMessage(self.tr("Training… Esc stops, Ctrl+P pauses."))
         self.worker.request_training(exp)
 
@@ -390,9 +409,22 @@ class MainWindow(LessonViews, MyDrawings, QMainWindow):
             self._leave_graph()
             self.worker.request_reset()
 
-    def evaluate(self) -> None:
+    def choose_logdir(self, folder: str | None = None) -> None:
+        """Ticked: ask for a folder (or take `folder`); unticked: no more logs."""
+        if self.tensorboard_action.isChecked():
+            folder = folder or self._ask_folder(self.tr("Write TensorBoard logs into a folder"))
+            if not folder:
+                self.tensorboard_action.setChecked(False)
+        else:
+            folder = None
+        self.worker.logdir = folder or None
+        self.settings.setValue("logdir", folder or "")
+        if folder:
+            self.statusBar().showMessage(self.tr("Each run writes TensorBoard logs into {0}").format(folder), 8000)
+
+    def evaluate(self, split: str = "val") -> None:
         if not self._training:
-            self.worker.request_evaluation()
+            self.worker.request_evaluation(split)
 
     def save_checkpoint(self) -> None:
         folder = self._ask_folder(self.tr(
@@ -430,7 +462,8 @@ class MainWindow(LessonViews, MyDrawings, QMainWindow):
         self.pause_button.setChecked(False)
         self.pause_button.setText(self.tr("Pause"))
         for widget in (self.start_button, self.reset_button, self.evaluate_button, self.data_choice,
-                       self.start_action, self.reset_action, self.evaluate_action, self.restore_action,
+                       self.start_action, self.reset_action, self.evaluate_action, self.exam_action,
+                       self.restore_action,
                        self.save_ck_action, self.open_action, self.new_action,
                        self.open_graph_action):
             widget.setEnabled(not training)
@@ -483,15 +516,20 @@ class MainWindow(LessonViews, MyDrawings, QMainWindow):
         self._set_training(False)
         text = {"finished": self.tr("Finished in {0:.1f} s"), "stopped": self.tr("Stopped after {0:.1f} s"),
                 "failed": self.tr("Training failed after {0:.1f} s")}[status].format(seconds)
-        self.progress.show_text(text)
+        if not (status == "failed" and self.progress.format().startswith(self.tr("Could not train"))):
+            self.progress.show_text(text)  # (a failure to start keeps its reason on the bar)
         self.statusBar().showMessage(text, 8000)
+        log.info("training %s after %.1f s", status, seconds)
 
     def _evaluated(self, r: dict) -> None:
         if r["task"] != "classification":
-            self.statusBar().showMessage(self.tr("Test mse {0:.4f}").format(r["loss"]), 8000)
+            text = (self.tr("Test mse {0:.4f}") if r["split"] == "test"
+                    else self.tr("Validation mse {0:.4f}")).format(r["loss"])
+            self.statusBar().showMessage(text, 8000)
             return
         self.evaluation.show_evaluation(r["accuracy"], r["loss"], r["confusion"], r["class_names"],
-                                        r["images"], r["image_shape"], r["labels"], r["predicted"])
+                                        r["images"], r["image_shape"], r["labels"], r["predicted"],
+                                        split=r["split"], test_looks=r["test_looks"])
         self.evaluation.show_drawing_accuracies(r["drawing_accuracies"])
         self.evaluation_dock.show()
         self.evaluation_dock.raise_()
@@ -499,6 +537,7 @@ class MainWindow(LessonViews, MyDrawings, QMainWindow):
         self.resizeDocks([self.evaluation_dock], [self.height()], Qt.Vertical)
 
     def _saved(self, folder: str) -> None:
+        log.info("saved a checkpoint in %s", folder)
         self._remember_recent(folder)
         self.settings.setValue("checkpointFolder", folder)
         self.statusBar().showMessage(self.tr("Saved the checkpoint in {0}").format(folder), 8000)
@@ -552,11 +591,19 @@ class MainWindow(LessonViews, MyDrawings, QMainWindow):
         self.autosave_bar.offer(folders, sidecars)
 
     def _failed(self, message: str) -> None:
-        if self._training:  # the bar must not stay at "Building the graph…"
-            self.progress.show_text(self.tr("Could not train: {0}").format(message.splitlines()[0]))
-        self._set_training(False)
+        """A request could not be done. Training, if it runs, goes on: whether it ended is
+        for trainingFinished to say (a drawing's error must not unlock Start mid-run)."""
+        log.warning("%s", message)
+        if self.progress.format() == self.tr("Building the graph…"):
+            self.progress.show_text(self.tr("Could not train") + ": " + message.splitlines()[0])
         self.statusBar().showMessage(message.splitlines()[0], 10000)
         self._message(QMessageBox.Warning, self.tr("tfdesk"), message)
+
+    def _said(self, text: str) -> None:
+        """Training says something the student should see (a warning, an early stop)."""
+        log.info("%s", text)
+        self.statusBar().showMessage(text, 15000)
+        self._message(QMessageBox.Information, self.tr("tfdesk"), text)
 
     def _message(self, icon, title: str, text: str) -> None:
         """A message box that blocks nothing: not the event loop (a worker error never
@@ -670,6 +717,10 @@ class MainWindow(LessonViews, MyDrawings, QMainWindow):
             self.settings.setValue("experiment", self.current_experiment().to_json())
         except TfdeskError:
             pass
-        if not self.worker.shutdown(timeout=30.0):  # a huge chunk might still be running
-            logging.getLogger("tfdesk").warning("the training thread did not stop within 30 s")
+        # A save under way finishes first; meanwhile the window says so and keeps painting.
+        self.statusBar().showMessage(self.tr("Closing: finishing what the training thread is doing…"))
+        self.setEnabled(False)
+        waiting = lambda: QApplication.processEvents(QEventLoop.ExcludeUserInputEvents)  # noqa: E731
+        if not self.worker.shutdown(timeout=30.0, waiting=waiting):
+            log.warning("the training thread did not stop within 30 s")
         super().closeEvent(event)

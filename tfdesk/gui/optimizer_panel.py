@@ -272,6 +272,25 @@ class OptimizerPanel(QWidget):
         epochs.addWidget(self._shuffle)
         form.addRow(self.tr("Epochs:"), epochs)
 
+        self._early = QCheckBox(self.tr("Stop &early after"), box)
+        self._early.setObjectName("early_stopping")
+        self._early.setToolTip(self.tr(
+            "Stop when the validation loss has not improved for this many epochs, and go back "
+            "to the weights of the best epoch: an answer to \"how many epochs?\" that the "
+            "validation set gives."))
+        self._early.toggled.connect(self._training_field("early_stopping"))
+        self._patience = QSpinBox(box)
+        self._patience.setObjectName("patience")
+        self._patience.setRange(1, 100_000)
+        self._patience.setSuffix(self.tr(" epochs without progress"))
+        self._patience.setToolTip(self._early.toolTip())
+        self._patience.valueChanged.connect(self._training_field("patience"))
+        self._early.toggled.connect(self._patience.setEnabled)
+        early = QHBoxLayout()
+        early.addWidget(self._early)
+        early.addWidget(self._patience, 1)
+        form.addRow("", early)
+
         self._validation = self._split_spin(self.tr(
             "The share of examples kept aside to check progress during training (0.1 = 10%); "
             "the network never trains on them."))
@@ -324,6 +343,9 @@ class OptimizerPanel(QWidget):
         self._batch_size.setValue(t.batch_size)
         self._epochs.setValue(t.epochs)
         self._shuffle.setChecked(t.shuffle)
+        self._early.setChecked(t.early_stopping)
+        self._patience.setValue(t.patience)
+        self._patience.setEnabled(t.early_stopping)
         self._limit_splits()
         self._validation.setValue(t.validation_fraction)
         self._test.setValue(t.test_fraction)

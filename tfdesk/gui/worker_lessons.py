@@ -7,38 +7,68 @@ through `_report`, like everything the worker does.
 
 from __future__ import annotations
 
+import threading
+
 import numpy as np
 
+from ..core.callbacks import Callback
 from ..core.errors import TfdeskError
 
 
-class LessonRequests:
-    def request_race(self, entries: list, epochs: int) -> None:
-        self._stop_requested.clear()
-        self._requests.put((self.race, ([(label, exp.copy()) for label, exp in entries], epochs)))
+class _RaceReporter(Callback):
+    """A contestant's steps and epochs, on the race's own signals (x in epochs)."""
 
-    def race(self, entries: list, epochs: int) -> None:
+    def __init__(self, report, index: int):
+        self._report, self._index = report, index
+
+    def on_chunk(self, session, chunk) -> None:
+        per_epoch = session.trainer.steps_per_epoch()
+        first = chunk.first_step - (chunk.epoch - 1) * per_epoch
+        x = chunk.epoch - 1 + (first + np.arange(len(chunk.losses))) / per_epoch
+        self._report("raceSteps", self._index, x, chunk.losses)
+
+    def on_epoch_end(self, session, metrics) -> None:
+        self._report("raceEpoch", self._index, metrics)
+
+
+class LessonRequests:
+    _race = None
+    _race_stop = None  # set by Esc, also while the race is being built
+
+    def request_race(self, entries: list, epochs: int) -> None:
+        self._race_stop = threading.Event()
+        self._requests.put((self.race, ([(label, exp.copy()) for label, exp in entries], epochs,
+                                        self._race_stop)))
+
+    def pause_race(self, paused: bool) -> None:
+        self._race_paused = paused
+        if self._race is not None:
+            self._race.pause(paused)
+
+    def stop_race(self) -> None:
+        if self._race_stop is not None:
+            self._race_stop.set()
+        if self._race is not None:
+            self._race.stop()
+
+    def race(self, entries: list, epochs: int, stop: threading.Event) -> None:
         def work():
             from ..core.race import Race
-            from ..core.trainer import EpochMetrics, StepLosses
 
-            race = Race(entries)
+            race, status = None, "failed"  # the race window stops waiting, whatever happens
             try:
+                race = Race(entries, lambda i: [_RaceReporter(self._report, i)])
+                self._race = race
+                race.pause(getattr(self, "_race_paused", False))  # a Pause while it was built
+                if stop.is_set():
+                    race.stop()
                 self._report("raceStarted", race.labels)
-
-                def on_event(i, event):
-                    if isinstance(event, StepLosses):
-                        per_epoch = race.trainers[i].steps_per_epoch()
-                        first = event.first_step - (event.epoch - 1) * per_epoch
-                        x = event.epoch - 1 + (first + np.arange(len(event.losses))) / per_epoch
-                        self._report("raceSteps", i, x, event.losses)
-                    elif isinstance(event, EpochMetrics):
-                        self._report("raceEpoch", i, event)
-
-                finished = race.run(epochs, on_event, self._stop_requested.is_set)
-                self._report("raceFinished", "finished" if finished else "stopped", dict(race.out))
+                status = "finished" if race.run(epochs) else "stopped"
             finally:
-                race.close()
+                self._race = None
+                self._report("raceFinished", status, dict(race.out) if race else {})
+                if race is not None:
+                    race.close()
         self._guarded(work, busy=True)
 
     def request_graph_description(self) -> None:
