@@ -20,6 +20,9 @@ def load(filename, inputs):
     sess = tf.Session()
     loader = tf.train.import_meta_graph(filename + '.meta')
     loader.restore(sess, filename)
+    # Notebooks often initialise the local variables too; a tfdesk graph must allow it
+    # (its chunk loop's data copies once made this fail for want of a feed).
+    sess.run(tf.local_variables_initializer())
     x_input = sess.graph.get_tensor_by_name('input/x_input:0')
     output = sess.graph.get_tensor_by_name('output_layer/output:0')
     return sess.run(output, feed_dict={x_input: inputs})

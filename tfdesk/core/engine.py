@@ -3,7 +3,9 @@
 The course's loop calls session.run once per mini-batch and feeds the batch
 through feed_dict; on a small network almost all of that time is Python and
 the session's per-call overhead. Here the training data lives in the graph (in
-local variables, so checkpoints do not carry it), the shuffled indices of a
+variables of a collection of their own, TRAINING_DATA: not global, so checkpoints do
+not carry them, and not local, so the course's local_variables_initializer() after
+import_meta_graph does not try to fill them from a feed), the shuffled indices of a
 chunk of steps are fed once, and a while loop inside the graph runs the steps
 and returns each step's loss. It computes exactly what the course's loop
 computes: the same forward pass, optimizer and global step (a test checks).
@@ -22,6 +24,7 @@ import numpy as np
 import tensorflow as tf
 
 v1 = tf.compat.v1
+TRAINING_DATA = "tfdesk_training_data"  # the graph collection of the chunk loop's data copies
 
 
 @dataclass
@@ -68,7 +71,7 @@ def build_chunk_loop(model, optimizer, global_step, data, augment_seed: int | No
 def _local_copy(array: np.ndarray, name: str):
     feed = v1.placeholder(tf.float32, shape=array.shape, name=f"{name}_feed")
     variable = v1.Variable(feed, trainable=False, use_resource=True, name=name,
-                           collections=[v1.GraphKeys.LOCAL_VARIABLES])
+                           collections=[TRAINING_DATA])
     return feed, variable
 
 
@@ -84,7 +87,7 @@ def _build(model, optimizer, global_step, data, augment_seed) -> ChunkLoop:
         # The originals stay; each epoch writes its changed copy into x_data.
         x_feed, x_source = _local_copy(data.x_train, "x_source")
         x_data = v1.Variable(tf.zeros(data.x_train.shape), trainable=False, use_resource=True,
-                             name="x_data", collections=[v1.GraphKeys.LOCAL_VARIABLES])
+                             name="x_data", collections=[TRAINING_DATA])
         load_x = tf.group(x_source.initializer, x_data.initializer)
         epoch_feed = v1.placeholder(tf.int64, shape=(), name="epoch")
         augment_op = x_data.assign(

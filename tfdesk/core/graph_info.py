@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import tensorflow as tf
 
 v1 = tf.compat.v1
+TRAINING_DATA = "tfdesk_training_data"  # engine.TRAINING_DATA, without importing the engine
 
 VARIABLE_OPS = ("VarHandleOp", "VariableV2", "Variable")
 
@@ -37,7 +38,7 @@ def describe(graph: tf.Graph) -> list[OpRow]:
     with graph.as_default():
         trainable = {v.op.name for v in v1.trainable_variables()}
         saved = {v.op.name for v in v1.global_variables()}
-        local = {v.op.name for v in v1.local_variables()}
+        local = {v.op.name for v in v1.get_collection(TRAINING_DATA)}
     rows = []
     for op in graph.get_operations():
         role = None
@@ -58,7 +59,7 @@ def describe(graph: tf.Graph) -> list[OpRow]:
 def variable_value(graph: tf.Graph, session, name: str):
     """The current value of the variable whose op is `name`."""
     with graph.as_default():
-        for variable in v1.global_variables() + v1.local_variables():
+        for variable in v1.global_variables() + v1.get_collection(TRAINING_DATA):
             if variable.op.name == name:
                 return session.run(variable)
     raise KeyError(name)
