@@ -10,7 +10,8 @@ from PySide6.QtGui import QImage
 import pyqtgraph as pg  # after PySide6
 
 from tfdesk.gui import plot_panel
-from tfdesk.gui.plot_panel import CSV_COLUMNS, LossPlot
+from tfdesk.core.series import CSV_COLUMNS
+from tfdesk.gui.plot_panel import LossPlot
 
 
 @pytest.fixture

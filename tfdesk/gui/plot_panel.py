@@ -3,73 +3,25 @@ runs kept as faded curves for comparison, hover read-out, PNG and CSV export."""
 
 from __future__ import annotations
 
-import csv
 import math
-import time
-from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QPen
-from PySide6.QtWidgets import (QCheckBox, QFileDialog, QHBoxLayout, QLabel, QMessageBox,
-                               QPushButton, QSizePolicy, QVBoxLayout, QWidget)
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy,
+                               QVBoxLayout, QWidget)
 
 import pyqtgraph as pg  # after PySide6, so pyqtgraph binds to it
 
+from ..core.series import (
+    STEP, TRAIN_ACC, TRAIN_LOSS, VAL_ACC, VAL_LOSS, FollowedRange, nan_if_none,
+    write_csv,
+)
 from .live_curve import LiveCurve
+from .plot_hover import PlotHover
+from .plot_runs import (FADED_EPOCH_ALPHA, FIRST_CURVES_AFTER_MS, MAX_EPOCH_SYMBOLS,
+                        REDRAW_INTERVAL_MS, TRAIN_COLOR, VAL_COLOR, PlotRuns, Run)
 from .step_axis_link import StepAxisLink
 from .tick_grid import TickGrid
-
-REDRAW_INTERVAL_MS = 100
-DRAWING_REDRAW_INTERVAL_MS = 400
-MAX_EPOCH_SYMBOLS = 60  # beyond this many epochs a run's epoch curves are lines only
-MAX_DRAWN_STEPS = 20_000  # longer runs are drawn as the low and high of each group of steps
-MAX_FADED_STEPS = 4_000  # the same for an earlier run: about two points a pixel of a wide plot
-MAX_DRAWN_EPOCHS = 2_000  # longer runs draw every k-th epoch (and the last)
-# The least a live curve's tail holds before it is folded into the settled part
-# (live_curve.py): about a redraw's worth of steps, or of epochs, on the course network.
-MIN_TAIL_STEPS = 512
-MIN_TAIL_EPOCHS = 16
-FIRST_CURVES_AFTER_MS = 1000
-RUN_CURVES = 5  # step, epoch losses (training, validation), epoch accuracies (the same)
-
-TRAIN_COLOR = (31, 119, 180)
-VAL_COLOR = (230, 115, 0)
-STEP_ALPHA = 70
-FADED_COLOR = (150, 150, 150)
-FADED_STEP_ALPHA = 35
-FADED_EPOCH_ALPHA = 110
-
-CSV_COLUMNS = ["run", "kind", "step", "epoch", "train_loss", "val_loss",
-               "train_accuracy", "val_accuracy"]
-
-
-class _GrowingColumns:
-    """Float columns appended to in blocks. Capacity doubles when full, so ~30 appends
-    a second stay cheap however long the run, and each column is a contiguous view
-    that can go straight to setData without copying."""
-
-    def __init__(self, width: int, capacity: int = 1024):
-        self._data = np.empty((width, capacity))
-        self._size = 0
-
-    def __len__(self) -> int:
-        return self._size
-
-    def append(self, block: np.ndarray) -> None:
-        """Append `block`, shaped (width, n)."""
-        end = self._size + block.shape[1]
-        if end > self._data.shape[1]:
-            grown = np.empty((self._data.shape[0], max(end, 2 * self._data.shape[1])))
-            grown[:, :self._size] = self._data[:, :self._size]
-            self._data = grown
-        self._data[:, self._size:end] = block
-        self._size = end
-
-    def column(self, index: int) -> np.ndarray:
-        return self._data[index, :self._size]
-
 
 class _LossAxis(pg.AxisItem):
     """Log ticks in three levels (decades; 2 and 5; the rest), so that pyqtgraph's
@@ -87,119 +39,7 @@ class _LossAxis(pg.AxisItem):
         return levels
 
 
-# Column order of a run's epoch table; None arrives as NaN.
-EPOCH, STEP, TRAIN_LOSS, VAL_LOSS, TRAIN_ACC, VAL_ACC = range(6)
-
-
-@dataclass
-class _Run:
-    label: str
-    has_accuracy: bool
-    steps: _GrowingColumns          # rows of (step, loss)
-    epochs: _GrowingColumns         # rows indexed by EPOCH … VAL_ACC
-    step_curve: LiveCurve
-    train_loss_curve: LiveCurve
-    val_loss_curve: LiveCurve
-    train_acc_curve: LiveCurve
-    val_acc_curve: LiveCurve
-
-    def loss_curves(self) -> list[LiveCurve]:
-        return [self.step_curve, self.train_loss_curve, self.val_loss_curve]
-
-    def accuracy_curves(self) -> list[LiveCurve]:
-        return [self.train_acc_curve, self.val_acc_curve]
-
-
-def _nan_if_none(value: float | None) -> float:
-    return math.nan if value is None else float(value)
-
-
-def _csv_number(value: float) -> str:
-    # 9 significant digits round-trip float32 losses exactly; NaN (no value) is blank.
-    return "" if math.isnan(value) else f"{value:.9g}"
-
-
-def _every_kth(n: int, limit: int) -> slice | np.ndarray:
-    """Indices of at most about `limit` of n points, evenly spaced, the last included."""
-    if n <= limit:
-        return slice(None)
-    indices = np.arange(0, n, -(-n // limit))
-    return indices if indices[-1] == n - 1 else np.append(indices, n - 1)
-
-
-def _thinned_epochs(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    # Thousands of epochs (a long run of a small network) as wide antialiased lines
-    # cost more to paint than everything else together.
-    shown = _every_kth(len(x), MAX_DRAWN_EPOCHS)
-    return x[shown], y[shown]
-
-
-def _thinned_steps(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    return _peaks(x, y, MAX_DRAWN_STEPS)
-
-
-def _peaks(x: np.ndarray, y: np.ndarray, limit: int) -> tuple[np.ndarray, np.ndarray]:
-    """At most about `limit` points that keep every group's lowest and highest loss.
-
-    Handing pyqtgraph all of a long run at every redraw made each redraw cost more as
-    the run grew (a 180 ms stall at 450,000 steps); this costs a few numpy passes."""
-    n = len(x)
-    if n <= limit:
-        return x, y
-    group = -(-2 * n // limit)  # ceil(n / (limit / 2)): two points a group
-    whole = n // group * group
-    ys = y[:whole].reshape(-1, group)
-    xs = x[:whole].reshape(-1, group)
-    low_first = ys.argmin(axis=1) < ys.argmax(axis=1)  # keep each pair in step order
-    lows, highs = ys.min(axis=1), ys.max(axis=1)
-    px = np.column_stack([xs[:, 0], xs[:, -1]]).ravel()
-    py = np.column_stack([np.where(low_first, lows, highs), np.where(low_first, highs, lows)]).ravel()
-    return np.concatenate([px, x[whole:]]), np.concatenate([py, y[whole:]])
-
-
-class _FollowedRange:
-    """The plotted extent of the data, and the view range that grows in jumps to hold it."""
-
-    def __init__(self, following: bool = True):
-        self.following = following
-        self.planned_step = 0
-        self.last_step = 0.0
-        self.low = math.inf  # the smallest and largest positive losses seen
-        self.high = 0.0
-        self.x_end: float | None = None
-        self.y_range: tuple[float, float] | None = None
-
-    def saw(self, last_step: float, losses: np.ndarray) -> None:
-        self.last_step = max(self.last_step, float(last_step))
-        finite = losses[np.isfinite(losses) & (losses > 0)]
-        if finite.size:
-            self.low = min(self.low, float(finite.min()))
-            self.high = max(self.high, float(finite.max()))
-
-    def next_x_end(self) -> float | None:
-        needed = max(self.planned_step, self.last_step, 1.0)
-        if self.x_end is not None and needed <= self.x_end:
-            return None
-        # Without a plan, leave room for as many steps again.
-        self.x_end = needed if needed == self.planned_step else needed * 1.5
-        return self.x_end
-
-    def next_y_range(self, log: bool) -> tuple[float, float] | None:
-        if self.high <= 0:
-            return None
-        if log:  # pyqtgraph's log view range is in decades
-            bottom, top = math.log10(self.low), math.log10(self.high)
-            if self.y_range and self.y_range[0] <= bottom and top <= self.y_range[1]:
-                return None
-            self.y_range = (math.floor(bottom * 2) / 2 - 0.25, math.ceil(top * 2) / 2 + 0.1)
-        else:
-            if self.y_range and self.high <= self.y_range[1]:
-                return None
-            self.y_range = (0.0, self.high * 1.08)
-        return self.y_range
-
-
-class LossPlot(QWidget):
+class LossPlot(PlotRuns, PlotHover, QWidget):
     """Loss (top) and accuracy (bottom) against the training step.
 
     Data arrives fast and is only buffered; a timer redraws at most every
@@ -207,7 +47,7 @@ class LossPlot(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self._runs: list[_Run] = []
+        self._runs: list[Run] = []
         # Epochs change ~1000× less often than steps, so each is redrawn only if changed.
         self._steps_changed = False
         self._epochs_changed = False
@@ -218,7 +58,7 @@ class LossPlot(QWidget):
         self._redraw_timer.setSingleShot(True)
         self._redraw_timer.setInterval(REDRAW_INTERVAL_MS)
         self._redraw_timer.timeout.connect(self._redraw_one_plot)
-        self._range = _FollowedRange()
+        self._range = FollowedRange()
         self._spare_curves: list[LiveCurve] = []
         self._spare_timer = QTimer(self)
         self._spare_timer.setSingleShot(True)
@@ -335,7 +175,7 @@ class LossPlot(QWidget):
         self.accuracy_plot.setVisible(has_accuracy)
         self._show_step_label_on_accuracy(has_accuracy)
         # A new run shows itself: not an earlier run's wide range, nor a stray pan.
-        self._range = _FollowedRange()
+        self._range = FollowedRange()
 
     def plan_steps(self, last_step: int) -> None:
         """The run will go on to this step: the step axis is set to fit it at once."""
@@ -357,8 +197,8 @@ class LossPlot(QWidget):
                   train_accuracy: float | None, val_accuracy: float | None) -> None:
         run = self._current_or_new()
         row = [epoch, step, train_loss, val_loss, train_accuracy, val_accuracy]
-        run.epochs.append(np.array([[_nan_if_none(v)] for v in row]))
-        self._range.saw(step, np.array([train_loss, _nan_if_none(val_loss)]))
+        run.epochs.append(np.array([[nan_if_none(v)] for v in row]))
+        self._range.saw(step, np.array([train_loss, nan_if_none(val_loss)]))
         self._epochs_changed = self._accuracy_changed = True
         self._schedule_redraw()
 
@@ -371,7 +211,7 @@ class LossPlot(QWidget):
         self.clear_earlier_button.setEnabled(False)
         self._show_hover_hint()
         self._steps_changed = self._epochs_changed = self._accuracy_changed = False
-        self._range = _FollowedRange()
+        self._range = FollowedRange()
 
     def clear_earlier_runs(self) -> None:
         for run in self._runs[:-1]:
@@ -387,20 +227,8 @@ class LossPlot(QWidget):
             raise OSError(self.tr("Could not write the image {path}.").format(path=path))
 
     def export_csv(self, path) -> None:
-        """All runs, one row per step and one per epoch. UTF-8 with a byte-order mark,
-        so that spreadsheet programs read non-ASCII run labels correctly."""
-        with open(path, "w", newline="", encoding="utf-8-sig") as file:
-            writer = csv.writer(file)
-            writer.writerow(CSV_COLUMNS)
-            for run in self._runs:
-                steps = run.steps.column(0).tolist()
-                losses = run.steps.column(1).tolist()
-                writer.writerows((run.label, "step", int(step), "", _csv_number(loss),
-                                  "", "", "") for step, loss in zip(steps, losses))
-                epochs = zip(*(run.epochs.column(i).tolist() for i in range(6)))
-                writer.writerows(
-                    (run.label, "epoch", int(step), int(epoch), *map(_csv_number, rest))
-                    for epoch, step, *rest in epochs)
+        """All runs, one row per step and one per epoch (core/series.py)."""
+        write_csv(path, [(run.label, run.steps, run.epochs) for run in self._runs])
 
     def drawn_points(self, name: str) -> tuple[np.ndarray, np.ndarray]:
         """The points on screen of the current run's curve with this legend name."""
@@ -460,7 +288,7 @@ class LossPlot(QWidget):
     def fit(self) -> None:
         """Show the whole current run again, and follow it (after a zoom or a pan)."""
         old = self._range
-        self._range = _FollowedRange()
+        self._range = FollowedRange()
         self._range.planned_step, self._range.last_step = old.planned_step, old.last_step
         self._range.low, self._range.high = old.low, old.high
         self._follow()
@@ -495,7 +323,7 @@ class LossPlot(QWidget):
         self.loss_plot.getPlotItem().getViewBox().updateMatrix()
 
     @staticmethod
-    def _draw_epochs(run: _Run, series, whole: bool) -> None:
+    def _draw_epochs(run: Run, series, whole: bool) -> None:
         epoch_steps = run.epochs.column(STEP)
         if len(epoch_steps) > MAX_EPOCH_SYMBOLS:
             # Hundreds of markers blur into the line and cost most of each repaint.
@@ -511,128 +339,6 @@ class LossPlot(QWidget):
                 curve.show_all(epoch_steps, values)
             else:
                 curve.show(epoch_steps, values)
-
-    # --- runs and curves ----------------------------------------------------------
-
-    @property
-    def _current(self) -> _Run | None:
-        return self._runs[-1] if self._runs else None
-
-    def _current_or_new(self) -> _Run:
-        # Data without start_run still belongs somewhere visible.
-        if self._current is None:
-            self.start_run(self.tr("run {number}").format(number=1))
-        return self._current
-
-    def drawing_in_progress(self) -> None:
-        """The student is drawing: for the next second, redraw less often, so that
-        the GUI thread's time goes to the pen and the probability bars."""
-        self._drawing_until = time.monotonic() + 1.0
-
-    def _schedule_redraw(self) -> None:
-        if not self._redraw_timer.isActive():
-            drawing = time.monotonic() < self._drawing_until
-            self._redraw_timer.setInterval(DRAWING_REDRAW_INTERVAL_MS if drawing else REDRAW_INTERVAL_MS)
-            self._redraw_timer.start()
-
-    def _make_run(self, label: str, has_accuracy: bool) -> _Run:
-        while len(self._spare_curves) < RUN_CURVES:
-            self._make_spare_curve()
-        step, train_loss, val_loss, train_acc, val_acc = self._spare_curves
-        self._spare_curves = []
-        self._spare_timer.start()  # the next run's curves, one at a time
-        return _Run(label=label, has_accuracy=has_accuracy,
-                    steps=_GrowingColumns(2), epochs=_GrowingColumns(6),
-                    step_curve=step, train_loss_curve=train_loss, val_loss_curve=val_loss,
-                    train_acc_curve=train_acc, val_acc_curve=val_acc)
-
-    def _make_spare_curve(self) -> None:
-        """Make one of the next run's curves and put it in its plot, empty: one per
-        pass of the event loop, so that neither starting a run nor making its
-        curves (2-3 ms each) stalls the window."""
-        index = len(self._spare_curves)
-        if index == RUN_CURVES:
-            return
-        curve = self._curve_makers()[index]()
-        on_loss_plot = index < 3
-        curve.attach((self.loss_plot if on_loss_plot else self.accuracy_plot).getPlotItem(),
-                     log_y=on_loss_plot and self.log_check.isChecked())
-        self._spare_curves.append(curve)
-        if len(self._spare_curves) < RUN_CURVES:
-            self._spare_timer.start()
-
-    def _curve_makers(self) -> list:
-        """A run's curves, in _Run's order: step, epoch losses, epoch accuracies."""
-        return [
-            self._step_curve,
-            lambda: self._epoch_curve(TRAIN_COLOR, "o", self.tr("training loss (epoch)")),
-            lambda: self._epoch_curve(VAL_COLOR, "s", self.tr("validation loss")),
-            lambda: self._epoch_curve(TRAIN_COLOR, "o", self.tr("training accuracy")),
-            lambda: self._epoch_curve(VAL_COLOR, "s", self.tr("validation accuracy")),
-        ]
-
-    def _step_curve(self) -> LiveCurve:
-        curve = LiveCurve(self.tr("training loss (each step)"), MIN_TAIL_STEPS, _thinned_steps,
-                          **self._step_style())
-        for item in curve.items():
-            item.setDownsampling(auto=True, method="peak")
-        curve.settled.setClipToView(True)
-        return curve
-
-    @staticmethod
-    def _step_style() -> dict:
-        return dict(pen=pg.mkPen(*TRAIN_COLOR, STEP_ALPHA, width=1))
-
-    @staticmethod
-    def _epoch_style(color, symbol: str) -> dict:
-        return dict(pen=pg.mkPen(*color, width=2), symbol=symbol, symbolSize=6,
-                    symbolBrush=pg.mkBrush(*color), symbolPen=pg.mkPen("w"),
-                    connect="finite", antialias=True)
-
-    def _epoch_curve(self, color, symbol: str, name: str) -> LiveCurve:
-        return LiveCurve(name, MIN_TAIL_EPOCHS, _thinned_epochs, **self._epoch_style(color, symbol))
-
-    @staticmethod
-    def _faded_pen(alpha: int, dashed: bool = False) -> QPen:
-        # One pixel wide: Qt strokes a wider (non-cosmetic) line, dashed or not, many
-        # times slower, and every repaint while training paints every earlier run
-        # (eight earlier runs at 1.5 px made a repaint 34 ms instead of 5).
-        pen = pg.mkPen(*FADED_COLOR, alpha, width=1)
-        if dashed:
-            pen.setDashPattern([4, 3])
-        return pen
-
-    def _fade(self, run: _Run) -> None:
-        """Grey the run out and freeze its step curve: a finished run's curves never
-        change, so they need not follow the view range (which re-clipped and
-        re-downsampled every earlier run at each widening) and keep only enough
-        points to draw its low-high envelope. Call after a whole redraw."""
-        for curve in run.loss_curves() + run.accuracy_curves():
-            curve.drop_tail()
-        steps = run.step_curve.settled
-        steps.setPen(self._faded_pen(FADED_STEP_ALPHA))
-        steps.setDownsampling(auto=False)
-        steps.setClipToView(False)
-        steps.setData(*_peaks(run.steps.column(0), run.steps.column(1), MAX_FADED_STEPS))
-        for curve in run.loss_curves()[1:] + run.accuracy_curves():
-            is_validation = curve in (run.val_loss_curve, run.val_acc_curve)
-            curve.settled.setPen(self._faded_pen(FADED_EPOCH_ALPHA, dashed=is_validation))
-            curve.settled.setSymbol(None)
-        for curve in run.loss_curves() + run.accuracy_curves():
-            curve.settled.setZValue(-1)  # the current run is drawn on top
-
-    def _remove_curves(self, run: _Run) -> None:
-        for curve in run.loss_curves() + run.accuracy_curves():
-            curve.remove()
-
-    def _add_earlier_legend_entry(self) -> None:
-        self.loss_legend.addItem(self._earlier_sample, self.tr("earlier runs"))
-        self._earlier_in_legend = True
-
-    def _remove_earlier_legend_entry(self) -> None:
-        if self._earlier_in_legend:
-            self.loss_legend.removeItem(self._earlier_sample)
-            self._earlier_in_legend = False
 
     # --- look ---------------------------------------------------------------------
 
@@ -671,110 +377,3 @@ class LossPlot(QWidget):
         self._range.y_range = None  # fit the new scale
         self._follow()
 
-    # --- hover read-out -------------------------------------------------------------
-
-    def eventFilter(self, watched, event) -> bool:
-        if event.type() == QEvent.Type.Leave:
-            self._show_hover_hint()
-        return False
-
-    def _show_hover(self, text: str) -> None:
-        """The read-out, cut with "…" where the panel is narrower than it."""
-        metrics = self.hover_label.fontMetrics()
-        self.hover_label.setToolTip(text)
-        self.hover_label.setText(metrics.elidedText(text, Qt.ElideRight, max(
-            40, self.hover_label.width() - 2 * self.hover_label.indent())))
-
-    def _hover_loss(self, scene_pos) -> None:
-        run = self._current
-        view = self.loss_plot.getPlotItem().vb
-        if run is None or not view.sceneBoundingRect().contains(scene_pos):
-            self._show_hover_hint()
-            return
-        step = round(view.mapSceneToView(scene_pos).x())
-        parts = []
-        steps = run.steps.column(0)
-        index = np.searchsorted(steps, step)
-        if index < len(steps) and steps[index] == step:
-            parts.append(self.tr("step {step}: loss {loss}").format(
-                step=step, loss=f"{run.steps.column(1)[index]:.4g}"))
-        epoch = self._nearest_epoch(run, step, view)
-        if epoch is not None:
-            text = self.tr("epoch {epoch}: training {train}").format(
-                epoch=int(run.epochs.column(EPOCH)[epoch]),
-                train=f"{run.epochs.column(TRAIN_LOSS)[epoch]:.4g}")
-            val_loss = run.epochs.column(VAL_LOSS)[epoch]
-            if not math.isnan(val_loss):
-                text += self.tr(", validation {val}").format(val=f"{val_loss:.4g}")
-            parts.append(text)
-        if parts:
-            self._show_hover("  ·  ".join(parts))
-        else:
-            self._show_hover_hint()
-
-    def _hover_accuracy(self, scene_pos) -> None:
-        run = self._current
-        view = self.accuracy_plot.getPlotItem().vb
-        epoch = None
-        if run is not None and view.sceneBoundingRect().contains(scene_pos):
-            step = view.mapSceneToView(scene_pos).x()
-            epoch = self._nearest_epoch(run, step, view, anywhere=True)
-        if epoch is None:
-            self._show_hover_hint()
-            return
-        text = self.tr("epoch {epoch} (step {step}): training accuracy {train}").format(
-            epoch=int(run.epochs.column(EPOCH)[epoch]),
-            step=int(run.epochs.column(STEP)[epoch]),
-            train=self._percent(run.epochs.column(TRAIN_ACC)[epoch]))
-        val_acc = run.epochs.column(VAL_ACC)[epoch]
-        if not math.isnan(val_acc):
-            text += self.tr(", validation accuracy {val}").format(val=self._percent(val_acc))
-        self._show_hover(text)
-
-    def _show_hover_hint(self) -> None:
-        self.hover_label.setText(self.tr("Point at a curve to read its values."))
-        self.hover_label.setToolTip(self.tr("The loss or accuracy at the point under the mouse pointer."))
-
-    @staticmethod
-    def _percent(fraction: float) -> str:
-        return "–" if math.isnan(fraction) else f"{100 * fraction:.1f} %"
-
-    @staticmethod
-    def _nearest_epoch(run: _Run, step: float, view: pg.ViewBox,
-                       anywhere: bool = False) -> int | None:
-        """Index of the epoch whose end is nearest `step`; unless `anywhere`, only
-        if it is within a few pixels, so the read-out names the point under the mouse."""
-        epoch_steps = run.epochs.column(STEP)
-        if epoch_steps.size == 0:
-            return None
-        nearest = int(np.argmin(np.abs(epoch_steps - step)))
-        if anywhere:
-            return nearest
-        pixel = view.viewPixelSize()[0]
-        return nearest if abs(epoch_steps[nearest] - step) <= 6 * pixel else None
-
-    # --- export buttons -------------------------------------------------------------
-
-    def _ask_path(self, title: str, file_filter: str) -> str:
-        path, _ = QFileDialog.getSaveFileName(self, title, "", file_filter)
-        return path
-
-    def _export_png_clicked(self) -> None:
-        self._export_with_dialog(self.tr("Export plot as PNG"),
-                                 self.tr("PNG image (*.png)"), ".png", self.export_png)
-
-    def _export_csv_clicked(self) -> None:
-        self._export_with_dialog(self.tr("Export values as CSV"),
-                                 self.tr("CSV table (*.csv)"), ".csv", self.export_csv)
-
-    def _export_with_dialog(self, title: str, file_filter: str, suffix: str,
-                            export) -> None:
-        path = self._ask_path(title, file_filter)
-        if not path:
-            return
-        if not Path(path).suffix:
-            path += suffix
-        try:
-            export(path)
-        except OSError as error:
-            QMessageBox.warning(self, title, str(error))
