@@ -18,6 +18,7 @@ from pathlib import Path
 
 from .checkpoint import read_sidecar, save_checkpoint
 from .errors import TfdeskError
+from .i18n import QT_TRANSLATE_NOOP, Words
 
 AUTOSAVE_SECONDS = 10.0
 LATEST, BEST = "latest", "best"
@@ -27,7 +28,9 @@ class Autosaver:
     def __init__(self, folder: str | Path, interval: float = AUTOSAVE_SECONDS):
         self.folder = Path(folder)
         self.interval = interval
-        self.problem: str | None = None  # the last save's failure, for the window to show once
+        # The last save's failure, for the window to show once (English as a str; Words
+        # so that the window can translate it).
+        self.problem: Words | None = None
         self.new_run()
 
     def new_run(self) -> None:
@@ -55,7 +58,7 @@ class Autosaver:
                 save_checkpoint(trainer, self.folder / BEST, numbers)
             self.problem = None
         except TfdeskError as e:
-            self.problem = f"Autosave failed: {e}"
+            self.problem = Words(QT_TRANSLATE_NOOP("core", "Autosave failed: {error}"), error=e)
 
     def discard(self) -> None:
         for name in (LATEST, BEST):

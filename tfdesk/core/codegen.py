@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from .. import __version__
 from .errors import SpecError
+from .i18n import QT_TRANSLATE_NOOP
 from .spec import Experiment
 
 STYLES = ("variables", "layers")
@@ -21,11 +22,14 @@ _ACTIVATION = {"relu": "tf.nn.relu", "sigmoid": "tf.nn.sigmoid", "tanh": "tf.nn.
 
 def training_script(exp: Experiment, style: str = "variables", save_path: str = "save_model") -> str:
     if style not in STYLES:
-        raise SpecError(f"code style: choose one of {', '.join(STYLES)}, not {style!r}")
+        raise SpecError(
+            QT_TRANSLATE_NOOP("core", "code style: choose one of {styles}, not {style!r}"),
+            styles=", ".join(STYLES), style=style)
     exp = exp.copy().validate()
     if exp.data.source == "file":
-        raise SpecError("The code view writes the digits and the curve lessons; "
-                        "a data file's loading code is not generated.")
+        raise SpecError(
+            QT_TRANSLATE_NOOP("core", "The code view writes the digits and the curve lessons; a data "
+                                      "file's loading code is not generated."))
     header = (f'"""{exp.name or "experiment"}: written by tfdesk {__version__} in the course\'s '
               f'tf.compat.v1 style ({"method 1" if style == "variables" else "method 2"})."""\n\n'
               "import numpy as np\nimport tensorflow as tf\n")

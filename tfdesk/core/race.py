@@ -13,6 +13,7 @@ from typing import Callable
 
 from .data import load_dataset
 from .errors import TrainingError
+from .i18n import QT_TRANSLATE_NOOP
 from .spec import Experiment
 from .trainer import Trainer
 
@@ -39,7 +40,8 @@ def contestants(base: Experiment, optimizers: list[str], batch_modes: list[str])
 class Race:
     def __init__(self, entries: list[tuple[str, Experiment]]):
         if not entries:
-            raise TrainingError("Choose at least one optimizer and one batch mode to race.")
+            raise TrainingError(
+                QT_TRANSLATE_NOOP("core", "Choose at least one optimizer and one batch mode to race."))
         self.labels = [label for label, _ in entries]
         data = load_dataset(entries[0][1])
         self.trainers = [Trainer(exp, data) for _, exp in entries]
