@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from tfdesk.core.drawing_collection import Drawing, DrawingLibrary
 from tfdesk.core.errors import TfdeskError
 from tfdesk.core.strokes import paint
+from tfdesk.gui.words import error_text
 
 THUMB = 64
 FILTER = "tfdesk drawings (*.npz)"
@@ -132,7 +133,7 @@ class DrawingGallery(QDialog):
             try:
                 self.library.export(path)
             except TfdeskError as e:
-                self._tell(QMessageBox.Warning, str(e))
+                self._tell(QMessageBox.Warning, error_text(e))
 
     def import_(self, path: str | None = None) -> None:
         path = path or QFileDialog.getOpenFileName(self, self.tr("Import drawings"), "", FILTER)[0]
@@ -147,7 +148,7 @@ class DrawingGallery(QDialog):
         try:
             change()
         except TfdeskError as e:
-            self._tell(QMessageBox.Warning, str(e))
+            self._tell(QMessageBox.Warning, error_text(e))
             return False
         finally:
             self.refresh()

@@ -34,7 +34,7 @@ from .optimizer_panel import OptimizerPanel
 from .plot_panel import LossPlot
 from .training_progress import TrainingProgress
 from .worker import new_worker
-from .words import run_label
+from .words import error_text, run_label
 
 MAX_RECENT = 8
 DOCK_MIN_WIDTH = 310  # the canvas and its margins; a wider panel scrolls below it
@@ -319,7 +319,7 @@ class MainWindow(LessonViews, MyDrawings, QMainWindow):
             check_regular(Path(path), folder_ok=True)
             infer_format(Path(path))
         except TfdeskError as e:
-            self._failed(str(e))
+            self._failed(error_text(e))
             return False
         return True
 
@@ -332,7 +332,7 @@ class MainWindow(LessonViews, MyDrawings, QMainWindow):
             try:
                 self._show_experiment(Experiment.load(path))
             except TfdeskError as e:
-                self._failed(str(e))
+                self._failed(error_text(e))
                 return
             self._remember_recent(path)
 
@@ -342,7 +342,7 @@ class MainWindow(LessonViews, MyDrawings, QMainWindow):
             try:
                 self.current_experiment().validate().save(path)
             except (TfdeskError, OSError) as e:
-                self._failed(str(e))
+                self._failed(error_text(e))
                 return
             self._remember_recent(path)
             self.statusBar().showMessage(self.tr("Saved the experiment in {0}").format(path), 5000)
@@ -355,7 +355,7 @@ class MainWindow(LessonViews, MyDrawings, QMainWindow):
         try:
             exp = self.current_experiment().validate()
         except TfdeskError as e:
-            self._failed(str(e))
+            self._failed(error_text(e))
             return
         self.experiment = exp
         self.autosave_bar.hide()

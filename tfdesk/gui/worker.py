@@ -36,6 +36,7 @@ from ..core.errors import TfdeskError
 from ..core.spec import Experiment
 from .drawing_answers import DrawingAnswers
 from .worker_lessons import LessonRequests
+from .words import error_text
 
 # Fields that change how training proceeds but not the graph or the data split:
 # a new Start with only these changed goes on from the current weights.
@@ -409,7 +410,7 @@ class TrainingWorker(LessonRequests, QObject):
         if self.autosaver is not None:
             self.autosaver.finish(trainer, last_metrics[0])
             if self.autosaver.problem:
-                self._report("failed", self.autosaver.problem)
+                self._report("failed", error_text(self.autosaver.problem))
         self._report("trainingFinished", result.status, result.seconds)
         self.drawings.refresh()
         self._report_weights()
@@ -459,7 +460,7 @@ class TrainingWorker(LessonRequests, QObject):
         try:
             work()
         except TfdeskError as e:
-            self._report("failed", str(e))
+            self._report("failed", error_text(e))
         except Exception as e:  # a bug: say so plainly, keep the window alive
             traceback.print_exc()
             self._report("failed", f"Unexpected error ({type(e).__name__}): {e}")
