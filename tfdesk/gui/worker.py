@@ -33,6 +33,7 @@ import numpy as np
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
 
 from ..core.errors import TfdeskError
+from ..core.i18n import QT_TRANSLATE_NOOP
 from ..core.spec import Experiment
 from .drawing_answers import DrawingAnswers
 from .worker_lessons import LessonRequests
@@ -270,7 +271,8 @@ class TrainingWorker(LessonRequests, QObject):
             from ..core.checkpoint import save_checkpoint
 
             if self.trainer is None:
-                raise TfdeskError("There is nothing to save yet: train the network first.")
+                raise TfdeskError(QT_TRANSLATE_NOOP("core", "There is nothing to save yet: train the network "
+                                                            "first."))
             save_checkpoint(self.trainer, folder, self._metrics())
             self._report("saved", folder)
         self._guarded(work, busy=True)
@@ -309,7 +311,7 @@ class TrainingWorker(LessonRequests, QObject):
     def use_graph_tensors(self, input_name: str, output_name: str) -> None:
         def work():
             if self.graph_model is None:
-                raise TfdeskError("Open a graph first (File ▸ Open graph).")
+                raise TfdeskError(QT_TRANSLATE_NOOP("core", "Open a graph first (File ▸ Open graph)."))
             with self.drawings.model_lock:
                 self.graph_model.use_tensors(input_name, output_name)
             self._graph_ready()
@@ -321,8 +323,9 @@ class TrainingWorker(LessonRequests, QObject):
         m = self.graph_model
         n_features, n_classes = m.shapes()
         if n_features is None or n_classes is None:
-            raise TfdeskError(f"{m.input_name} and {m.output_name} need a known size to draw into "
-                              "(features and classes).")
+            raise TfdeskError(QT_TRANSLATE_NOOP("core", "{input} and {output} need a known size to draw "
+                                                        "into (features and classes)."),
+                              input=m.input_name, output=m.output_name)
         self._graph_features = int(n_features)
         self._report("graphReady", {
             "input_format": input_format_for(int(n_features)),
@@ -339,7 +342,7 @@ class TrainingWorker(LessonRequests, QObject):
     def evaluate(self) -> None:
         def work():
             if self.trainer is None:
-                raise TfdeskError("Train the network first, then evaluate it.")
+                raise TfdeskError(QT_TRANSLATE_NOOP("core", "Train the network first, then evaluate it."))
             ev = self.trainer.evaluate("test")
             data = self.trainer.data
             drawings = {name: (self.trainer.loss_and_accuracy(x, y)[1], len(x))
