@@ -2170,1075 +2170,1076 @@ Your experiment and saved files are kept; you can carry on. The details are in {
     <message>
         <location filename="../../tfdesk/core/autosave.py" line="61"/>
         <source>Autosave failed: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>自動儲存失敗：{error}</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/checkpoint.py" line="68"/>
         <source>Could not save the checkpoint in {folder}: {reason}. Any checkpoint that was there is unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>無法將檢查點儲存到 {folder}：{reason}。原本在那裡的檢查點都沒有變動。</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/checkpoint.py" line="78"/>
         <source>No folder was given for the checkpoint.</source>
-        <translation type="unfinished"></translation>
+        <translation>沒有指定要儲存檢查點的資料夾。</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/checkpoint.py" line="83"/>
         <source>{folder} is a file, not a folder; choose a folder for the checkpoint.</source>
-        <translation type="unfinished"></translation>
+        <translation>{folder} 是檔案，不是資料夾；請為檢查點選擇一個資料夾。</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/checkpoint.py" line="90"/>
         <source>{folder} holds files tfdesk did not write ({files}); a checkpoint replaces the whole folder, so choose an empty folder or an existing checkpoint.</source>
-        <translation type="unfinished"></translation>
+        <translation>{folder} 裡有不是 tfdesk 寫入的檔案（{files}）；檢查點會取代整個資料夾，所以請選擇空的資料夾或既有的檢查點。</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/checkpoint.py" line="100"/>
         <source>Cannot save a checkpoint in {folder}: {reason}.</source>
-        <translation type="unfinished"></translation>
+        <translation>無法在 {folder} 儲存檢查點：{reason}。</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/checkpoint.py" line="165"/>
         <source>{path}: no checkpoint here (no .index file).</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}：這裡沒有檢查點（找不到 .index 檔）。</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/checkpoint.py" line="175"/>
         <source>{path}: no checkpoint found (expected {name}.index).</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}：找不到檢查點（應該要有 {name}.index）。</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/checkpoint.py" line="192"/>
         <source>{path}: cannot read the checkpoint&apos;s description ({problem}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}：無法讀取檢查點的說明檔（{problem}）。</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/checkpoint.py" line="198"/>
         <source>{path}: cannot read the checkpoint&apos;s description ({reason}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}：無法讀取檢查點的說明檔（{reason}）。</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/checkpoint.py" line="202"/>
         <source>{path}: not a tfdesk checkpoint description.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}：不是 tfdesk 檢查點的說明檔。</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/checkpoint.py" line="212"/>
         <source>{folder}: has no {sidecar}; restore it into the current network instead, or open its graph (.meta).</source>
-        <translation type="unfinished"></translation>
+        <translation>{folder}：沒有 {sidecar}；請改為把它載入目前的網路，或開啟它的計算圖 (.meta)。</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/checkpoint.py" line="219"/>
         <source>{path}: its experiment is not valid: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}：其中的實驗設定無效：{error}</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/checkpoint.py" line="234"/>
         <location filename="../../tfdesk/core/checkpoint.py" line="252"/>
         <location filename="../../tfdesk/core/foreign_graph.py" line="157"/>
         <source>{prefix}: cannot read the checkpoint ({reason}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{prefix}：無法讀取檢查點（{reason}）。</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/checkpoint.py" line="241"/>
         <source>The checkpoint does not fit this network:
   {problems}</source>
-        <translation type="unfinished"></translation>
+        <translation>這個檢查點和目前的網路不相符：
+  {problems}</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/checkpoint.py" line="264"/>
         <source>{checkpoint}: {sidecar} says the epoch is {epoch!r}; it must be a whole number from 0 to {max_epoch:,}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{checkpoint}：{sidecar} 記載的訓練週期是 {epoch!r}；它必須是 0 到 {max_epoch:,} 之間的整數。</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/checkpoint.py" line="274"/>
         <source>{variable} {shape}: not in the checkpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>{variable} {shape}：檢查點中沒有</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/checkpoint.py" line="277"/>
         <source>{variable}: the network has shape {shape}, the checkpoint {saved_shape}</source>
-        <translation type="unfinished"></translation>
+        <translation>{variable}：網路中的形狀是 {shape}，檢查點中是 {saved_shape}</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/checkpoint.py" line="282"/>
         <source>{variable} {shape}: in the checkpoint but not in this network</source>
-        <translation type="unfinished"></translation>
+        <translation>{variable} {shape}：檢查點中有，但這個網路沒有</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/codegen.py" line="26"/>
         <source>code style: choose one of {styles}, not {style!r}</source>
-        <translation type="unfinished"></translation>
+        <translation>程式碼寫法：請從 {styles} 中選擇，而不是 {style!r}</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/codegen.py" line="31"/>
         <source>The code view writes the digits and the curve lessons; a data file&apos;s loading code is not generated.</source>
-        <translation type="unfinished"></translation>
+        <translation>程式碼檢視只能產生手寫數字和曲線課程的程式碼；不會產生讀取資料檔案的程式碼。</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/data.py" line="76"/>
         <source>data.source: unknown source {source!r}</source>
-        <translation type="unfinished"></translation>
+        <translation>data.source：未知的資料來源 {source!r}</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/data.py" line="80"/>
         <source>data.augment: this data is not images (8×8 or 28×28), so it cannot be shifted or turned; untick augmentation</source>
-        <translation type="unfinished"></translation>
+        <translation>data.augment：這份資料不是影像（8×8 或 28×28），無法移動或旋轉；請取消勾選資料擴增</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/data.py" line="110"/>
         <source>{option}: drawings are 8×8 or 28×28 digit images; this data set has {n_features} features per example</source>
-        <translation type="unfinished"></translation>
+        <translation>{option}：手繪數字是 8×8 或 28×28 的數字影像；這個資料集每筆資料有 {n_features} 個特徵</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/data.py" line="115"/>
         <source>{option}: drawings are the digits 0–9; this data set has {n_classes} classes</source>
-        <translation type="unfinished"></translation>
+        <translation>{option}：手繪數字是 0–9 的數字；這個資料集有 {n_classes} 個類別</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/data.py" line="120"/>
         <source>{option}: the collection holds no drawings yet</source>
-        <translation type="unfinished"></translation>
+        <translation>{option}：收藏中還沒有任何手繪數字</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/data.py" line="144"/>
         <source>scikit-learn handwritten digits (1,797 images, 8×8)</source>
-        <translation type="unfinished"></translation>
+        <translation>scikit-learn 手寫數字（1,797 張影像，8×8）</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/data.py" line="185"/>
         <source>every example has the same label; at least two classes are needed</source>
-        <translation type="unfinished"></translation>
+        <translation>每筆資料的標籤都相同；至少需要兩個類別</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/data.py" line="190"/>
         <source>{path} ({count:,} examples, {features} features)</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}（{count:,} 筆資料，{features} 個特徵）</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/data.py" line="204"/>
         <source>data: {count} examples are too few; tfdesk needs at least {minimum} to train, validate and test on ({description})</source>
-        <translation type="unfinished"></translation>
+        <translation>資料：{count} 筆資料太少了；tfdesk 至少需要 {minimum} 筆才能訓練、驗證和測試（{description}）</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/data.py" line="231"/>
         <source>training: {count} examples cannot be split {fraction:.0%} / {rest:.0%}; use more data or other fractions</source>
-        <translation type="unfinished"></translation>
+        <translation>訓練：{count} 筆資料無法按 {fraction:.0%} / {rest:.0%} 切分；請使用更多資料或其他比例</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/data_files.py" line="43"/>
         <source>supported formats: idx (MNIST *-ubyte files, plain or .gz, or a folder of them), npz (x_train, y_train, x_test, y_test as in Keras&apos;s mnist.npz), csv (label in the first column, features after it)</source>
-        <translation type="unfinished"></translation>
+        <translation>支援的格式：idx（MNIST 的 *-ubyte 檔案，未壓縮或 .gz，或是放這些檔案的資料夾）、npz（x_train、y_train、x_test、y_test，和 Keras 的 mnist.npz 相同）、csv（第一欄是標籤，之後是特徵）</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/data_files.py" line="74"/>
         <source>unknown format {format!r}; {supported}</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的格式 {format!r}；{supported}</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/data_files.py" line="90"/>
         <location filename="../../tfdesk/core/data_files.py" line="102"/>
         <location filename="../../tfdesk/core/data_files.py" line="171"/>
         <source>file not found</source>
-        <translation type="unfinished"></translation>
+        <translation>找不到檔案</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/data_files.py" line="92"/>
         <source>cannot tell the format from the file name; {supported}</source>
-        <translation type="unfinished"></translation>
+        <translation>無法從檔名判斷格式；{supported}</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/data_files.py" line="105"/>
         <source>permission denied: tfdesk may not read this file</source>
-        <translation type="unfinished"></translation>
+        <translation>權限不足：tfdesk 無法讀取這個檔案</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/data_files.py" line="107"/>
         <location filename="../../tfdesk/core/data_files.py" line="125"/>
         <source>this is a folder, not a file</source>
-        <translation type="unfinished"></translation>
+        <translation>這是資料夾，不是檔案</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/data_files.py" line="110"/>
         <source>cannot read the file ({reason})</source>
-        <translation type="unfinished"></translation>
+        <translation>無法讀取檔案（{reason}）</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/data_files.py" line="114"/>
         <source>not enough memory to load this file</source>
-        <translation type="unfinished"></translation>
+        <translation>記憶體不足，無法載入這個檔案</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/data_files.py" line="128"/>
         <source>not a regular file (a device, pipe or socket); choose a file saved on disk</source>
-        <translation type="unfinished"></translation>
+        <translation>不是一般檔案（而是裝置、管道或通訊端）；請選擇儲存在磁碟上的檔案</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/data_files.py" line="132"/>
         <source>too large: {size:,} bytes, and tfdesk reads up to {limit:,} for this kind of file</source>
-        <translation type="unfinished"></translation>
+        <translation>檔案太大：{size:,} 位元組，這類檔案 tfdesk 最多只讀取 {limit:,} 位元組</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/data_files.py" line="143"/>
         <source>{declared} would take {need_gb:.1f} GB of memory once loaded; tfdesk loads data sets up to {budget_gb:.0f} GB. Is the file damaged?</source>
-        <translation type="unfinished"></translation>
+        <translation>{declared}載入後會佔用 {need_gb:.1f} GB 記憶體；tfdesk 最多只載入 {budget_gb:.0f} GB 的資料集。檔案是否已損壞？</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/data_files.py" line="188"/>
         <source>labels file not found: expected {name} in the same folder (or choose the labels file)</source>
-        <translation type="unfinished"></translation>
+        <translation>找不到標籤檔：同一個資料夾裡應該要有 {name}（或請選擇標籤檔）</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/data_files.py" line="192"/>
         <source>cannot guess the labels file from this name (expected &apos;...-images-idx3-ubyte&apos;); choose the labels file</source>
-        <translation type="unfinished"></translation>
+        <translation>無法從這個檔名推測標籤檔（應該是 &apos;...-images-idx3-ubyte&apos; 這樣的名稱）；請選擇標籤檔</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/data_files.py" line="210"/>
         <source>no {missing}[.gz] in this folder; an MNIST folder holds train-images-idx3-ubyte and train-labels-idx1-ubyte, and optionally the t10k-... pair</source>
-        <translation type="unfinished"></translation>
+        <translation>這個資料夾裡沒有 {missing}[.gz]；MNIST 資料夾裡應該有 train-images-idx3-ubyte 和 train-labels-idx1-ubyte，也可以再加上 t10k-... 那一組</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/data_files.py" line="218"/>
         <source>the test pair is incomplete: no {missing}[.gz] in this folder</source>
-        <translation type="unfinished"></translation>
+        <translation>測試資料不完整：這個資料夾裡沒有 {missing}[.gz]</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/data_files.py" line="237"/>
         <source>IDX images</source>
-        <translation type="unfinished"></translation>
+        <translation>IDX 影像檔</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/data_files.py" line="238"/>
         <source>IDX labels</source>
-        <translation type="unfinished"></translation>
+        <translation>IDX 標籤檔</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/data_files.py" line="246"/>
         <location filename="../../tfdesk/core/data_files.py" line="339"/>
         <location filename="../../tfdesk/core/data_files.py" line="453"/>
         <source>the file is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>檔案是空的</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/data_files.py" line="249"/>
         <source>truncated: {size} bytes, too short for an IDX header</source>
-        <translation type="unfinished"></translation>
+        <translation>檔案不完整：只有 {size} 位元組，不夠一個 IDX 檔頭</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/data_files.py" line="255"/>
         <source>wrong magic number 0x{magic:08X}, expected 0x{expected:08X} for {what} (this is an IDX images file)</source>
-        <translation type="unfinished"></translation>
+        <translation>魔術數字 0x{magic:08X} 不正確，{what}應該是 0x{expected:08X}（這是 IDX 影像檔）</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/data_files.py" line="258"/>
         <source>wrong magic number 0x{magic:08X}, expected 0x{expected:08X} for {what} (this is an IDX labels file)</source>
-        <translation type="unfinished"></translation>
+        <translation>魔術數字 0x{magic:08X} 不正確，{what}應該是 0x{expected:08X}（這是 IDX 標籤檔）</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/data_files.py" line="261"/>
         <source>wrong magic number 0x{magic:08X}, expected 0x{expected:08X} for {what}</source>
-        <translation type="unfinished"></translation>
+        <translation>魔術數字 0x{magic:08X} 不正確，{what}應該是 0x{expected:08X}</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/data_files.py" line="266"/>
         <source>truncated: the IDX header is cut off</source>
-        <translation type="unfinished"></translation>
+        <translation>檔案不完整：IDX 檔頭被截斷了</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/data_files.py" line="268"/>
         <source>{count:,} images of {height}×{width}</source>
-        <translation type="unfinished"></translation>
+        <translation>{count:,} 張 {height}×{width} 的影像</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/data_files.py" line="270"/>
         <source>{count:,} labels</source>
-        <translation type="unfinished"></translation>
+        <translation>{count:,} 個標籤</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/data_files.py" line="273"/>
         <source>the header declares {declared}: there is no data</source>
-        <translation type="unfinished"></translation>
+        <translation>檔頭宣告的是 {declared}：沒有任何資料</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/data_files.py" line="278"/>
         <source>{images:,} images but {labels:,} labels in {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>有 {images:,} 張影像，但 {name} 中有 {labels:,} 個標籤</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/data_files.py" line="280"/>
         <source>the header&apos;s {declared}</source>
-        <translation type="unfinished"></translation>
+        <translation>檔頭宣告的 {declared}</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/data_files.py" line="286"/>
         <location filename="../../tfdesk/core/data_files.py" line="296"/>
         <source>truncated: header declares {declared} ({need:,} bytes) but the file holds {have:,}</source>
-        <translation type="unfinished"></translation>
+        <translation>檔案不完整：檔頭宣告 {declared}（{need:,} 位元組），但檔案只有 {have:,} 位元組</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/data_files.py" line="292"/>
         <source>the gzip data is damaged or cut off ({reason})</source>
-        <translation type="unfinished"></translation>
+        <translation>gzip 資料已損壞或被截斷（{reason}）</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/data_files.py" line="301"/>
         <source>the file holds more than the {need:,} bytes its header declares ({declared}); is it really {what}?</source>
-        <translation type="unfinished"></translation>
+        <translation>檔案內容超過檔頭宣告的 {need:,} 位元組（{declared}）；它真的是 {what}嗎？</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/data_files.py" line="313"/>
         <source>x_train, y_train and optionally x_test, y_test</source>
-        <translation type="unfinished"></translation>
+        <translation>x_train、y_train，以及可有可無的 x_test、y_test</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/data_files.py" line="319"/>
         <source>missing {absent}: x_test and y_test go together</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少 {absent}：x_test 和 y_test 必須同時存在</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/data_files.py" line="342"/>
         <source>this is a single .npy array; tfdesk needs an .npz holding {expected}, see numpy.savez</source>
-        <translation type="unfinished"></translation>
+        <translation>這是單一個 .npy 陣列；tfdesk 需要的是包含 {expected} 的 .npz 檔（請參考 numpy.savez）</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/data_files.py" line="347"/>
         <source>not an .npz file (an .npz is a zip archive of arrays, as written by numpy.savez)</source>
-        <translation type="unfinished"></translation>
+        <translation>不是 .npz 檔（.npz 是由 numpy.savez 寫成、裝著多個陣列的 zip 壓縮檔）</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/data_files.py" line="354"/>
         <source>nothing</source>
-        <translation type="unfinished"></translation>
+        <translation>無</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/data_files.py" line="356"/>
         <source>missing {missing} (the file holds {held}); expected {expected}</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少 {missing}（檔案中有：{held}）；應該包含 {expected}</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/data_files.py" line="366"/>
         <source>the .npz archive is damaged or unreadable ({reason})</source>
-        <translation type="unfinished"></translation>
+        <translation>.npz 壓縮檔已損壞或無法讀取（{reason}）</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/data_files.py" line="382"/>
         <source>{key} holds Python objects (pickled data), which tfdesk refuses to load because unpickling can run code; save plain numeric arrays</source>
-        <translation type="unfinished"></translation>
+        <translation>{key} 裡是 Python 物件（pickle 資料）；還原 pickle 資料可能會執行程式碼，所以 tfdesk 拒絕載入；請儲存單純的數值陣列</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/data_files.py" line="390"/>
         <source>{key} declares shape {shape} ({need:,} bytes) but its part of the archive holds {have:,} bytes; is the file damaged?</source>
-        <translation type="unfinished"></translation>
+        <translation>{key} 宣告的形狀是 {shape}（{need:,} 位元組），但它在壓縮檔中只有 {have:,} 位元組；檔案是否已損壞？</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/data_files.py" line="397"/>
         <source>{key} declares shape {shape}, which would take {need_gb:.1f} GB of memory once loaded; tfdesk loads data sets up to {budget_gb:.0f} GB. Is the file damaged?</source>
-        <translation type="unfinished"></translation>
+        <translation>{key} 宣告的形狀是 {shape}，載入後會佔用 {need_gb:.1f} GB 記憶體；tfdesk 最多只載入 {budget_gb:.0f} GB 的資料集。檔案是否已損壞？</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/data_files.py" line="405"/>
         <source>{key} is truncated: {have:,} of {need:,} bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>{key} 不完整：只有 {need:,} 位元組中的 {have:,} 位元組</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/data_files.py" line="426"/>
         <source>features</source>
-        <translation type="unfinished"></translation>
+        <translation>特徵</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/data_files.py" line="427"/>
         <source>labels</source>
-        <translation type="unfinished"></translation>
+        <translation>標籤</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/data_files.py" line="428"/>
         <source>in row {row}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {row} 列中</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/data_files.py" line="454"/>
         <location filename="../../tfdesk/core/data_files.py" line="504"/>
         <source>the file holds no data rows</source>
-        <translation type="unfinished"></translation>
+        <translation>檔案中沒有任何資料列</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/data_files.py" line="485"/>
         <source>row {row} has only one column; tfdesk needs the label in the first column and features after it, separated by commas</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {row} 列只有一欄；tfdesk 需要第一欄是標籤，之後是特徵，並以逗號分隔</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/data_files.py" line="491"/>
         <source>row {row} has {columns} columns but row {first_row} has {first_columns}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {row} 列有 {columns} 欄，但第 {first_row} 列有 {first_columns} 欄</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/data_files.py" line="497"/>
         <source>not a text file (it is not UTF-8); is it really a CSV?</source>
-        <translation type="unfinished"></translation>
+        <translation>不是文字檔（不是 UTF-8 編碼）；它真的是 CSV 檔嗎？</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/data_files.py" line="501"/>
         <source>row {row}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {row} 列：{reason}</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/data_files.py" line="519"/>
         <source>row {row}, column {column} is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {row} 列第 {column} 欄是空的</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/data_files.py" line="525"/>
         <source>row {row}, column {column}: {text!r} is not a number</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {row} 列第 {column} 欄：{text!r} 不是數字</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/data_files.py" line="529"/>
         <source>row {row}, column {column}: {text!r} is not a finite number</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {row} 列第 {column} 欄：{text!r} 不是有限的數字</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/data_files.py" line="538"/>
         <source>at {array}[{index}]</source>
-        <translation type="unfinished"></translation>
+        <translation>{array}[{index}] 中</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/data_files.py" line="547"/>
         <source>{count:,} images but {labels:,} labels ({x} vs {y})</source>
-        <translation type="unfinished"></translation>
+        <translation>有 {count:,} 張影像，但有 {labels:,} 個標籤（{x} 與 {y}）</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/data_files.py" line="549"/>
         <source>{count:,} samples but {labels:,} labels ({x} vs {y})</source>
-        <translation type="unfinished"></translation>
+        <translation>有 {count:,} 個樣本，但有 {labels:,} 個標籤（{x} 與 {y}）</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/data_files.py" line="554"/>
         <source>images of different sizes: {train} {train_size}, {test} {test_size}</source>
-        <translation type="unfinished"></translation>
+        <translation>影像大小不一致：{train} {train_size}，{test} {test_size}</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/data_files.py" line="557"/>
         <source>samples of different sizes: {train} {train_size}, {test} {test_size}</source>
-        <translation type="unfinished"></translation>
+        <translation>樣本大小不一致：{train} {train_size}，{test} {test_size}</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/data_files.py" line="578"/>
         <source>is {height}×{width}</source>
-        <translation type="unfinished"></translation>
+        <translation>是 {height}×{width}</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/data_files.py" line="579"/>
         <source>has {count:,} features</source>
-        <translation type="unfinished"></translation>
+        <translation>有 {count:,} 個特徵</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/data_files.py" line="585"/>
         <source>{name} holds {kind} values; expected numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 的值是 {kind}；應該是數字</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/data_files.py" line="591"/>
         <source>{name} has shape {shape}; expected (samples, height, width) images or (samples, features)</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 的形狀是 {shape}；應該是 (樣本, 高, 寬) 的影像或 (樣本, 特徵)</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/data_files.py" line="595"/>
         <source>{name} holds no samples</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 裡沒有任何樣本</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/data_files.py" line="598"/>
         <source>{name} has shape {shape}: its samples are empty</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 的形狀是 {shape}：它的樣本是空的</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/data_files.py" line="604"/>
         <source>{name} holds NaN or infinite values (first in sample {sample})</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 含有 NaN 或無限大的值（第一個出現在樣本 {sample}）</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/data_files.py" line="616"/>
         <source>feature {feature} {where} is {value:g}, too large for the 32-bit numbers a network computes with (at most about 3.4e38)</source>
-        <translation type="unfinished"></translation>
+        <translation>{where}的第 {feature} 個特徵是 {value:g}，超出網路運算所用的 32 位元數字範圍（最大約 3.4e38）</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/data_files.py" line="627"/>
         <source>{name} has shape {shape}; expected one label per sample</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 的形狀是 {shape}；應該是每個樣本一個標籤</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/data_files.py" line="631"/>
         <source>{name} holds {kind} values; labels must be whole numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 的值是 {kind}；標籤必須是整數</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/data_files.py" line="642"/>
         <source>label {label} {where} is not a whole number</source>
-        <translation type="unfinished"></translation>
+        <translation>{where}的標籤 {label} 不是整數</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/data_files.py" line="648"/>
         <source>label {label} {where} is out of range (0–{highest})</source>
-        <translation type="unfinished"></translation>
+        <translation>{where}的標籤 {label} 超出範圍（0–{highest}）</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/data_files.py" line="654"/>
         <source>text</source>
-        <translation type="unfinished"></translation>
+        <translation>文字</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/drawing.py" line="74"/>
         <source>nothing drawn</source>
-        <translation type="unfinished"></translation>
+        <translation>畫布上沒有任何筆跡</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/drawing.py" line="99"/>
         <source>a {input_format} input has {expected} values, this one has {size}</source>
-        <translation type="unfinished"></translation>
+        <translation>{input_format} 的輸入有 {expected} 個數值，這個卻有 {size} 個</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/drawing.py" line="107"/>
         <source>unknown input format {input_format!r}; choose one of {formats}</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的輸入格式 {input_format!r}；請從 {formats} 中選擇</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/drawing.py" line="116"/>
         <source>the canvas must be a 2-D grayscale image, not {ndim}-D</source>
-        <translation type="unfinished"></translation>
+        <translation>畫布必須是二維的灰階影像，而不是 {ndim} 維</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/drawing.py" line="120"/>
         <source>the canvas must hold numbers, not {dtype}</source>
-        <translation type="unfinished"></translation>
+        <translation>畫布的內容必須是數字，而不是 {dtype}</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/drawing.py" line="127"/>
         <source>the canvas holds values that are not finite numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>畫布中有不是有限數字的值</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/drawing_collection.py" line="67"/>
         <source>a drawing&apos;s label is a digit 0–9, not {label!r}</source>
-        <translation type="unfinished"></translation>
+        <translation>手繪數字的標籤必須是 0–9 的數字，而不是 {label!r}</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/drawing_collection.py" line="93"/>
         <source>the collection is full ({limit:,} drawings)</source>
-        <translation type="unfinished"></translation>
+        <translation>收藏已滿（{limit:,} 張手繪數字）</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/drawing_collection.py" line="107"/>
         <source>together the collections hold more than {limit:,} drawings</source>
-        <translation type="unfinished"></translation>
+        <translation>合併後的收藏超過 {limit:,} 張手繪數字</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/drawing_collection.py" line="145"/>
         <source>{path}: cannot save the drawings ({reason})</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}：無法儲存手繪數字（{reason}）</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/drawing_collection.py" line="173"/>
         <source>a tfdesk drawing collection (File ▸ Export drawings)</source>
-        <translation type="unfinished"></translation>
+        <translation>tfdesk 的手繪數字收藏（檔案 ▸ 匯出手繪數字）</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/drawing_collection.py" line="186"/>
         <source>not a usable drawing collection: {problem}</source>
-        <translation type="unfinished"></translation>
+        <translation>不是可以使用的手繪數字收藏：{problem}</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/drawing_collection.py" line="190"/>
         <source>its version is not a whole number</source>
-        <translation type="unfinished"></translation>
+        <translation>它的版本不是整數</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/drawing_collection.py" line="193"/>
         <source>it was written in format {version}; this tfdesk reads format {format_version}</source>
-        <translation type="unfinished"></translation>
+        <translation>它是以第 {version} 版格式寫成的；這個 tfdesk 讀取的是第 {format_version} 版格式</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/drawing_collection.py" line="199"/>
         <source>labels must be a list of at most {limit:,} digits</source>
-        <translation type="unfinished"></translation>
+        <translation>標籤必須是最多 {limit:,} 個數字的清單</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/drawing_collection.py" line="204"/>
         <source>{key} has shape {shape}, but there are {count} labels</source>
-        <translation type="unfinished"></translation>
+        <translation>{key} 的形狀是 {shape}，但有 {count} 個標籤</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/drawing_collection.py" line="209"/>
         <source>{key} must be {count} × {size} values 0–{top}</source>
-        <translation type="unfinished"></translation>
+        <translation>{key} 必須是 {count} × {size} 個 0–{top} 的數值</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/drawing_collection.py" line="212"/>
         <source>labels must be digits 0–9</source>
-        <translation type="unfinished"></translation>
+        <translation>標籤必須是 0–9 的數字</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/drawing_collection.py" line="214"/>
         <source>writers must be text</source>
-        <translation type="unfinished"></translation>
+        <translation>書寫者必須是文字</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/drawing_collection.py" line="217"/>
         <source>{key} must be finite numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>{key} 必須是有限的數字</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/drawing_collection.py" line="220"/>
         <source>a pen width or canvas size is out of range</source>
-        <translation type="unfinished"></translation>
+        <translation>筆刷粗細或畫布大小超出範圍</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/drawing_collection.py" line="225"/>
         <source>every drawing needs at least one stroke of at least one point</source>
-        <translation type="unfinished"></translation>
+        <translation>每張手繪數字至少要有一筆，每一筆至少要有一個點</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/drawing_collection.py" line="228"/>
         <source>the drawings have {strokes} strokes in all, but {stored} are stored</source>
-        <translation type="unfinished"></translation>
+        <translation>手繪數字總共有 {strokes} 筆，但只儲存了 {stored} 筆</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/drawing_collection.py" line="234"/>
         <source>the stroke points do not add up</source>
-        <translation type="unfinished"></translation>
+        <translation>筆畫的點數對不起來</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/drawing_collection.py" line="236"/>
         <source>a stroke point is not a finite number</source>
-        <translation type="unfinished"></translation>
+        <translation>有一個筆畫點不是有限的數字</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/drawing_collection.py" line="265"/>
         <source>Your drawings could not be read ({error}); it was left as it is and a new collection was started.</source>
-        <translation type="unfinished"></translation>
+        <translation>無法讀取你的手繪數字（{error}）；原檔案保持原樣，並已開始一個新的收藏。</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/drawing_collection.py" line="269"/>
         <source>Your drawings could not be read ({error}); it was kept as {aside} and a new collection was started.</source>
-        <translation type="unfinished"></translation>
+        <translation>無法讀取你的手繪數字（{error}）；原檔案已保留為 {aside}，並已開始一個新的收藏。</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/drawing_collection.py" line="296"/>
         <source>{path} is the collection itself; export to another file</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 就是收藏本身；請匯出到另一個檔案</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/errors.py" line="55"/>
         <location filename="../../tfdesk/core/spec.py" line="314"/>
         <source>{path}: {problem}</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}：{problem}</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/foreign_graph.py" line="65"/>
         <source>{meta}: not a regular file.</source>
-        <translation type="unfinished"></translation>
+        <translation>{meta}：不是一般檔案。</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/foreign_graph.py" line="69"/>
         <source>{meta}: {size:,} bytes is too large for a graph file; tfdesk opens graphs up to {limit_mb} MB.</source>
-        <translation type="unfinished"></translation>
+        <translation>{meta}：{size:,} 位元組對計算圖檔來說太大了；tfdesk 最多只開啟 {limit_mb} MB 的計算圖。</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/foreign_graph.py" line="76"/>
         <source>{meta}: not a TensorFlow graph file ({reason}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{meta}：不是 TensorFlow 的計算圖檔（{reason}）。</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/foreign_graph.py" line="114"/>
         <source>{meta}: no graph file (.meta) beside this checkpoint.</source>
-        <translation type="unfinished"></translation>
+        <translation>{meta}：這個檢查點旁邊沒有計算圖檔 (.meta)。</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/foreign_graph.py" line="126"/>
         <source>{meta}: cannot read the graph ({reason}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{meta}：無法讀取計算圖（{reason}）。</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/foreign_graph.py" line="130"/>
         <source>{meta}: the graph has no variables to restore.</source>
-        <translation type="unfinished"></translation>
+        <translation>{meta}：計算圖中沒有可以載入的變數。</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/foreign_graph.py" line="164"/>
         <source>{meta}: {name} is listed as a variable but is a {op} op; refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>{meta}：{name} 被列為變數，實際上卻是 {op} 運算；已拒絕。</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/foreign_graph.py" line="169"/>
         <source>{meta}: the variable {name} has no fixed shape; refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>{meta}：變數 {name} 沒有固定的形狀；已拒絕。</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/foreign_graph.py" line="175"/>
         <source>{prefix}: the graph&apos;s variable {name} is not in the checkpoint.</source>
-        <translation type="unfinished"></translation>
+        <translation>{prefix}：計算圖的變數 {name} 不在檢查點中。</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/foreign_graph.py" line="180"/>
         <source>{prefix}: {name} is {shape} {dtype} in the graph but {saved_shape} {saved_dtype} in the checkpoint.</source>
-        <translation type="unfinished"></translation>
+        <translation>{prefix}：{name} 在計算圖中是 {shape} {dtype}，在檢查點中卻是 {saved_shape} {saved_dtype}。</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/foreign_graph.py" line="187"/>
         <source>{prefix}: its weights take {total:,} bytes; tfdesk restores up to {limit_mb} MB.</source>
-        <translation type="unfinished"></translation>
+        <translation>{prefix}：它的權重佔 {total:,} 位元組；tfdesk 最多只載入 {limit_mb} MB。</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/foreign_graph.py" line="195"/>
         <source>{prefix}: cannot restore the weights ({reason}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{prefix}：無法載入權重（{reason}）。</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/foreign_graph.py" line="237"/>
         <source>The graph has no tensor named {name!r}.</source>
-        <translation type="unfinished"></translation>
+        <translation>計算圖中沒有名為 {name!r} 的張量。</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/foreign_graph.py" line="255"/>
         <source>{name} ({op}): not an operation of a dense network</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} ({op})：不是全連接網路會用到的運算</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/foreign_graph.py" line="259"/>
         <source>{name} ({op}): a loop or branch, which could run forever</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} ({op})：迴圈或分支，可能永遠執行不完</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/foreign_graph.py" line="266"/>
         <source>{tensor}: its size is not known before running</source>
-        <translation type="unfinished"></translation>
+        <translation>{tensor}：執行之前無法得知它的大小</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/foreign_graph.py" line="269"/>
         <source>{tensor}: {size:,} values, more than tfdesk computes ({limit:,})</source>
-        <translation type="unfinished"></translation>
+        <translation>{tensor}：{size:,} 個數值，超過 tfdesk 的運算上限（{limit:,}）</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/foreign_graph.py" line="274"/>
         <source>{prefix}.meta: refused to compute {output} from {input}: {problems}; and {more} more.</source>
-        <translation type="unfinished"></translation>
+        <translation>{prefix}.meta：拒絕從 {input} 計算 {output}：{problems}；還有另外 {more} 項。</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/foreign_graph.py" line="280"/>
         <source>{prefix}.meta: refused to compute {output} from {input}: {problems}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{prefix}.meta：拒絕從 {input} 計算 {output}：{problems}。</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/foreign_graph.py" line="297"/>
         <source>The graph did not compute {output_name} within {seconds:g} s; it was stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>計算圖沒有在 {seconds:g} 秒內算出 {output_name}；已停止計算。</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/foreign_graph.py" line="302"/>
         <source>The graph could not compute {output_name}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>計算圖無法算出 {output_name}：{reason}</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/foreign_graph.py" line="341"/>
         <source>{prefix}.meta has no input/x_input:0 and output_layer/output:0 (the course&apos;s names). Its placeholders: none. Choose the input and output tensors.</source>
-        <translation type="unfinished"></translation>
+        <translation>{prefix}.meta 中沒有 input/x_input:0 和 output_layer/output:0（課程中的名稱）。它的佔位符：無。請選擇輸入和輸出張量。</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/foreign_graph.py" line="345"/>
         <source>{prefix}.meta has no input/x_input:0 and output_layer/output:0 (the course&apos;s names). Its placeholders: {placeholders}. Choose the input and output tensors.</source>
-        <translation type="unfinished"></translation>
+        <translation>{prefix}.meta 中沒有 input/x_input:0 和 output_layer/output:0（課程中的名稱）。它的佔位符：{placeholders}。請選擇輸入和輸出張量。</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/graph_process.py" line="68"/>
         <source>{path}: the graph took more than {timeout:g} s and was stopped. Open it again to retry.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}：計算圖執行超過 {timeout:g} 秒，已被停止。請重新開啟再試一次。</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/graph_process.py" line="84"/>
         <location filename="../../tfdesk/core/graph_process.py" line="86"/>
         <source>signal {signal}</source>
-        <translation type="unfinished"></translation>
+        <translation>訊號 {signal}</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/graph_process.py" line="88"/>
         <source>exit code {code}</source>
-        <translation type="unfinished"></translation>
+        <translation>結束代碼 {code}</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/graph_process.py" line="89"/>
         <source>{path}: TensorFlow stopped while working on this graph ({how}); the file is damaged or made to do harm. It ran in a separate process: nothing else was affected. Open another graph, or Start to train your own network.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}：TensorFlow 在處理這個計算圖時停止了（{how}）；這個檔案已損壞，或是被刻意做成有害的。它是在獨立的行程中執行的，其他部分都沒有受到影響。請開啟另一個計算圖，或按「開始」訓練你自己的網路。</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/graph_process.py" line="119"/>
         <source>{path}: cannot open this graph ({kind}: {reason})</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}：無法開啟這個計算圖（{kind}：{reason}）</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/graph_process.py" line="131"/>
         <source>unknown request {method!r}</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的請求 {method!r}</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/graph_process.py" line="136"/>
         <source>The graph could not answer ({kind}: {reason})</source>
-        <translation type="unfinished"></translation>
+        <translation>計算圖無法回答（{kind}：{reason}）</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/graph_safety.py" line="92"/>
         <source>{path}: refused to run this graph. It holds operations a dense network does not need and that could read or write files, use the network or run code: {ops} and {more} more.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}：拒絕執行這個計算圖。其中有全連接網路用不到、而且可能讀寫檔案、使用網路連線或執行程式碼的運算：{ops}，還有另外 {more} 個。</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/graph_safety.py" line="98"/>
         <source>{path}: refused to run this graph. It holds operations a dense network does not need and that could read or write files, use the network or run code: {ops}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}：拒絕執行這個計算圖。其中有全連接網路用不到、而且可能讀寫檔案、使用網路連線或執行程式碼的運算：{ops}。</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/i18n.py" line="80"/>
         <source>{first} and {second}</source>
-        <translation type="unfinished"></translation>
+        <translation>{first} 和 {second}</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/race.py" line="44"/>
         <source>Choose at least one optimizer and one batch mode to race.</source>
-        <translation type="unfinished"></translation>
+        <translation>請至少選擇一個優化器和一種批次模式來競賽。</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/spec.py" line="142"/>
         <source>data.path: a file is needed when data.source is &apos;file&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>data.path：data.source 為 &apos;file&apos; 時必須指定檔案</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/spec.py" line="150"/>
         <source>data.drawings: a file name, or null for no drawings</source>
-        <translation type="unfinished"></translation>
+        <translation>data.drawings：填入檔名，不使用手繪數字則填 null</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/spec.py" line="155"/>
         <source>data.{option}: the curve lessons have no images; it works with the digits and image files</source>
-        <translation type="unfinished"></translation>
+        <translation>data.{option}：曲線課程沒有影像；這個選項只適用於手寫數字和影像檔案</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/spec.py" line="160"/>
         <source>data.drawings: the curve lessons have no images; drawings mix into the digits and image files</source>
-        <translation type="unfinished"></translation>
+        <translation>data.drawings：曲線課程沒有影像；手繪數字只能混入手寫數字和影像檔案</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/spec.py" line="166"/>
         <source>model.hidden_layers: at most {max_layers} layers, got {count:,}</source>
-        <translation type="unfinished"></translation>
+        <translation>model.hidden_layers：最多 {max_layers} 層，這裡有 {count:,} 層</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/spec.py" line="176"/>
         <source>{layer}.dropout: must be in [0, 1), got {dropout!r}</source>
-        <translation type="unfinished"></translation>
+        <translation>{layer}.dropout：必須在 [0, 1) 之間，這裡是 {dropout!r}</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/spec.py" line="189"/>
         <source>optimizer.momentum: must be in [0, 1), got {momentum!r}</source>
-        <translation type="unfinished"></translation>
+        <translation>optimizer.momentum：必須在 [0, 1) 之間，這裡是 {momentum!r}</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/spec.py" line="197"/>
         <source>optimizer.{option}: must be in [0, 1), got {value!r}</source>
-        <translation type="unfinished"></translation>
+        <translation>optimizer.{option}：必須在 [0, 1) 之間，這裡是 {value!r}</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/spec.py" line="212"/>
         <source>training.{option}: must be in [0, 1), got {value!r}</source>
-        <translation type="unfinished"></translation>
+        <translation>training.{option}：必須在 [0, 1) 之間，這裡是 {value!r}</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/spec.py" line="216"/>
         <source>training.validation_fraction + training.test_fraction: together they must leave at least 10% of the data for training</source>
-        <translation type="unfinished"></translation>
+        <translation>training.validation_fraction + training.test_fraction：兩者加起來必須至少留下 10% 的資料用來訓練</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/spec.py" line="222"/>
         <source>training.batch_size: {batch_size} is larger than the training set ({n_train} examples); choose at most {n_train} or full batch</source>
-        <translation type="unfinished"></translation>
+        <translation>training.batch_size：{batch_size} 比訓練集（{n_train} 筆資料）還大；請選擇最多 {n_train}，或改用全批次</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/spec.py" line="229"/>
         <source>device: must be &apos;cpu&apos; or &apos;gpu:N&apos; (N = 0, 1, …), got {device!r}</source>
-        <translation type="unfinished"></translation>
+        <translation>device：必須是 &apos;cpu&apos; 或 &apos;gpu:N&apos;（N = 0、1、…），這裡是 {device!r}</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/spec.py" line="234"/>
         <source>name: must be text, got {type}</source>
-        <translation type="unfinished"></translation>
+        <translation>name：必須是文字，這裡是 {type}</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/spec.py" line="258"/>
         <source>model.hidden_layers: this network has {parameters:,} weights and biases; tfdesk builds networks of up to {max_parameters:,} (with the optimizer&apos;s copies that is already {memory_gb:.1f} GB). Use fewer or smaller layers.</source>
-        <translation type="unfinished"></translation>
+        <translation>model.hidden_layers：這個網路有 {parameters:,} 個權重和偏差；tfdesk 最多只建立 {max_parameters:,} 個的網路（加上優化器的副本就已經有 {memory_gb:.1f} GB）。請使用較少或較小的層。</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/spec.py" line="272"/>
         <source>{source}: not valid JSON ({reason})</source>
-        <translation type="unfinished"></translation>
+        <translation>{source}：不是有效的 JSON（{reason}）</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/spec.py" line="290"/>
         <source>{path}: cannot read the experiment file ({problem})</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}：無法讀取實驗檔（{problem}）</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/spec.py" line="296"/>
         <source>{path}: cannot read the experiment file ({reason})</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}：無法讀取實驗檔（{reason}）</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/spec.py" line="300"/>
         <source>{path}: too large for an experiment file ({size:,} bytes)</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}：對實驗檔來說太大了（{size:,} 位元組）</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/spec.py" line="307"/>
         <source>{path}: not a text file (expected UTF-8 JSON)</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}：不是文字檔（應該是 UTF-8 編碼的 JSON）</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/spec.py" line="368"/>
         <source>example: unknown example {name!r}; choose one of digits, course, linear, quadratic</source>
-        <translation type="unfinished"></translation>
+        <translation>example：未知的範例 {name!r}；請從 digits、course、linear、quadratic 中選擇</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/spec.py" line="379"/>
         <source>{field}: must be one of {choices}; got {value!r}</source>
-        <translation type="unfinished"></translation>
+        <translation>{field}：必須是 {choices} 其中之一，這裡是 {value!r}</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/spec.py" line="389"/>
         <source>the key {key!r} appears twice in one object; keep one</source>
-        <translation type="unfinished"></translation>
+        <translation>鍵 {key!r} 在同一個物件中出現了兩次；請只保留一個</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/spec.py" line="398"/>
         <source>{field}: must be a number, got {type} {value!r}</source>
-        <translation type="unfinished"></translation>
+        <translation>{field}：必須是數字，這裡是 {type} {value!r}</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/spec.py" line="406"/>
         <source>{field}: must be a finite number, got {value!r}</source>
-        <translation type="unfinished"></translation>
+        <translation>{field}：必須是有限的數字，這裡是 {value!r}</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/spec.py" line="414"/>
         <source>{field}: must be greater than 0, got {value!r}</source>
-        <translation type="unfinished"></translation>
+        <translation>{field}：必須大於 0，這裡是 {value!r}</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/spec.py" line="421"/>
         <location filename="../../tfdesk/core/spec.py" line="487"/>
         <source>{field}: must be a whole number, got {type} {value!r}</source>
-        <translation type="unfinished"></translation>
+        <translation>{field}：必須是整數，這裡是 {type} {value!r}</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/spec.py" line="425"/>
         <source>{field}: must be between {low:,} and {high:,}, got {value:,}</source>
-        <translation type="unfinished"></translation>
+        <translation>{field}：必須在 {low:,} 到 {high:,} 之間，這裡是 {value:,}</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/spec.py" line="433"/>
         <source>{field}: must be true or false, got {value!r}</source>
-        <translation type="unfinished"></translation>
+        <translation>{field}：必須是 true 或 false，這裡是 {value!r}</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/spec.py" line="447"/>
         <source>experiment</source>
-        <translation type="unfinished">實驗</translation>
+        <translation>實驗</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/spec.py" line="450"/>
         <source>{field}: must be an object with named fields, got {type}</source>
-        <translation type="unfinished"></translation>
+        <translation>{field}：必須是具有具名欄位的物件，這裡是 {type}</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/spec.py" line="455"/>
         <source>{field}: unknown keys {keys}; allowed: {allowed}</source>
-        <translation type="unfinished"></translation>
+        <translation>{field}：未知的鍵 {keys}；可以使用的鍵：{allowed}</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/spec.py" line="458"/>
         <source>{field}: unknown key {key!r}; allowed: {allowed}</source>
-        <translation type="unfinished"></translation>
+        <translation>{field}：未知的鍵 {key!r}；可以使用的鍵：{allowed}</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/spec.py" line="468"/>
         <source>{field}: must be a list of layers, got {type}</source>
-        <translation type="unfinished"></translation>
+        <translation>{field}：必須是由各層組成的清單，這裡是 {type}</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/spec.py" line="492"/>
         <source>{field}: must be text, got {type} {value!r}</source>
-        <translation type="unfinished"></translation>
+        <translation>{field}：必須是文字，這裡是 {type} {value!r}</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/spec.py" line="497"/>
         <source>{field}: must be a whole number or null, got {value!r}</source>
-        <translation type="unfinished"></translation>
+        <translation>{field}：必須是整數或 null，這裡是 {value!r}</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/strokes.py" line="33"/>
         <source>stroke {number}: expected a list of (x, y) points</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {number} 筆：應該是由 (x, y) 點組成的清單</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/strokes.py" line="37"/>
         <source>stroke {number}: holds points that are not finite numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {number} 筆：含有不是有限數字的點</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/trainer.py" line="34"/>
         <source>The train split is empty; raise its fraction to evaluate on it.</source>
-        <translation type="unfinished"></translation>
+        <translation>訓練集是空的；請提高它的比例，才能用它來評估。</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/trainer.py" line="35"/>
         <source>The val split is empty; raise its fraction to evaluate on it.</source>
-        <translation type="unfinished"></translation>
+        <translation>驗證集是空的；請提高它的比例，才能用它來評估。</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/trainer.py" line="36"/>
         <source>The test split is empty; raise its fraction to evaluate on it.</source>
-        <translation type="unfinished"></translation>
+        <translation>測試集是空的；請提高它的比例，才能用它來評估。</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/trainer.py" line="37"/>
         <source>The {split} split is empty; raise its fraction to evaluate on it.</source>
-        <translation type="unfinished"></translation>
+        <translation>{split} 資料集是空的；請提高它的比例，才能用它來評估。</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/trainer.py" line="296"/>
         <source>Training stopped: the loss became {loss} at epoch {epoch}, step {step}. The learning rate {lr:g} is probably too large; try {smaller_lr:g}, then reset the weights and start again.</source>
-        <translation type="unfinished"></translation>
+        <translation>訓練已停止：損失在第 {epoch} 個訓練週期的第 {step} 步變成了 {loss}。學習率 {lr:g} 可能太大了；試試 {smaller_lr:g}，然後重設權重再重新開始。</translation>
     </message>
     <message>
         <location filename="../../tfdesk/gui/worker.py" line="274"/>
         <source>There is nothing to save yet: train the network first.</source>
-        <translation type="unfinished"></translation>
+        <translation>還沒有可以儲存的東西：請先訓練網路。</translation>
     </message>
     <message>
         <location filename="../../tfdesk/gui/worker.py" line="314"/>
         <source>Open a graph first (File ▸ Open graph).</source>
-        <translation type="unfinished"></translation>
+        <translation>請先開啟計算圖（檔案 ▸ 開啟計算圖）。</translation>
     </message>
     <message>
         <location filename="../../tfdesk/gui/worker.py" line="326"/>
         <source>{input} and {output} need a known size to draw into (features and classes).</source>
-        <translation type="unfinished"></translation>
+        <translation>{input} 和 {output} 需要已知的大小（特徵數和類別數），才能用手寫數字測試。</translation>
     </message>
     <message>
         <location filename="../../tfdesk/gui/worker.py" line="345"/>
         <source>Train the network first, then evaluate it.</source>
-        <translation type="unfinished"></translation>
+        <translation>請先訓練網路，再進行評估。</translation>
     </message>
     <message>
         <location filename="../../tfdesk/gui/worker_lessons.py" line="77"/>
         <source>There is no graph yet: press Start, or open one (File ▸ Open graph).</source>
-        <translation type="unfinished"></translation>
+        <translation>還沒有計算圖：請按「開始」，或開啟一個計算圖（檔案 ▸ 開啟計算圖）。</translation>
     </message>
 </context>
 <context>
