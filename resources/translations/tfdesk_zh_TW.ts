@@ -743,7 +743,7 @@ Your experiment and saved files are kept; you can carry on. The details are in {
     <message>
         <location filename="../../tfdesk/gui/graph_inspector.py" line="37"/>
         <source>dtype</source>
-        <translation>dtype</translation>
+        <translation>資料型別</translation>
     </message>
     <message>
         <location filename="../../tfdesk/gui/graph_inspector.py" line="38"/>
@@ -897,7 +897,7 @@ Your experiment and saved files are kept; you can carry on. The details are in {
     <message>
         <location filename="../../tfdesk/gui/layer_editor.py" line="66"/>
         <source>Dropout</source>
-        <translation>Dropout</translation>
+        <translation>丟棄率</translation>
     </message>
     <message>
         <location filename="../../tfdesk/gui/layer_editor.py" line="66"/>
