@@ -212,3 +212,25 @@ def test_every_core_error_message_is_a_template_marked_for_translation():
             if isinstance(message, (ast.Constant, ast.JoinedStr, ast.BinOp)):
                 unmarked.append(f"{path.name}:{node.lineno}")
     assert not unmarked, unmarked
+
+
+def test_a_core_error_keeps_its_english_and_translates_field_by_field():
+    import pickle
+
+    from tfdesk.core.errors import CheckpointError, DataFileError
+    from tfdesk.core.i18n import Joined, Words, render
+
+    problem = Words("row {row}, column {column}: {text!r} is not a number", row=6, column=2, text="x")
+    error = CheckpointError("{path}: {problem}", path="/d/a.csv",
+                            problem=DataFileError("/d/a.csv", "several: {list}",
+                                                  list=Joined("; ", [problem, "plain"])))
+    assert str(error) == ("/d/a.csv: /d/a.csv: several: row 6, column 2: 'x' is not a number; "
+                          "plain")
+    marked = render(error, lambda context, template: f"<{context}:{template}>")
+    assert marked == ("<core:/d/a.csv: <core:/d/a.csv: <core:several: <core:row 6, column 2: 'x' "
+                      "is not a number>; plain>>>")
+    # A translation that lost a field says the English rather than failing.
+    assert render(problem, lambda context, template: "第 {line} 列") == str(problem)
+    copy = pickle.loads(pickle.dumps(error))  # as a graph's child process sends it
+    assert (type(copy), str(copy), copy.template) == (CheckpointError, str(error), error.template)
+    assert str(CheckpointError("a {brace} without fields")) == "a {brace} without fields"
