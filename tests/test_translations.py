@@ -202,7 +202,7 @@ def test_every_core_error_message_is_a_template_marked_for_translation():
     import ast
 
     unmarked = []
-    for path in sorted((ROOT / "tfdesk" / "core").glob("*.py")):
+    for path in sorted((ROOT / "tfdesk" / "core").rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
                     and node.func.id in CORE_ERRORS):
