@@ -21,7 +21,7 @@ def tool(name: str) -> str:
 
 
 def main() -> None:
-    sources = sorted(str(p) for folder in ("tfdesk/gui", "tfdesk/core") for p in (ROOT / folder).glob("*.py"))
+    sources = sorted(str(p) for folder in ("tfdesk/gui", "tfdesk/core") for p in (ROOT / folder).rglob("*.py"))
     subprocess.run([tool("pyside6-lupdate"), "-no-obsolete", *sources, "-ts", str(TS)], check=True)
     subprocess.run([tool("pyside6-lrelease"), str(TS), "-qm", str(TS.with_suffix(".qm"))], check=True)
 

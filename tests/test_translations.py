@@ -18,14 +18,14 @@ from qt_helpers import train
 ROOT = Path(__file__).resolve().parents[1]
 TS = ROOT / "resources" / "translations" / "tfdesk_zh_TW.ts"
 QM = TS.with_suffix(".qm")
-SOURCES = sorted(str(p) for folder in ("tfdesk/gui", "tfdesk/core") for p in (ROOT / folder).glob("*.py"))
+SOURCES = sorted(str(p) for folder in ("tfdesk/gui", "tfdesk/core") for p in (ROOT / folder).rglob("*.py"))
 
 # Names a Chinese interface keeps: products, APIs, TensorFlow's own op and function
 # names, units and keys. Everything else with Latin letters is English left behind.
 KEPT = re.compile(r"""
     tfdesk|TensorFlow|PySide6|Qt|Python|numpy|scikit-learn|NVIDIA|nvidia-smi|CUDA|WSL2|
     GPUs?|CPU|MiB|Adam|Adagrad|RMSProp|Nesterov|ReLU|relu|elu|tanh|sigmoid|softplus|linear|
-    softmax|Session|tf\.[\w.]+|\.meta|PNG|CSV|JSON|npz|IDX|English|
+    softmax|Session|tf\.[\w.]+|\.meta|\.index|PNG|CSV|JSON|npz|IDX|English|
     Ctrl|Shift|Alt|Esc|Enter|Return|Ins|Del|\b[xywb]\b|mini-batch|loss|
     \w*[\d_]\w*   # identifiers such as weight1, hidden_layer, CUDA_VISIBLE_DEVICES
 """, re.X)
@@ -60,7 +60,7 @@ def test_every_string_in_the_code_has_a_finished_translation(tmp_path, committed
 
 
 def _fields(text):
-    return sorted(re.findall(r"\{\w*\}", text))
+    return sorted(re.findall(r"\{[^{}]*\}", text))  # with their format: {size:,} and {name!r} too
 
 
 def _mnemonics(text):
@@ -164,3 +164,73 @@ def test_in_traditional_chinese_no_english_is_left_on_screen(qtbot, chinese_wind
     ops = set(visible_text.texts(tree)) - headers  # the column headers are the window's words
     left = _english_left(t.replace(w.experiment.name, "") for t in texts if t not in ops)
     assert not left, "\n".join(left)
+
+
+def test_the_chinese_window_says_core_errors_in_chinese(qtbot, chinese_window, tmp_path, monkeypatch):
+    """The core raises its errors in English (the CLI prints them as they are); the window
+    translates them: a checkpoint refused on the worker thread, and a data file's problem,
+    a sentence inside a sentence, when Start reads the file."""
+    w = chinese_window
+    not_a_checkpoint = tmp_path / "notes"
+    not_a_checkpoint.mkdir()
+    with qtbot.waitSignal(w.worker.failed, timeout=60_000):
+        w.restore_weights(str(not_a_checkpoint))
+    qtbot.waitUntil(lambda: str(not_a_checkpoint) in getattr(w, "last_message", ""), timeout=5_000)
+    said = [w.last_message]
+
+    broken = tmp_path / "broken.csv"
+    broken.write_text("1,2,3\n" * 5 + "4,x,6\n" + "7,8,9\n" * 10)
+    monkeypatch.setattr(w, "_ask_open_path", lambda *a: str(broken))
+    w.data_choice.setCurrentIndex(w.data_choice.findData("file"))
+    w.data_choice.activated.emit(w.data_choice.currentIndex())
+    with qtbot.waitSignal(w.worker.failed, timeout=60_000):
+        w.start_action.trigger()
+    qtbot.waitUntil(lambda: str(broken) in w.last_message, timeout=5_000)
+    said.append(w.last_message)
+
+    assert "檢查點" in said[0] and "第 6 列第 2 欄" in said[1], said
+    assert not _english_left(said), said
+
+
+CORE_ERRORS = {"TfdeskError", "SpecError", "DataFileError", "CheckpointError", "TrainingError",
+               "NothingDrawn"}
+
+
+def test_every_core_error_message_is_a_template_marked_for_translation():
+    """An f-string or a plain string given to a core error would reach the Chinese window
+    in English: a message is QT_TRANSLATE_NOOP("core", template), with its fields apart."""
+    import ast
+
+    unmarked = []
+    for path in sorted((ROOT / "tfdesk" / "core").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                    and node.func.id in CORE_ERRORS):
+                continue
+            at = 1 if node.func.id == "DataFileError" else 0
+            message = node.args[at] if len(node.args) > at else None
+            if isinstance(message, (ast.Constant, ast.JoinedStr, ast.BinOp)):
+                unmarked.append(f"{path.name}:{node.lineno}")
+    assert not unmarked, unmarked
+
+
+def test_a_core_error_keeps_its_english_and_translates_field_by_field():
+    import pickle
+
+    from tfdesk.core.errors import CheckpointError, DataFileError
+    from tfdesk.core.i18n import Joined, Words, render
+
+    problem = Words("row {row}, column {column}: {text!r} is not a number", row=6, column=2, text="x")
+    error = CheckpointError("{path}: {problem}", path="/d/a.csv",
+                            problem=DataFileError("/d/a.csv", "several: {list}",
+                                                  list=Joined("; ", [problem, "plain"])))
+    assert str(error) == ("/d/a.csv: /d/a.csv: several: row 6, column 2: 'x' is not a number; "
+                          "plain")
+    marked = render(error, lambda context, template: f"<{context}:{template}>")
+    assert marked == ("<core:/d/a.csv: <core:/d/a.csv: <core:several: <core:row 6, column 2: 'x' "
+                      "is not a number>; plain>>>")
+    # A translation that lost a field says the English rather than failing.
+    assert render(problem, lambda context, template: "第 {line} 列") == str(problem)
+    copy = pickle.loads(pickle.dumps(error))  # as a graph's child process sends it
+    assert (type(copy), str(copy), copy.template) == (CheckpointError, str(error), error.template)
+    assert str(CheckpointError("a {brace} without fields")) == "a {brace} without fields"

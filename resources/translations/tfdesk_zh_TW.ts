@@ -6,98 +6,98 @@
     <message>
         <location filename="../../tfdesk/gui/autosave_bar.py" line="26"/>
         <source>Restore the latest</source>
-        <translation type="unfinished">還原最新的</translation>
+        <translation>還原最新的</translation>
     </message>
     <message>
         <location filename="../../tfdesk/gui/autosave_bar.py" line="27"/>
         <source>Restore the best</source>
-        <translation type="unfinished">還原最佳的</translation>
+        <translation>還原最佳的</translation>
     </message>
     <message>
         <location filename="../../tfdesk/gui/autosave_bar.py" line="28"/>
         <source>Discard</source>
-        <translation type="unfinished">捨棄</translation>
+        <translation>捨棄</translation>
     </message>
     <message>
         <location filename="../../tfdesk/gui/autosave_bar.py" line="29"/>
         <source>Delete the network kept from the last session.</source>
-        <translation type="unfinished"></translation>
+        <translation>刪除上次保留下來的網路。</translation>
     </message>
     <message>
         <location filename="../../tfdesk/gui/autosave_bar.py" line="33"/>
         <source>Not now: keep it on disk and hide this bar.</source>
-        <translation type="unfinished"></translation>
+        <translation>先不要：留在磁碟上，並隱藏這一列。</translation>
     </message>
     <message>
         <location filename="../../tfdesk/gui/autosave_bar.py" line="51"/>
         <source>epoch {0}</source>
-        <translation type="unfinished">第 {0} 個訓練週期</translation>
+        <translation>第 {0} 個訓練週期</translation>
     </message>
     <message>
         <location filename="../../tfdesk/gui/autosave_bar.py" line="53"/>
         <source>, validation accuracy {0:.1f} %</source>
-        <translation type="unfinished">，驗證準確率 {0:.1f} %</translation>
+        <translation>，驗證準確率 {0:.1f} %</translation>
     </message>
     <message>
         <location filename="../../tfdesk/gui/autosave_bar.py" line="54"/>
         <source>tfdesk kept the network you trained last time ({0}, saved {1}).</source>
-        <translation type="unfinished"></translation>
+        <translation>tfdesk 保留了你上次訓練的網路（{0}，儲存於 {1}）。</translation>
     </message>
 </context>
 <context>
     <name>CodeView</name>
     <message>
-        <location filename="../../tfdesk/gui/code_view.py" line="20"/>
+        <location filename="../../tfdesk/gui/code_view.py" line="21"/>
         <source>Code: {0}</source>
         <translation>程式碼：{0}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/code_view.py" line="20"/>
+        <location filename="../../tfdesk/gui/code_view.py" line="21"/>
         <source>experiment</source>
         <translation>實驗</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/code_view.py" line="23"/>
+        <location filename="../../tfdesk/gui/code_view.py" line="24"/>
         <source>Method 1: every weight a tf.Variable</source>
         <translation>方法一：每個權重都是一個 tf.Variable</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/code_view.py" line="24"/>
+        <location filename="../../tfdesk/gui/code_view.py" line="25"/>
         <source>Method 2: a dense-layer helper</source>
         <translation>方法二：使用全連接層的輔助函式</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/code_view.py" line="25"/>
+        <location filename="../../tfdesk/gui/code_view.py" line="26"/>
         <source>The slides&apos; two ways of building the graph</source>
         <translation>投影片中建立計算圖的兩種方法</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/code_view.py" line="30"/>
+        <location filename="../../tfdesk/gui/code_view.py" line="31"/>
         <source>&amp;Copy</source>
         <translation>複製(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/code_view.py" line="31"/>
+        <location filename="../../tfdesk/gui/code_view.py" line="32"/>
         <source>&amp;Save as .py…</source>
         <translation>另存為 Python 檔(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/code_view.py" line="32"/>
+        <location filename="../../tfdesk/gui/code_view.py" line="33"/>
         <source>Runs as it is with TensorFlow, numpy and scikit-learn; it saves a checkpoint tfdesk can open.</source>
         <translation>只要有 TensorFlow、numpy 和 scikit-learn 就能直接執行；執行後會儲存一個 tfdesk 可以開啟的檢查點。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/code_view.py" line="36"/>
+        <location filename="../../tfdesk/gui/code_view.py" line="37"/>
         <source>Style:</source>
         <translation>寫法：</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/code_view.py" line="74"/>
+        <location filename="../../tfdesk/gui/code_view.py" line="75"/>
         <source>Save the script</source>
         <translation>儲存程式碼</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/code_view.py" line="75"/>
+        <location filename="../../tfdesk/gui/code_view.py" line="76"/>
         <source>Python (*.py)</source>
         <translation>Python 程式檔 (*.py)</translation>
     </message>
@@ -168,8 +168,8 @@ Your experiment and saved files are kept; you can carry on. The details are in {
     </message>
     <message>
         <location filename="../../tfdesk/gui/data_options.py" line="23"/>
-        <source>&amp;Augment: shift, turn and re-ink the images every epoch</source>
-        <translation>資料擴增(&amp;A)：每個週期把圖片稍微移動、旋轉並改變筆畫粗細</translation>
+        <source>&amp;Augment the images every epoch</source>
+        <translation>每個週期對圖片做資料擴增(&amp;A)</translation>
     </message>
     <message>
         <location filename="../../tfdesk/gui/data_options.py" line="25"/>
@@ -377,117 +377,117 @@ Your experiment and saved files are kept; you can carry on. The details are in {
 <context>
     <name>DrawPanel</name>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="60"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="65"/>
         <source>Draw one digit here with the mouse, a pen or a finger. Ctrl+Z takes back the last stroke; right-click or Delete starts again. Press a digit key to add the drawing to your training data as that digit.</source>
         <translation>用滑鼠、觸控筆或手指在這裡寫一個數字。Ctrl+Z 取消上一筆；按右鍵或刪除鍵重新開始。按下數字鍵，就把這張圖當作該數字加入你的訓練資料。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="69"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="74"/>
         <source>Pen width in pixels. The drawing is thickened or thinned to match the training digits anyway, so this mostly changes how it looks to you.</source>
         <translation>筆刷粗細（像素）。寫好的數字無論如何都會被加粗或變細，以配合訓練資料的筆畫，所以這裡主要只影響你看到的樣子。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="71"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="76"/>
         <source> px</source>
         <translation> 像素</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="75"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="80"/>
         <source>&amp;Undo</source>
         <translation>復原(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="76"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="81"/>
         <source>Take back the last stroke (Ctrl+Z).</source>
         <translation>取消上一筆（Ctrl+Z）。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="77"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="82"/>
         <source>&amp;Clear</source>
         <translation>清除(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="79"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="84"/>
         <source>Wipe the canvas to draw another digit (Delete, or right-click the canvas).</source>
         <translation>清空畫布，再寫另一個數字（按刪除鍵，或在畫布上按右鍵）。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="88"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="93"/>
         <source>The network is untrained — its guesses are random. Train it first (Ctrl+Enter).</source>
         <translation>網路還沒訓練，它的答案只是隨機亂猜。請先訓練（Ctrl+Enter）。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="96"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="101"/>
         <source>How sure the network is about each class: the softmax of its output, in percent. The tallest bar is its answer.</source>
         <translation>網路對每個類別有多少把握：也就是輸出經過 softmax 後的機率（百分比）。最高的長條就是它的答案。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="101"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="106"/>
         <source>Your drawing after the same preparation as the training data: cropped, scaled and given the usual pen width. This is all the network gets.</source>
         <translation>你寫的數字經過和訓練資料相同的前處理：裁切、縮放，並調整成一般的筆畫粗細。網路只看得到這張圖。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="113"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="118"/>
         <source>Add this drawing to your training data as a {digit} (or press {digit} while the canvas has the focus).</source>
         <translation>把這張圖當作 {digit} 加入你的訓練資料（或在畫布取得焦點時按 {digit}）。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="117"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="122"/>
         <source>&amp;Gallery…</source>
         <translation>圖庫(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="119"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="124"/>
         <source>Look through your drawings, remove some, export or import a collection.</source>
         <translation>瀏覽你的手繪數字、移除部分，或匯出、匯入整個收藏。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="145"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="150"/>
         <source>&amp;Brush:</source>
         <translation>筆刷(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="158"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="163"/>
         <source>Add to the training data as:</source>
         <translation>加入訓練資料，標記為：</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="174"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="179"/>
         <source>What the network sees</source>
         <translation>網路看到的樣子</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="229"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="247"/>
         <source>8 × 8 values, 0–16 scaled to 0–1. Each square counts the ink in a 4 × 4 block of a 32 × 32 drawing.</source>
         <translation>8 × 8 個數值，由 0–16 縮放到 0–1。每一格代表 32 × 32 畫布中一個 4 × 4 區塊內的墨水量。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="232"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="250"/>
         <source>28 × 28 values, grey levels 0–1. The digit is scaled to fit 20 × 20 and centred by its centre of mass.</source>
         <translation>28 × 28 個數值，灰階 0–1。數字會縮放到 20 × 20 以內，並依質心置中。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="258"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="276"/>
         <source>No network for drawings yet: press Start (Ctrl+Enter).</source>
-        <translation type="unfinished"></translation>
+        <translation>還沒有可以辨識手寫數字的網路：請按「開始」（Ctrl+Enter）。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="271"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="289"/>
         <source>The network says: {name} ({percent} %)</source>
         <translation>網路的答案：{name}（{percent} %）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="273"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="291"/>
         <source>The network is unsure: {first} or {second}? ({p1} % / {p2} %)</source>
         <translation>網路不確定：是 {first} 還是 {second}？（{p1} % / {p2} %）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="313"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="331"/>
         <source>Drawing works with image data (8×8 digits or 28×28 MNIST)</source>
         <translation>手寫功能只適用於影像資料（8×8 手寫數字或 28×28 MNIST）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="319"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="337"/>
         <source>Draw a digit</source>
         <translation>請寫一個數字</translation>
     </message>
@@ -503,98 +503,98 @@ Your experiment and saved files are kept; you can carry on. The details are in {
 <context>
     <name>DrawingGallery</name>
     <message>
-        <location filename="../../tfdesk/gui/drawing_gallery.py" line="52"/>
-        <location filename="../../tfdesk/gui/drawing_gallery.py" line="159"/>
+        <location filename="../../tfdesk/gui/drawing_gallery.py" line="53"/>
+        <location filename="../../tfdesk/gui/drawing_gallery.py" line="160"/>
         <source>Your drawings</source>
         <translation>你的手繪數字</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/drawing_gallery.py" line="55"/>
+        <location filename="../../tfdesk/gui/drawing_gallery.py" line="56"/>
         <source>your name</source>
         <translation>你的名字</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/drawing_gallery.py" line="56"/>
+        <location filename="../../tfdesk/gui/drawing_gallery.py" line="57"/>
         <source>Stored with every drawing you add from now on, so an instructor can tell a class&apos;s drawings apart.</source>
         <translation>之後加入的每張手繪數字都會記下這個名字，讓講師分辨全班的手繪數字。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/drawing_gallery.py" line="60"/>
+        <location filename="../../tfdesk/gui/drawing_gallery.py" line="61"/>
         <source>All digits</source>
         <translation>所有數字</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/drawing_gallery.py" line="62"/>
+        <location filename="../../tfdesk/gui/drawing_gallery.py" line="63"/>
         <source>Only {digit}s</source>
         <translation>只看 {digit}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/drawing_gallery.py" line="72"/>
+        <location filename="../../tfdesk/gui/drawing_gallery.py" line="73"/>
         <source>&amp;Remove selected</source>
         <translation>移除選取的(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/drawing_gallery.py" line="73"/>
+        <location filename="../../tfdesk/gui/drawing_gallery.py" line="74"/>
         <source>Take the selected drawings out of your collection (Delete).</source>
         <translation>把選取的手繪數字從收藏中移除（刪除鍵）。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/drawing_gallery.py" line="77"/>
+        <location filename="../../tfdesk/gui/drawing_gallery.py" line="78"/>
         <source>&amp;Export…</source>
         <translation>匯出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/drawing_gallery.py" line="78"/>
+        <location filename="../../tfdesk/gui/drawing_gallery.py" line="79"/>
         <source>Save the whole collection as one file to share.</source>
         <translation>把整個收藏存成一個檔案來分享。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/drawing_gallery.py" line="80"/>
+        <location filename="../../tfdesk/gui/drawing_gallery.py" line="81"/>
         <source>&amp;Import…</source>
         <translation>匯入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/drawing_gallery.py" line="82"/>
+        <location filename="../../tfdesk/gui/drawing_gallery.py" line="83"/>
         <source>Add the drawings of a collection file (a classmate&apos;s, or a class&apos;s merged by the instructor); drawings you have already are not added twice.</source>
         <translation>加入收藏檔中的手繪數字（同學的，或講師合併的全班收藏）；已經有的不會重複加入。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/drawing_gallery.py" line="85"/>
+        <location filename="../../tfdesk/gui/drawing_gallery.py" line="86"/>
         <source>Close</source>
         <translation>關閉</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/drawing_gallery.py" line="89"/>
+        <location filename="../../tfdesk/gui/drawing_gallery.py" line="90"/>
         <source>Your name:</source>
         <translation>你的名字：</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/drawing_gallery.py" line="114"/>
+        <location filename="../../tfdesk/gui/drawing_gallery.py" line="115"/>
         <source>{digit}, drawn by {writer} on {when}</source>
         <translation>{digit}，由 {writer} 於 {when} 繪製</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/drawing_gallery.py" line="115"/>
+        <location filename="../../tfdesk/gui/drawing_gallery.py" line="116"/>
         <source>someone</source>
         <translation>某人</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/drawing_gallery.py" line="118"/>
+        <location filename="../../tfdesk/gui/drawing_gallery.py" line="119"/>
         <source>{total} drawings: {per_digit}</source>
         <translation>共 {total} 張：{per_digit}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/drawing_gallery.py" line="129"/>
+        <location filename="../../tfdesk/gui/drawing_gallery.py" line="130"/>
         <source>Export drawings</source>
         <translation>匯出手繪數字</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/drawing_gallery.py" line="138"/>
+        <location filename="../../tfdesk/gui/drawing_gallery.py" line="139"/>
         <source>Import drawings</source>
         <translation>匯入手繪數字</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/drawing_gallery.py" line="143"/>
+        <location filename="../../tfdesk/gui/drawing_gallery.py" line="144"/>
         <source>Added {added} new drawings; the collection holds {total}.</source>
         <translation>加入了 {added} 張新的手繪數字；收藏共有 {total} 張。</translation>
     </message>
@@ -619,7 +619,7 @@ Your experiment and saved files are kept; you can carry on. The details are in {
     <message>
         <location filename="../../tfdesk/gui/evaluation_panel.py" line="102"/>
         <source>The confusion matrix: each row is the true class, each column what the network predicted. The green diagonal holds the correct answers, red cells the mistakes. Click a cell to see its images.</source>
-        <translation type="unfinished"></translation>
+        <translation>混淆矩陣：每一列是真實類別，每一行是網路預測的類別。綠色的對角線是答對的，紅色格子是答錯的。點一下格子即可查看其中的影像。</translation>
     </message>
     <message>
         <location filename="../../tfdesk/gui/evaluation_panel.py" line="108"/>
@@ -743,7 +743,7 @@ Your experiment and saved files are kept; you can carry on. The details are in {
     <message>
         <location filename="../../tfdesk/gui/graph_inspector.py" line="37"/>
         <source>dtype</source>
-        <translation>dtype</translation>
+        <translation>資料型別</translation>
     </message>
     <message>
         <location filename="../../tfdesk/gui/graph_inspector.py" line="38"/>
@@ -897,7 +897,7 @@ Your experiment and saved files are kept; you can carry on. The details are in {
     <message>
         <location filename="../../tfdesk/gui/layer_editor.py" line="66"/>
         <source>Dropout</source>
-        <translation>Dropout</translation>
+        <translation>丟棄率</translation>
     </message>
     <message>
         <location filename="../../tfdesk/gui/layer_editor.py" line="66"/>
@@ -1203,12 +1203,12 @@ Your experiment and saved files are kept; you can carry on. The details are in {
     <message>
         <location filename="../../tfdesk/gui/plot_panel.py" line="297"/>
         <source>&amp;Fit</source>
-        <translation type="unfinished"></translation>
+        <translation>顯示全部(&amp;F)</translation>
     </message>
     <message>
         <location filename="../../tfdesk/gui/plot_panel.py" line="299"/>
         <source>Show the whole current run again after zooming or panning, and follow it as it grows.</source>
-        <translation type="unfinished"></translation>
+        <translation>縮放或平移之後，重新顯示這次訓練的完整曲線，並隨著訓練進行持續跟上。</translation>
     </message>
     <message>
         <location filename="../../tfdesk/gui/plot_panel.py" line="627"/>
@@ -1275,421 +1275,421 @@ Your experiment and saved files are kept; you can carry on. The details are in {
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="48"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="51"/>
         <source>tfdesk — TensorFlow trainer</source>
         <translation>tfdesk — TensorFlow 訓練器</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="68"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="71"/>
         <source>Loading TensorFlow…</source>
         <translation>正在載入 TensorFlow…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="77"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="80"/>
         <source>Ready</source>
         <translation>就緒</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="78"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="81"/>
         <source>Start</source>
         <translation>開始</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="79"/>
-        <location filename="../../tfdesk/gui/main_window.py" line="366"/>
-        <location filename="../../tfdesk/gui/main_window.py" line="417"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="82"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="376"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="427"/>
         <source>Pause</source>
         <translation>暫停</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="81"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="84"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="82"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="85"/>
         <source>Reset weights</source>
         <translation>重設權重</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="83"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="86"/>
         <source>Evaluate</source>
         <translation>評估</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="101"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="104"/>
         <source>Handwritten digits (8×8)</source>
         <translation>手寫數字 (8×8)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="102"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="105"/>
         <source>Linear regression: y = 3x + 10</source>
         <translation>線性迴歸：y = 3x + 10</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="103"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="106"/>
         <source>Exercise: y = 6x² − 4x + 1</source>
         <translation>練習：y = 6x² − 4x + 1</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="104"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="107"/>
         <source>Data file…</source>
         <translation>資料檔案…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="105"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="108"/>
         <source>What the network learns from</source>
         <translation>網路要從哪些資料學習</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="110"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="113"/>
         <source>Network</source>
         <translation>網路</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="111"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="114"/>
         <source>Training</source>
         <translation>訓練</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="117"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="120"/>
         <source>Experiment</source>
         <translation>實驗</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="122"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="125"/>
         <source>Draw a digit</source>
         <translation>寫一個數字</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="124"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="127"/>
         <source>Evaluation</source>
         <translation>評估</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="127"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="130"/>
         <source>Devices</source>
         <translation>裝置</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="150"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="160"/>
         <source>&amp;New experiment</source>
         <translation>新增實驗(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="151"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="161"/>
         <source>&amp;Open experiment…</source>
         <translation>開啟實驗(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="152"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="162"/>
         <source>&amp;Save experiment…</source>
         <translation>儲存實驗(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="153"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="163"/>
         <source>Save &amp;checkpoint…</source>
         <translation>儲存檢查點(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="154"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="164"/>
         <source>Save the trained weights into a folder like the course&apos;s save_model/</source>
         <translation>將訓練好的權重儲存到資料夾，就像課程中的 ./save_model/</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="155"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="165"/>
         <source>&amp;Restore weights…</source>
         <translation>載入權重(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="156"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="166"/>
         <source>Load a checkpoint&apos;s weights into the network (the course&apos;s 載入權重)</source>
         <translation>將檢查點中的權重載入網路（即課程中的「載入權重」）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="158"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="168"/>
         <source>Open &amp;graph (.meta)…</source>
         <translation>開啟計算圖 (.meta)(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="159"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="169"/>
         <source>Load a saved graph with its weights (the course&apos;s 載入 graph) and draw digits for it</source>
         <translation>載入已儲存的計算圖及其權重（即課程中的「載入計算圖」），並寫數字讓它辨識</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="160"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="170"/>
         <source>&amp;Quit</source>
         <translation>結束(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="161"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="171"/>
         <source>&amp;Start</source>
         <translation>開始(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="162"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="172"/>
         <source>Train the network (Ctrl+Enter)</source>
         <translation>訓練網路（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="163"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="173"/>
         <source>&amp;Pause</source>
         <translation>暫停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="164"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="174"/>
         <source>Pause or resume training</source>
         <translation>暫停或繼續訓練</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="165"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="175"/>
         <source>S&amp;top</source>
         <translation>停止(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="165"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="175"/>
         <source>Stop training (Esc)</source>
         <translation>停止訓練（Esc）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="166"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="176"/>
         <source>&amp;Reset weights</source>
         <translation>重設權重(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="167"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="177"/>
         <source>Start again from the initial random weights</source>
         <translation>從最初的隨機權重重新開始</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="168"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="178"/>
         <source>&amp;Evaluate on the test set</source>
         <translation>用測試集評估(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="169"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="179"/>
         <source>Test accuracy and confusion matrix on images the network never trained on</source>
         <translation>用網路從未訓練過的影像，計算測試準確率和混淆矩陣</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="170"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="180"/>
         <source>&amp;About tfdesk</source>
         <translation>關於 tfdesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="171"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="181"/>
         <source>R&amp;ace…</source>
         <translation>競賽(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="172"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="182"/>
         <source>Train several optimizers or batch modes side by side</source>
         <translation>同時訓練多個優化器或批次模式，並排比較</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="173"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="183"/>
         <source>Show the &amp;code…</source>
         <translation>顯示程式碼(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="174"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="184"/>
         <source>The tf.compat.v1 script that builds and trains this experiment</source>
         <translation>建立並訓練這個實驗的 tf.compat.v1 程式碼</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="188"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="198"/>
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="198"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="208"/>
         <source>Open &amp;recent</source>
         <translation>最近開啟(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="202"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="212"/>
         <source>&amp;Train</source>
         <translation>訓練(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="208"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="218"/>
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="218"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="228"/>
         <source>&amp;Help</source>
         <translation>說明(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="286"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="296"/>
         <source>Open a data file</source>
         <translation>開啟資料檔案</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="287"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="297"/>
         <source>Data (*.npz *.csv *-ubyte *-ubyte.gz);;All files (*)</source>
         <translation>資料 (*.npz *.csv *-ubyte *-ubyte.gz);;所有檔案 (*)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="320"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="330"/>
         <source>Open experiment</source>
         <translation>開啟實驗</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="320"/>
         <location filename="../../tfdesk/gui/main_window.py" line="330"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="340"/>
         <source>Experiment (*.json)</source>
         <translation>實驗 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="330"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="340"/>
         <source>Save experiment</source>
         <translation>儲存實驗</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="338"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="348"/>
         <source>Saved the experiment in {0}</source>
         <translation>實驗已儲存至 {0}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="355"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="365"/>
         <source>Building the graph…</source>
         <translation>正在建立計算圖…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="356"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="366"/>
         <source>Training… Esc stops, Ctrl+P pauses.</source>
         <translation>訓練中…按 Esc 停止，按 Ctrl+P 暫停。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="366"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="376"/>
         <source>Resume</source>
         <translation>繼續</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="368"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="378"/>
         <source>Paused</source>
         <translation>已暫停</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="368"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="378"/>
         <source>Training…</source>
         <translation>訓練中…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="535"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="545"/>
         <source>The network of your last session is kept in {0}; File ▸ Restore weights opens it.</source>
-        <translation type="unfinished"></translation>
+        <translation>你上次的網路保留在 {0}；用「檔案 ▸ 載入權重」即可開啟。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="542"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="552"/>
         <source>Could not train: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>無法訓練：{0}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="390"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="400"/>
         <source>Restore weights from a checkpoint folder</source>
         <translation>從檢查點資料夾載入權重</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="396"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="406"/>
         <source>Open a graph</source>
         <translation>開啟計算圖</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="397"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="407"/>
         <source>Graph (*.meta);;All files (*)</source>
         <translation>計算圖 (*.meta);;所有檔案 (*)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="432"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="442"/>
         <source>TensorFlow {0} ready. Press Start (Ctrl+Enter) to train.</source>
         <translation>TensorFlow {0} 已就緒。按「開始」（Ctrl+Enter）即可開始訓練。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="252"/>
-        <location filename="../../tfdesk/gui/main_window.py" line="438"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="262"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="448"/>
         <source>8×8 image</source>
         <translation>8×8 影像</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="385"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="395"/>
         <source>Save the checkpoint into a folder: a new one (Create Folder) or an earlier checkpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>將檢查點儲存到資料夾：新的資料夾（建立新資料夾）或先前的檢查點</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="439"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="449"/>
         <source>28×28 image</source>
         <translation>28×28 影像</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="470"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="480"/>
         <source>Finished in {0:.1f} s</source>
         <translation>已完成，耗時 {0:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="470"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="480"/>
         <source>Stopped after {0:.1f} s</source>
         <translation>已停止，執行了 {0:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="471"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="481"/>
         <source>Training failed after {0:.1f} s</source>
         <translation>訓練失敗（執行了 {0:.1f} 秒）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="477"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="487"/>
         <source>Test mse {0:.4f}</source>
         <translation>測試均方誤差 {0:.4f}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="490"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="500"/>
         <source>Saved the checkpoint in {0}</source>
         <translation>檢查點已儲存至 {0}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="499"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="509"/>
         <source>Restored the weights from {0}</source>
         <translation>已從 {0} 載入權重</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="508"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="518"/>
         <source>Weights reset</source>
         <translation>權重已重設</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="524"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="534"/>
         <source>The graph takes {0} numbers, not an 8×8 or 28×28 image, so it cannot be drawn for.</source>
         <translation>這個計算圖的輸入是 {0} 個數字，而不是 8×8 或 28×28 的影像，所以無法用手寫數字測試。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="527"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="537"/>
         <source>Drawings now go to the opened graph: {0} → {1}. Start trains your experiment&apos;s network again.</source>
         <translation>現在你寫的數字會送進開啟的計算圖：{0} → {1}。按「開始」會重新訓練你實驗中的網路。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="545"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="555"/>
         <source>tfdesk</source>
         <translation>tfdesk</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="561"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="571"/>
         <source>no hidden layer</source>
         <translation>無隱藏層</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="567"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="577"/>
         <source>loading…</source>
         <translation>載入中…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="568"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="578"/>
         <source>&lt;b&gt;tfdesk {0}&lt;/b&gt;&lt;br&gt;A desktop TensorFlow trainer for the course.&lt;br&gt;&lt;br&gt;TensorFlow {1}&lt;br&gt;Qt (PySide6) {2}&lt;br&gt;Python {3}&lt;br&gt;&lt;br&gt;{4}</source>
         <translation>&lt;b&gt;tfdesk {0}&lt;/b&gt;&lt;br&gt;課程專用的桌面版 TensorFlow 訓練器。&lt;br&gt;&lt;br&gt;TensorFlow {1}&lt;br&gt;Qt (PySide6) {2}&lt;br&gt;Python {3}&lt;br&gt;&lt;br&gt;{4}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="571"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="581"/>
         <source>About tfdesk</source>
         <translation>關於 tfdesk</translation>
     </message>
@@ -1697,52 +1697,52 @@ Your experiment and saved files are kept; you can carry on. The details are in {
 <context>
     <name>MyDrawings</name>
     <message>
-        <location filename="../../tfdesk/gui/my_drawings.py" line="25"/>
+        <location filename="../../tfdesk/gui/my_drawings.py" line="26"/>
         <source>Your &amp;drawings…</source>
         <translation>你的手繪數字(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/my_drawings.py" line="26"/>
+        <location filename="../../tfdesk/gui/my_drawings.py" line="27"/>
         <source>The drawings you added as training data: look through, remove, export, import</source>
         <translation>你加入訓練資料的手繪數字：瀏覽、移除、匯出、匯入</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/my_drawings.py" line="28"/>
+        <location filename="../../tfdesk/gui/my_drawings.py" line="29"/>
         <source>&amp;Import drawings…</source>
         <translation>匯入手繪數字(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/my_drawings.py" line="29"/>
+        <location filename="../../tfdesk/gui/my_drawings.py" line="30"/>
         <source>Add a drawing collection file to your drawings</source>
         <translation>把收藏檔中的手繪數字加入你的收藏</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/my_drawings.py" line="31"/>
+        <location filename="../../tfdesk/gui/my_drawings.py" line="32"/>
         <source>E&amp;xport drawings…</source>
         <translation>匯出手繪數字(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/my_drawings.py" line="32"/>
+        <location filename="../../tfdesk/gui/my_drawings.py" line="33"/>
         <source>Save your drawings as one file to share</source>
         <translation>把你的手繪數字存成一個檔案來分享</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/my_drawings.py" line="40"/>
+        <location filename="../../tfdesk/gui/my_drawings.py" line="41"/>
         <source>Your drawings</source>
         <translation>你的手繪數字</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/my_drawings.py" line="70"/>
+        <location filename="../../tfdesk/gui/my_drawings.py" line="72"/>
         <source>Added as a {digit} (you have {count} of them, {total} drawings in all). Tick “Add my drawings” under Training data and Start to train on them.</source>
         <translation>已加入為 {digit}（這個數字你有 {count} 張，共 {total} 張）。勾選「訓練資料」中的「加入我的手繪數字」並按開始，就會用它們訓練。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/my_drawings.py" line="79"/>
+        <location filename="../../tfdesk/gui/my_drawings.py" line="81"/>
         <source>Teach the network your handwriting: draw a digit, then press its button.</source>
         <translation>教網路認你的字跡：寫一個數字，再按下它的按鈕。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/my_drawings.py" line="81"/>
+        <location filename="../../tfdesk/gui/my_drawings.py" line="83"/>
         <source>Your drawings: {total}.</source>
         <translation>你的手繪數字：{total} 張。</translation>
     </message>
@@ -1752,22 +1752,22 @@ Your experiment and saved files are kept; you can carry on. The details are in {
     <message>
         <location filename="../../tfdesk/gui/optimizer_panel.py" line="111"/>
         <source>Learning rate</source>
-        <translation type="unfinished"></translation>
+        <translation>學習率</translation>
     </message>
     <message>
         <location filename="../../tfdesk/gui/optimizer_panel.py" line="112"/>
         <source>Epochs</source>
-        <translation type="unfinished"></translation>
+        <translation>訓練週期</translation>
     </message>
     <message>
         <location filename="../../tfdesk/gui/optimizer_panel.py" line="112"/>
         <source>Batch size</source>
-        <translation type="unfinished"></translation>
+        <translation>批次大小</translation>
     </message>
     <message>
         <location filename="../../tfdesk/gui/optimizer_panel.py" line="113"/>
         <source>Seed</source>
-        <translation type="unfinished"></translation>
+        <translation>亂數種子</translation>
     </message>
     <message>
         <location filename="../../tfdesk/gui/optimizer_panel.py" line="135"/>
@@ -2008,7 +2008,7 @@ Your experiment and saved files are kept; you can carry on. The details are in {
 <context>
     <name>ProbabilityBars</name>
     <message>
-        <location filename="../../tfdesk/gui/draw_views.py" line="114"/>
+        <location filename="../../tfdesk/gui/draw_views.py" line="120"/>
         <source>{percent} %</source>
         <translation>{percent} %</translation>
     </message>
@@ -2063,17 +2063,17 @@ Your experiment and saved files are kept; you can carry on. The details are in {
     <message>
         <location filename="../../tfdesk/gui/race_window.py" line="60"/>
         <source>Every contestant starts from the same initial weights, on the same data; each trains one epoch in turn. Lines: each epoch&apos;s mean loss; faint: the steps&apos; loss, smoothed.</source>
-        <translation type="unfinished"></translation>
+        <translation>每位參賽者都從相同的初始權重、用相同的資料開始，輪流各訓練一個週期。實線：每個週期的平均損失；淡色線：每一步的損失（經過平滑）。</translation>
     </message>
     <message>
         <location filename="../../tfdesk/gui/race_window.py" line="64"/>
         <source>Every &amp;step</source>
-        <translation type="unfinished"></translation>
+        <translation>每一步(&amp;S)</translation>
     </message>
     <message>
         <location filename="../../tfdesk/gui/race_window.py" line="66"/>
         <source>Show each step&apos;s loss as it was, noise and all. Stochastic steps jump by an order of magnitude: unsmoothed, they cover the plot.</source>
-        <translation type="unfinished"></translation>
+        <translation>照原樣顯示每一步的損失，連同雜訊。隨機模式每一步的損失會差到十倍：不經平滑，曲線會蓋滿整張圖。</translation>
     </message>
     <message>
         <location filename="../../tfdesk/gui/race_window.py" line="74"/>
@@ -2131,7 +2131,7 @@ Your experiment and saved files are kept; you can carry on. The details are in {
     <message>
         <location filename="../../tfdesk/gui/range_note.py" line="34"/>
         <source>{what}: {typed} is not allowed here (from {low} to {high}); the value is {kept}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{what}：這裡不能填 {typed}（範圍是 {low} 到 {high}）；數值維持為 {kept}。</translation>
     </message>
 </context>
 <context>
@@ -2166,6 +2166,1083 @@ Your experiment and saved files are kept; you can carry on. The details are in {
     </message>
 </context>
 <context>
+    <name>core</name>
+    <message>
+        <location filename="../../tfdesk/core/autosave.py" line="61"/>
+        <source>Autosave failed: {error}</source>
+        <translation>自動儲存失敗：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/checkpoint.py" line="68"/>
+        <source>Could not save the checkpoint in {folder}: {reason}. Any checkpoint that was there is unchanged.</source>
+        <translation>無法將檢查點儲存到 {folder}：{reason}。原本在那裡的檢查點都沒有變動。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/checkpoint.py" line="78"/>
+        <source>No folder was given for the checkpoint.</source>
+        <translation>沒有指定要儲存檢查點的資料夾。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/checkpoint.py" line="83"/>
+        <source>{folder} is a file, not a folder; choose a folder for the checkpoint.</source>
+        <translation>{folder} 是檔案，不是資料夾；請為檢查點選擇一個資料夾。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/checkpoint.py" line="90"/>
+        <source>{folder} holds files tfdesk did not write ({files}); a checkpoint replaces the whole folder, so choose an empty folder or an existing checkpoint.</source>
+        <translation>{folder} 裡有不是 tfdesk 寫入的檔案（{files}）；檢查點會取代整個資料夾，所以請選擇空的資料夾或既有的檢查點。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/checkpoint.py" line="100"/>
+        <source>Cannot save a checkpoint in {folder}: {reason}.</source>
+        <translation>無法在 {folder} 儲存檢查點：{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/checkpoint.py" line="165"/>
+        <source>{path}: no checkpoint here (no .index file).</source>
+        <translation>{path}：這裡沒有檢查點（找不到 .index 檔）。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/checkpoint.py" line="175"/>
+        <source>{path}: no checkpoint found (expected {name}.index).</source>
+        <translation>{path}：找不到檢查點（應該要有 {name}.index）。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/checkpoint.py" line="192"/>
+        <source>{path}: cannot read the checkpoint&apos;s description ({problem}).</source>
+        <translation>{path}：無法讀取檢查點的說明檔（{problem}）。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/checkpoint.py" line="198"/>
+        <source>{path}: cannot read the checkpoint&apos;s description ({reason}).</source>
+        <translation>{path}：無法讀取檢查點的說明檔（{reason}）。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/checkpoint.py" line="202"/>
+        <source>{path}: not a tfdesk checkpoint description.</source>
+        <translation>{path}：不是 tfdesk 檢查點的說明檔。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/checkpoint.py" line="212"/>
+        <source>{folder}: has no {sidecar}; restore it into the current network instead, or open its graph (.meta).</source>
+        <translation>{folder}：沒有 {sidecar}；請改為把它載入目前的網路，或開啟它的計算圖 (.meta)。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/checkpoint.py" line="219"/>
+        <source>{path}: its experiment is not valid: {error}</source>
+        <translation>{path}：其中的實驗設定無效：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/checkpoint.py" line="234"/>
+        <location filename="../../tfdesk/core/checkpoint.py" line="252"/>
+        <location filename="../../tfdesk/core/foreign_graph.py" line="157"/>
+        <source>{prefix}: cannot read the checkpoint ({reason}).</source>
+        <translation>{prefix}：無法讀取檢查點（{reason}）。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/checkpoint.py" line="241"/>
+        <source>The checkpoint does not fit this network:
+  {problems}</source>
+        <translation>這個檢查點和目前的網路不相符：
+  {problems}</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/checkpoint.py" line="264"/>
+        <source>{checkpoint}: {sidecar} says the epoch is {epoch!r}; it must be a whole number from 0 to {max_epoch:,}.</source>
+        <translation>{checkpoint}：{sidecar} 記載的訓練週期是 {epoch!r}；它必須是 0 到 {max_epoch:,} 之間的整數。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/checkpoint.py" line="274"/>
+        <source>{variable} {shape}: not in the checkpoint</source>
+        <translation>{variable} {shape}：檢查點中沒有</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/checkpoint.py" line="277"/>
+        <source>{variable}: the network has shape {shape}, the checkpoint {saved_shape}</source>
+        <translation>{variable}：網路中的形狀是 {shape}，檢查點中是 {saved_shape}</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/checkpoint.py" line="282"/>
+        <source>{variable} {shape}: in the checkpoint but not in this network</source>
+        <translation>{variable} {shape}：檢查點中有，但這個網路沒有</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/codegen.py" line="26"/>
+        <source>code style: choose one of {styles}, not {style!r}</source>
+        <translation>程式碼寫法：請從 {styles} 中選擇，而不是 {style!r}</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/codegen.py" line="31"/>
+        <source>The code view writes the digits and the curve lessons; a data file&apos;s loading code is not generated.</source>
+        <translation>程式碼檢視只能產生手寫數字和曲線課程的程式碼；不會產生讀取資料檔案的程式碼。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/data.py" line="76"/>
+        <source>data.source: unknown source {source!r}</source>
+        <translation>data.source：未知的資料來源 {source!r}</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/data.py" line="80"/>
+        <source>data.augment: this data is not images (8×8 or 28×28), so it cannot be shifted or turned; untick augmentation</source>
+        <translation>data.augment：這份資料不是影像（8×8 或 28×28），無法移動或旋轉；請取消勾選資料擴增</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/data.py" line="110"/>
+        <source>{option}: drawings are 8×8 or 28×28 digit images; this data set has {n_features} features per example</source>
+        <translation>{option}：手繪數字是 8×8 或 28×28 的數字影像；這個資料集每筆資料有 {n_features} 個特徵</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/data.py" line="115"/>
+        <source>{option}: drawings are the digits 0–9; this data set has {n_classes} classes</source>
+        <translation>{option}：手繪數字是 0–9 的數字；這個資料集有 {n_classes} 個類別</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/data.py" line="120"/>
+        <source>{option}: the collection holds no drawings yet</source>
+        <translation>{option}：收藏中還沒有任何手繪數字</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/data.py" line="144"/>
+        <source>scikit-learn handwritten digits (1,797 images, 8×8)</source>
+        <translation>scikit-learn 手寫數字（1,797 張影像，8×8）</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/data.py" line="185"/>
+        <source>every example has the same label; at least two classes are needed</source>
+        <translation>每筆資料的標籤都相同；至少需要兩個類別</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/data.py" line="190"/>
+        <source>{path} ({count:,} examples, {features} features)</source>
+        <translation>{path}（{count:,} 筆資料，{features} 個特徵）</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/data.py" line="204"/>
+        <source>data: {count} examples are too few; tfdesk needs at least {minimum} to train, validate and test on ({description})</source>
+        <translation>資料：{count} 筆資料太少了；tfdesk 至少需要 {minimum} 筆才能訓練、驗證和測試（{description}）</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/data.py" line="231"/>
+        <source>training: {count} examples cannot be split {fraction:.0%} / {rest:.0%}; use more data or other fractions</source>
+        <translation>訓練：{count} 筆資料無法按 {fraction:.0%} / {rest:.0%} 切分；請使用更多資料或其他比例</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/data_files.py" line="43"/>
+        <source>supported formats: idx (MNIST *-ubyte files, plain or .gz, or a folder of them), npz (x_train, y_train, x_test, y_test as in Keras&apos;s mnist.npz), csv (label in the first column, features after it)</source>
+        <translation>支援的格式：idx（MNIST 的 *-ubyte 檔案，未壓縮或 .gz，或是放這些檔案的資料夾）、npz（x_train、y_train、x_test、y_test，和 Keras 的 mnist.npz 相同）、csv（第一欄是標籤，之後是特徵）</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/data_files.py" line="74"/>
+        <source>unknown format {format!r}; {supported}</source>
+        <translation>未知的格式 {format!r}；{supported}</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/data_files.py" line="90"/>
+        <location filename="../../tfdesk/core/data_files.py" line="102"/>
+        <location filename="../../tfdesk/core/data_files.py" line="171"/>
+        <source>file not found</source>
+        <translation>找不到檔案</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/data_files.py" line="92"/>
+        <source>cannot tell the format from the file name; {supported}</source>
+        <translation>無法從檔名判斷格式；{supported}</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/data_files.py" line="105"/>
+        <source>permission denied: tfdesk may not read this file</source>
+        <translation>權限不足：tfdesk 無法讀取這個檔案</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/data_files.py" line="107"/>
+        <location filename="../../tfdesk/core/data_files.py" line="125"/>
+        <source>this is a folder, not a file</source>
+        <translation>這是資料夾，不是檔案</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/data_files.py" line="110"/>
+        <source>cannot read the file ({reason})</source>
+        <translation>無法讀取檔案（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/data_files.py" line="114"/>
+        <source>not enough memory to load this file</source>
+        <translation>記憶體不足，無法載入這個檔案</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/data_files.py" line="128"/>
+        <source>not a regular file (a device, pipe or socket); choose a file saved on disk</source>
+        <translation>不是一般檔案（而是裝置、管道或通訊端）；請選擇儲存在磁碟上的檔案</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/data_files.py" line="132"/>
+        <source>too large: {size:,} bytes, and tfdesk reads up to {limit:,} for this kind of file</source>
+        <translation>檔案太大：{size:,} 位元組，這類檔案 tfdesk 最多只讀取 {limit:,} 位元組</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/data_files.py" line="143"/>
+        <source>{declared} would take {need_gb:.1f} GB of memory once loaded; tfdesk loads data sets up to {budget_gb:.0f} GB. Is the file damaged?</source>
+        <translation>{declared}載入後會佔用 {need_gb:.1f} GB 記憶體；tfdesk 最多只載入 {budget_gb:.0f} GB 的資料集。檔案是否已損壞？</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/data_files.py" line="188"/>
+        <source>labels file not found: expected {name} in the same folder (or choose the labels file)</source>
+        <translation>找不到標籤檔：同一個資料夾裡應該要有 {name}（或請選擇標籤檔）</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/data_files.py" line="192"/>
+        <source>cannot guess the labels file from this name (expected &apos;...-images-idx3-ubyte&apos;); choose the labels file</source>
+        <translation>無法從這個檔名推測標籤檔（應該是 &apos;...-images-idx3-ubyte&apos; 這樣的名稱）；請選擇標籤檔</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/data_files.py" line="210"/>
+        <source>no {missing}[.gz] in this folder; an MNIST folder holds train-images-idx3-ubyte and train-labels-idx1-ubyte, and optionally the t10k-... pair</source>
+        <translation>這個資料夾裡沒有 {missing}[.gz]；MNIST 資料夾裡應該有 train-images-idx3-ubyte 和 train-labels-idx1-ubyte，也可以再加上 t10k-... 那一組</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/data_files.py" line="218"/>
+        <source>the test pair is incomplete: no {missing}[.gz] in this folder</source>
+        <translation>測試資料不完整：這個資料夾裡沒有 {missing}[.gz]</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/data_files.py" line="237"/>
+        <source>IDX images</source>
+        <translation>IDX 影像檔</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/data_files.py" line="238"/>
+        <source>IDX labels</source>
+        <translation>IDX 標籤檔</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/data_files.py" line="246"/>
+        <location filename="../../tfdesk/core/data_files.py" line="339"/>
+        <location filename="../../tfdesk/core/data_files.py" line="453"/>
+        <source>the file is empty</source>
+        <translation>檔案是空的</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/data_files.py" line="249"/>
+        <source>truncated: {size} bytes, too short for an IDX header</source>
+        <translation>檔案不完整：只有 {size} 位元組，不夠一個 IDX 檔頭</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/data_files.py" line="255"/>
+        <source>wrong magic number 0x{magic:08X}, expected 0x{expected:08X} for {what} (this is an IDX images file)</source>
+        <translation>魔術數字 0x{magic:08X} 不正確，{what}應該是 0x{expected:08X}（這是 IDX 影像檔）</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/data_files.py" line="258"/>
+        <source>wrong magic number 0x{magic:08X}, expected 0x{expected:08X} for {what} (this is an IDX labels file)</source>
+        <translation>魔術數字 0x{magic:08X} 不正確，{what}應該是 0x{expected:08X}（這是 IDX 標籤檔）</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/data_files.py" line="261"/>
+        <source>wrong magic number 0x{magic:08X}, expected 0x{expected:08X} for {what}</source>
+        <translation>魔術數字 0x{magic:08X} 不正確，{what}應該是 0x{expected:08X}</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/data_files.py" line="266"/>
+        <source>truncated: the IDX header is cut off</source>
+        <translation>檔案不完整：IDX 檔頭被截斷了</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/data_files.py" line="268"/>
+        <source>{count:,} images of {height}×{width}</source>
+        <translation>{count:,} 張 {height}×{width} 的影像</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/data_files.py" line="270"/>
+        <source>{count:,} labels</source>
+        <translation>{count:,} 個標籤</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/data_files.py" line="273"/>
+        <source>the header declares {declared}: there is no data</source>
+        <translation>檔頭宣告的是 {declared}：沒有任何資料</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/data_files.py" line="278"/>
+        <source>{images:,} images but {labels:,} labels in {name}</source>
+        <translation>有 {images:,} 張影像，但 {name} 中有 {labels:,} 個標籤</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/data_files.py" line="280"/>
+        <source>the header&apos;s {declared}</source>
+        <translation>檔頭宣告的 {declared}</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/data_files.py" line="286"/>
+        <location filename="../../tfdesk/core/data_files.py" line="296"/>
+        <source>truncated: header declares {declared} ({need:,} bytes) but the file holds {have:,}</source>
+        <translation>檔案不完整：檔頭宣告 {declared}（{need:,} 位元組），但檔案只有 {have:,} 位元組</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/data_files.py" line="292"/>
+        <source>the gzip data is damaged or cut off ({reason})</source>
+        <translation>gzip 資料已損壞或被截斷（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/data_files.py" line="301"/>
+        <source>the file holds more than the {need:,} bytes its header declares ({declared}); is it really {what}?</source>
+        <translation>檔案內容超過檔頭宣告的 {need:,} 位元組（{declared}）；它真的是 {what}嗎？</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/data_files.py" line="313"/>
+        <source>x_train, y_train and optionally x_test, y_test</source>
+        <translation>x_train、y_train，以及可有可無的 x_test、y_test</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/data_files.py" line="319"/>
+        <source>missing {absent}: x_test and y_test go together</source>
+        <translation>缺少 {absent}：x_test 和 y_test 必須同時存在</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/data_files.py" line="342"/>
+        <source>this is a single .npy array; tfdesk needs an .npz holding {expected}, see numpy.savez</source>
+        <translation>這是單一個 .npy 陣列；tfdesk 需要的是包含 {expected} 的 .npz 檔（請參考 numpy.savez）</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/data_files.py" line="347"/>
+        <source>not an .npz file (an .npz is a zip archive of arrays, as written by numpy.savez)</source>
+        <translation>不是 .npz 檔（.npz 是由 numpy.savez 寫成、裝著多個陣列的 zip 壓縮檔）</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/data_files.py" line="354"/>
+        <source>nothing</source>
+        <translation>無</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/data_files.py" line="356"/>
+        <source>missing {missing} (the file holds {held}); expected {expected}</source>
+        <translation>缺少 {missing}（檔案中有：{held}）；應該包含 {expected}</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/data_files.py" line="366"/>
+        <source>the .npz archive is damaged or unreadable ({reason})</source>
+        <translation>.npz 壓縮檔已損壞或無法讀取（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/data_files.py" line="382"/>
+        <source>{key} holds Python objects (pickled data), which tfdesk refuses to load because unpickling can run code; save plain numeric arrays</source>
+        <translation>{key} 裡是 Python 物件（pickle 資料）；還原 pickle 資料可能會執行程式碼，所以 tfdesk 拒絕載入；請儲存單純的數值陣列</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/data_files.py" line="390"/>
+        <source>{key} declares shape {shape} ({need:,} bytes) but its part of the archive holds {have:,} bytes; is the file damaged?</source>
+        <translation>{key} 宣告的形狀是 {shape}（{need:,} 位元組），但它在壓縮檔中只有 {have:,} 位元組；檔案是否已損壞？</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/data_files.py" line="397"/>
+        <source>{key} declares shape {shape}, which would take {need_gb:.1f} GB of memory once loaded; tfdesk loads data sets up to {budget_gb:.0f} GB. Is the file damaged?</source>
+        <translation>{key} 宣告的形狀是 {shape}，載入後會佔用 {need_gb:.1f} GB 記憶體；tfdesk 最多只載入 {budget_gb:.0f} GB 的資料集。檔案是否已損壞？</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/data_files.py" line="405"/>
+        <source>{key} is truncated: {have:,} of {need:,} bytes</source>
+        <translation>{key} 不完整：只有 {need:,} 位元組中的 {have:,} 位元組</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/data_files.py" line="426"/>
+        <source>features</source>
+        <translation>特徵</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/data_files.py" line="427"/>
+        <source>labels</source>
+        <translation>標籤</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/data_files.py" line="428"/>
+        <source>in row {row}</source>
+        <translation>第 {row} 列中</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/data_files.py" line="454"/>
+        <location filename="../../tfdesk/core/data_files.py" line="504"/>
+        <source>the file holds no data rows</source>
+        <translation>檔案中沒有任何資料列</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/data_files.py" line="485"/>
+        <source>row {row} has only one column; tfdesk needs the label in the first column and features after it, separated by commas</source>
+        <translation>第 {row} 列只有一欄；tfdesk 需要第一欄是標籤，之後是特徵，並以逗號分隔</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/data_files.py" line="491"/>
+        <source>row {row} has {columns} columns but row {first_row} has {first_columns}</source>
+        <translation>第 {row} 列有 {columns} 欄，但第 {first_row} 列有 {first_columns} 欄</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/data_files.py" line="497"/>
+        <source>not a text file (it is not UTF-8); is it really a CSV?</source>
+        <translation>不是文字檔（不是 UTF-8 編碼）；它真的是 CSV 檔嗎？</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/data_files.py" line="501"/>
+        <source>row {row}: {reason}</source>
+        <translation>第 {row} 列：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/data_files.py" line="519"/>
+        <source>row {row}, column {column} is empty</source>
+        <translation>第 {row} 列第 {column} 欄是空的</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/data_files.py" line="525"/>
+        <source>row {row}, column {column}: {text!r} is not a number</source>
+        <translation>第 {row} 列第 {column} 欄：{text!r} 不是數字</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/data_files.py" line="529"/>
+        <source>row {row}, column {column}: {text!r} is not a finite number</source>
+        <translation>第 {row} 列第 {column} 欄：{text!r} 不是有限的數字</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/data_files.py" line="538"/>
+        <source>at {array}[{index}]</source>
+        <translation>{array}[{index}] 中</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/data_files.py" line="547"/>
+        <source>{count:,} images but {labels:,} labels ({x} vs {y})</source>
+        <translation>有 {count:,} 張影像，但有 {labels:,} 個標籤（{x} 與 {y}）</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/data_files.py" line="549"/>
+        <source>{count:,} samples but {labels:,} labels ({x} vs {y})</source>
+        <translation>有 {count:,} 個樣本，但有 {labels:,} 個標籤（{x} 與 {y}）</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/data_files.py" line="554"/>
+        <source>images of different sizes: {train} {train_size}, {test} {test_size}</source>
+        <translation>影像大小不一致：{train} {train_size}，{test} {test_size}</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/data_files.py" line="557"/>
+        <source>samples of different sizes: {train} {train_size}, {test} {test_size}</source>
+        <translation>樣本大小不一致：{train} {train_size}，{test} {test_size}</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/data_files.py" line="578"/>
+        <source>is {height}×{width}</source>
+        <translation>是 {height}×{width}</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/data_files.py" line="579"/>
+        <source>has {count:,} features</source>
+        <translation>有 {count:,} 個特徵</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/data_files.py" line="585"/>
+        <source>{name} holds {kind} values; expected numbers</source>
+        <translation>{name} 的值是 {kind}；應該是數字</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/data_files.py" line="591"/>
+        <source>{name} has shape {shape}; expected (samples, height, width) images or (samples, features)</source>
+        <translation>{name} 的形狀是 {shape}；應該是 (樣本, 高, 寬) 的影像或 (樣本, 特徵)</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/data_files.py" line="595"/>
+        <source>{name} holds no samples</source>
+        <translation>{name} 裡沒有任何樣本</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/data_files.py" line="598"/>
+        <source>{name} has shape {shape}: its samples are empty</source>
+        <translation>{name} 的形狀是 {shape}：它的樣本是空的</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/data_files.py" line="604"/>
+        <source>{name} holds NaN or infinite values (first in sample {sample})</source>
+        <translation>{name} 含有 NaN 或無限大的值（第一個出現在樣本 {sample}）</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/data_files.py" line="616"/>
+        <source>feature {feature} {where} is {value:g}, too large for the 32-bit numbers a network computes with (at most about 3.4e38)</source>
+        <translation>{where}的第 {feature} 個特徵是 {value:g}，超出網路運算所用的 32 位元數字範圍（最大約 3.4e38）</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/data_files.py" line="627"/>
+        <source>{name} has shape {shape}; expected one label per sample</source>
+        <translation>{name} 的形狀是 {shape}；應該是每個樣本一個標籤</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/data_files.py" line="631"/>
+        <source>{name} holds {kind} values; labels must be whole numbers</source>
+        <translation>{name} 的值是 {kind}；標籤必須是整數</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/data_files.py" line="642"/>
+        <source>label {label} {where} is not a whole number</source>
+        <translation>{where}的標籤 {label} 不是整數</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/data_files.py" line="648"/>
+        <source>label {label} {where} is out of range (0–{highest})</source>
+        <translation>{where}的標籤 {label} 超出範圍（0–{highest}）</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/data_files.py" line="654"/>
+        <source>text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/drawing.py" line="74"/>
+        <source>nothing drawn</source>
+        <translation>畫布上沒有任何筆跡</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/drawing.py" line="99"/>
+        <source>a {input_format} input has {expected} values, this one has {size}</source>
+        <translation>{input_format} 的輸入有 {expected} 個數值，這個卻有 {size} 個</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/drawing.py" line="107"/>
+        <source>unknown input format {input_format!r}; choose one of {formats}</source>
+        <translation>未知的輸入格式 {input_format!r}；請從 {formats} 中選擇</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/drawing.py" line="116"/>
+        <source>the canvas must be a 2-D grayscale image, not {ndim}-D</source>
+        <translation>畫布必須是二維的灰階影像，而不是 {ndim} 維</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/drawing.py" line="120"/>
+        <source>the canvas must hold numbers, not {dtype}</source>
+        <translation>畫布的內容必須是數字，而不是 {dtype}</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/drawing.py" line="127"/>
+        <source>the canvas holds values that are not finite numbers</source>
+        <translation>畫布中有不是有限數字的值</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/drawing_collection.py" line="67"/>
+        <source>a drawing&apos;s label is a digit 0–9, not {label!r}</source>
+        <translation>手繪數字的標籤必須是 0–9 的數字，而不是 {label!r}</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/drawing_collection.py" line="93"/>
+        <source>the collection is full ({limit:,} drawings)</source>
+        <translation>收藏已滿（{limit:,} 張手繪數字）</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/drawing_collection.py" line="107"/>
+        <source>together the collections hold more than {limit:,} drawings</source>
+        <translation>合併後的收藏超過 {limit:,} 張手繪數字</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/drawing_collection.py" line="145"/>
+        <source>{path}: cannot save the drawings ({reason})</source>
+        <translation>{path}：無法儲存手繪數字（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/drawing_collection.py" line="173"/>
+        <source>a tfdesk drawing collection (File ▸ Export drawings)</source>
+        <translation>tfdesk 的手繪數字收藏（檔案 ▸ 匯出手繪數字）</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/drawing_collection.py" line="186"/>
+        <source>not a usable drawing collection: {problem}</source>
+        <translation>不是可以使用的手繪數字收藏：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/drawing_collection.py" line="190"/>
+        <source>its version is not a whole number</source>
+        <translation>它的版本不是整數</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/drawing_collection.py" line="193"/>
+        <source>it was written in format {version}; this tfdesk reads format {format_version}</source>
+        <translation>它是以第 {version} 版格式寫成的；這個 tfdesk 讀取的是第 {format_version} 版格式</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/drawing_collection.py" line="199"/>
+        <source>labels must be a list of at most {limit:,} digits</source>
+        <translation>標籤必須是最多 {limit:,} 個數字的清單</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/drawing_collection.py" line="204"/>
+        <source>{key} has shape {shape}, but there are {count} labels</source>
+        <translation>{key} 的形狀是 {shape}，但有 {count} 個標籤</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/drawing_collection.py" line="209"/>
+        <source>{key} must be {count} × {size} values 0–{top}</source>
+        <translation>{key} 必須是 {count} × {size} 個 0–{top} 的數值</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/drawing_collection.py" line="212"/>
+        <source>labels must be digits 0–9</source>
+        <translation>標籤必須是 0–9 的數字</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/drawing_collection.py" line="214"/>
+        <source>writers must be text</source>
+        <translation>書寫者必須是文字</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/drawing_collection.py" line="217"/>
+        <source>{key} must be finite numbers</source>
+        <translation>{key} 必須是有限的數字</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/drawing_collection.py" line="220"/>
+        <source>a pen width or canvas size is out of range</source>
+        <translation>筆刷粗細或畫布大小超出範圍</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/drawing_collection.py" line="225"/>
+        <source>every drawing needs at least one stroke of at least one point</source>
+        <translation>每張手繪數字至少要有一筆，每一筆至少要有一個點</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/drawing_collection.py" line="228"/>
+        <source>the drawings have {strokes} strokes in all, but {stored} are stored</source>
+        <translation>手繪數字總共有 {strokes} 筆，但只儲存了 {stored} 筆</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/drawing_collection.py" line="234"/>
+        <source>the stroke points do not add up</source>
+        <translation>筆畫的點數對不起來</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/drawing_collection.py" line="236"/>
+        <source>a stroke point is not a finite number</source>
+        <translation>有一個筆畫點不是有限的數字</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/drawing_collection.py" line="265"/>
+        <source>Your drawings could not be read ({error}); it was left as it is and a new collection was started.</source>
+        <translation>無法讀取你的手繪數字（{error}）；原檔案保持原樣，並已開始一個新的收藏。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/drawing_collection.py" line="269"/>
+        <source>Your drawings could not be read ({error}); it was kept as {aside} and a new collection was started.</source>
+        <translation>無法讀取你的手繪數字（{error}）；原檔案已保留為 {aside}，並已開始一個新的收藏。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/drawing_collection.py" line="296"/>
+        <source>{path} is the collection itself; export to another file</source>
+        <translation>{path} 就是收藏本身；請匯出到另一個檔案</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/errors.py" line="55"/>
+        <location filename="../../tfdesk/core/spec.py" line="314"/>
+        <source>{path}: {problem}</source>
+        <translation>{path}：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/foreign_graph.py" line="65"/>
+        <source>{meta}: not a regular file.</source>
+        <translation>{meta}：不是一般檔案。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/foreign_graph.py" line="69"/>
+        <source>{meta}: {size:,} bytes is too large for a graph file; tfdesk opens graphs up to {limit_mb} MB.</source>
+        <translation>{meta}：{size:,} 位元組對計算圖檔來說太大了；tfdesk 最多只開啟 {limit_mb} MB 的計算圖。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/foreign_graph.py" line="76"/>
+        <source>{meta}: not a TensorFlow graph file ({reason}).</source>
+        <translation>{meta}：不是 TensorFlow 的計算圖檔（{reason}）。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/foreign_graph.py" line="114"/>
+        <source>{meta}: no graph file (.meta) beside this checkpoint.</source>
+        <translation>{meta}：這個檢查點旁邊沒有計算圖檔 (.meta)。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/foreign_graph.py" line="126"/>
+        <source>{meta}: cannot read the graph ({reason}).</source>
+        <translation>{meta}：無法讀取計算圖（{reason}）。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/foreign_graph.py" line="130"/>
+        <source>{meta}: the graph has no variables to restore.</source>
+        <translation>{meta}：計算圖中沒有可以載入的變數。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/foreign_graph.py" line="164"/>
+        <source>{meta}: {name} is listed as a variable but is a {op} op; refused.</source>
+        <translation>{meta}：{name} 被列為變數，實際上卻是 {op} 運算；已拒絕。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/foreign_graph.py" line="169"/>
+        <source>{meta}: the variable {name} has no fixed shape; refused.</source>
+        <translation>{meta}：變數 {name} 沒有固定的形狀；已拒絕。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/foreign_graph.py" line="175"/>
+        <source>{prefix}: the graph&apos;s variable {name} is not in the checkpoint.</source>
+        <translation>{prefix}：計算圖的變數 {name} 不在檢查點中。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/foreign_graph.py" line="180"/>
+        <source>{prefix}: {name} is {shape} {dtype} in the graph but {saved_shape} {saved_dtype} in the checkpoint.</source>
+        <translation>{prefix}：{name} 在計算圖中是 {shape} {dtype}，在檢查點中卻是 {saved_shape} {saved_dtype}。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/foreign_graph.py" line="187"/>
+        <source>{prefix}: its weights take {total:,} bytes; tfdesk restores up to {limit_mb} MB.</source>
+        <translation>{prefix}：它的權重佔 {total:,} 位元組；tfdesk 最多只載入 {limit_mb} MB。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/foreign_graph.py" line="195"/>
+        <source>{prefix}: cannot restore the weights ({reason}).</source>
+        <translation>{prefix}：無法載入權重（{reason}）。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/foreign_graph.py" line="237"/>
+        <source>The graph has no tensor named {name!r}.</source>
+        <translation>計算圖中沒有名為 {name!r} 的張量。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/foreign_graph.py" line="255"/>
+        <source>{name} ({op}): not an operation of a dense network</source>
+        <translation>{name} ({op})：不是全連接網路會用到的運算</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/foreign_graph.py" line="259"/>
+        <source>{name} ({op}): a loop or branch, which could run forever</source>
+        <translation>{name} ({op})：迴圈或分支，可能永遠執行不完</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/foreign_graph.py" line="266"/>
+        <source>{tensor}: its size is not known before running</source>
+        <translation>{tensor}：執行之前無法得知它的大小</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/foreign_graph.py" line="269"/>
+        <source>{tensor}: {size:,} values, more than tfdesk computes ({limit:,})</source>
+        <translation>{tensor}：{size:,} 個數值，超過 tfdesk 的運算上限（{limit:,}）</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/foreign_graph.py" line="274"/>
+        <source>{prefix}.meta: refused to compute {output} from {input}: {problems}; and {more} more.</source>
+        <translation>{prefix}.meta：拒絕從 {input} 計算 {output}：{problems}；還有另外 {more} 項。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/foreign_graph.py" line="280"/>
+        <source>{prefix}.meta: refused to compute {output} from {input}: {problems}.</source>
+        <translation>{prefix}.meta：拒絕從 {input} 計算 {output}：{problems}。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/foreign_graph.py" line="297"/>
+        <source>The graph did not compute {output_name} within {seconds:g} s; it was stopped.</source>
+        <translation>計算圖沒有在 {seconds:g} 秒內算出 {output_name}；已停止計算。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/foreign_graph.py" line="302"/>
+        <source>The graph could not compute {output_name}: {reason}</source>
+        <translation>計算圖無法算出 {output_name}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/foreign_graph.py" line="341"/>
+        <source>{prefix}.meta has no input/x_input:0 and output_layer/output:0 (the course&apos;s names). Its placeholders: none. Choose the input and output tensors.</source>
+        <translation>{prefix}.meta 中沒有 input/x_input:0 和 output_layer/output:0（課程中的名稱）。它的佔位符：無。請選擇輸入和輸出張量。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/foreign_graph.py" line="345"/>
+        <source>{prefix}.meta has no input/x_input:0 and output_layer/output:0 (the course&apos;s names). Its placeholders: {placeholders}. Choose the input and output tensors.</source>
+        <translation>{prefix}.meta 中沒有 input/x_input:0 和 output_layer/output:0（課程中的名稱）。它的佔位符：{placeholders}。請選擇輸入和輸出張量。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/graph_process.py" line="68"/>
+        <source>{path}: the graph took more than {timeout:g} s and was stopped. Open it again to retry.</source>
+        <translation>{path}：計算圖執行超過 {timeout:g} 秒，已被停止。請重新開啟再試一次。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/graph_process.py" line="84"/>
+        <location filename="../../tfdesk/core/graph_process.py" line="86"/>
+        <source>signal {signal}</source>
+        <translation>訊號 {signal}</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/graph_process.py" line="88"/>
+        <source>exit code {code}</source>
+        <translation>結束代碼 {code}</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/graph_process.py" line="89"/>
+        <source>{path}: TensorFlow stopped while working on this graph ({how}); the file is damaged or made to do harm. It ran in a separate process: nothing else was affected. Open another graph, or Start to train your own network.</source>
+        <translation>{path}：TensorFlow 在處理這個計算圖時停止了（{how}）；這個檔案已損壞，或是被刻意做成有害的。它是在獨立的行程中執行的，其他部分都沒有受到影響。請開啟另一個計算圖，或按「開始」訓練你自己的網路。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/graph_process.py" line="119"/>
+        <source>{path}: cannot open this graph ({kind}: {reason})</source>
+        <translation>{path}：無法開啟這個計算圖（{kind}：{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/graph_process.py" line="131"/>
+        <source>unknown request {method!r}</source>
+        <translation>未知的請求 {method!r}</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/graph_process.py" line="136"/>
+        <source>The graph could not answer ({kind}: {reason})</source>
+        <translation>計算圖無法回答（{kind}：{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/graph_safety.py" line="92"/>
+        <source>{path}: refused to run this graph. It holds operations a dense network does not need and that could read or write files, use the network or run code: {ops} and {more} more.</source>
+        <translation>{path}：拒絕執行這個計算圖。其中有全連接網路用不到、而且可能讀寫檔案、使用網路連線或執行程式碼的運算：{ops}，還有另外 {more} 個。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/graph_safety.py" line="98"/>
+        <source>{path}: refused to run this graph. It holds operations a dense network does not need and that could read or write files, use the network or run code: {ops}.</source>
+        <translation>{path}：拒絕執行這個計算圖。其中有全連接網路用不到、而且可能讀寫檔案、使用網路連線或執行程式碼的運算：{ops}。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/i18n.py" line="80"/>
+        <source>{first} and {second}</source>
+        <translation>{first} 和 {second}</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/race.py" line="44"/>
+        <source>Choose at least one optimizer and one batch mode to race.</source>
+        <translation>請至少選擇一個優化器和一種批次模式來競賽。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/spec.py" line="142"/>
+        <source>data.path: a file is needed when data.source is &apos;file&apos;</source>
+        <translation>data.path：data.source 為 &apos;file&apos; 時必須指定檔案</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/spec.py" line="150"/>
+        <source>data.drawings: a file name, or null for no drawings</source>
+        <translation>data.drawings：填入檔名，不使用手繪數字則填 null</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/spec.py" line="155"/>
+        <source>data.{option}: the curve lessons have no images; it works with the digits and image files</source>
+        <translation>data.{option}：曲線課程沒有影像；這個選項只適用於手寫數字和影像檔案</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/spec.py" line="160"/>
+        <source>data.drawings: the curve lessons have no images; drawings mix into the digits and image files</source>
+        <translation>data.drawings：曲線課程沒有影像；手繪數字只能混入手寫數字和影像檔案</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/spec.py" line="166"/>
+        <source>model.hidden_layers: at most {max_layers} layers, got {count:,}</source>
+        <translation>model.hidden_layers：最多 {max_layers} 層，這裡有 {count:,} 層</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/spec.py" line="176"/>
+        <source>{layer}.dropout: must be in [0, 1), got {dropout!r}</source>
+        <translation>{layer}.dropout：必須在 [0, 1) 之間，這裡是 {dropout!r}</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/spec.py" line="189"/>
+        <source>optimizer.momentum: must be in [0, 1), got {momentum!r}</source>
+        <translation>optimizer.momentum：必須在 [0, 1) 之間，這裡是 {momentum!r}</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/spec.py" line="197"/>
+        <source>optimizer.{option}: must be in [0, 1), got {value!r}</source>
+        <translation>optimizer.{option}：必須在 [0, 1) 之間，這裡是 {value!r}</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/spec.py" line="212"/>
+        <source>training.{option}: must be in [0, 1), got {value!r}</source>
+        <translation>training.{option}：必須在 [0, 1) 之間，這裡是 {value!r}</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/spec.py" line="216"/>
+        <source>training.validation_fraction + training.test_fraction: together they must leave at least 10% of the data for training</source>
+        <translation>training.validation_fraction + training.test_fraction：兩者加起來必須至少留下 10% 的資料用來訓練</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/spec.py" line="222"/>
+        <source>training.batch_size: {batch_size} is larger than the training set ({n_train} examples); choose at most {n_train} or full batch</source>
+        <translation>training.batch_size：{batch_size} 比訓練集（{n_train} 筆資料）還大；請選擇最多 {n_train}，或改用全批次</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/spec.py" line="229"/>
+        <source>device: must be &apos;cpu&apos; or &apos;gpu:N&apos; (N = 0, 1, …), got {device!r}</source>
+        <translation>device：必須是 &apos;cpu&apos; 或 &apos;gpu:N&apos;（N = 0、1、…），這裡是 {device!r}</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/spec.py" line="234"/>
+        <source>name: must be text, got {type}</source>
+        <translation>name：必須是文字，這裡是 {type}</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/spec.py" line="258"/>
+        <source>model.hidden_layers: this network has {parameters:,} weights and biases; tfdesk builds networks of up to {max_parameters:,} (with the optimizer&apos;s copies that is already {memory_gb:.1f} GB). Use fewer or smaller layers.</source>
+        <translation>model.hidden_layers：這個網路有 {parameters:,} 個權重和偏差；tfdesk 最多只建立 {max_parameters:,} 個的網路（加上優化器的副本就已經有 {memory_gb:.1f} GB）。請使用較少或較小的層。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/spec.py" line="272"/>
+        <source>{source}: not valid JSON ({reason})</source>
+        <translation>{source}：不是有效的 JSON（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/spec.py" line="290"/>
+        <source>{path}: cannot read the experiment file ({problem})</source>
+        <translation>{path}：無法讀取實驗檔（{problem}）</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/spec.py" line="296"/>
+        <source>{path}: cannot read the experiment file ({reason})</source>
+        <translation>{path}：無法讀取實驗檔（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/spec.py" line="300"/>
+        <source>{path}: too large for an experiment file ({size:,} bytes)</source>
+        <translation>{path}：對實驗檔來說太大了（{size:,} 位元組）</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/spec.py" line="307"/>
+        <source>{path}: not a text file (expected UTF-8 JSON)</source>
+        <translation>{path}：不是文字檔（應該是 UTF-8 編碼的 JSON）</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/spec.py" line="368"/>
+        <source>example: unknown example {name!r}; choose one of digits, course, linear, quadratic</source>
+        <translation>example：未知的範例 {name!r}；請從 digits、course、linear、quadratic 中選擇</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/spec.py" line="379"/>
+        <source>{field}: must be one of {choices}; got {value!r}</source>
+        <translation>{field}：必須是 {choices} 其中之一，這裡是 {value!r}</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/spec.py" line="389"/>
+        <source>the key {key!r} appears twice in one object; keep one</source>
+        <translation>鍵 {key!r} 在同一個物件中出現了兩次；請只保留一個</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/spec.py" line="398"/>
+        <source>{field}: must be a number, got {type} {value!r}</source>
+        <translation>{field}：必須是數字，這裡是 {type} {value!r}</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/spec.py" line="406"/>
+        <source>{field}: must be a finite number, got {value!r}</source>
+        <translation>{field}：必須是有限的數字，這裡是 {value!r}</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/spec.py" line="414"/>
+        <source>{field}: must be greater than 0, got {value!r}</source>
+        <translation>{field}：必須大於 0，這裡是 {value!r}</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/spec.py" line="421"/>
+        <location filename="../../tfdesk/core/spec.py" line="487"/>
+        <source>{field}: must be a whole number, got {type} {value!r}</source>
+        <translation>{field}：必須是整數，這裡是 {type} {value!r}</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/spec.py" line="425"/>
+        <source>{field}: must be between {low:,} and {high:,}, got {value:,}</source>
+        <translation>{field}：必須在 {low:,} 到 {high:,} 之間，這裡是 {value:,}</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/spec.py" line="433"/>
+        <source>{field}: must be true or false, got {value!r}</source>
+        <translation>{field}：必須是 true 或 false，這裡是 {value!r}</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/spec.py" line="447"/>
+        <source>experiment</source>
+        <translation>實驗</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/spec.py" line="450"/>
+        <source>{field}: must be an object with named fields, got {type}</source>
+        <translation>{field}：必須是具有具名欄位的物件，這裡是 {type}</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/spec.py" line="455"/>
+        <source>{field}: unknown keys {keys}; allowed: {allowed}</source>
+        <translation>{field}：未知的鍵 {keys}；可以使用的鍵：{allowed}</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/spec.py" line="458"/>
+        <source>{field}: unknown key {key!r}; allowed: {allowed}</source>
+        <translation>{field}：未知的鍵 {key!r}；可以使用的鍵：{allowed}</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/spec.py" line="468"/>
+        <source>{field}: must be a list of layers, got {type}</source>
+        <translation>{field}：必須是由各層組成的清單，這裡是 {type}</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/spec.py" line="492"/>
+        <source>{field}: must be text, got {type} {value!r}</source>
+        <translation>{field}：必須是文字，這裡是 {type} {value!r}</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/spec.py" line="497"/>
+        <source>{field}: must be a whole number or null, got {value!r}</source>
+        <translation>{field}：必須是整數或 null，這裡是 {value!r}</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/strokes.py" line="33"/>
+        <source>stroke {number}: expected a list of (x, y) points</source>
+        <translation>第 {number} 筆：應該是由 (x, y) 點組成的清單</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/strokes.py" line="37"/>
+        <source>stroke {number}: holds points that are not finite numbers</source>
+        <translation>第 {number} 筆：含有不是有限數字的點</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/trainer.py" line="34"/>
+        <source>The train split is empty; raise its fraction to evaluate on it.</source>
+        <translation>訓練集是空的；請提高它的比例，才能用它來評估。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/trainer.py" line="35"/>
+        <source>The val split is empty; raise its fraction to evaluate on it.</source>
+        <translation>驗證集是空的；請提高它的比例，才能用它來評估。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/trainer.py" line="36"/>
+        <source>The test split is empty; raise its fraction to evaluate on it.</source>
+        <translation>測試集是空的；請提高它的比例，才能用它來評估。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/trainer.py" line="37"/>
+        <source>The {split} split is empty; raise its fraction to evaluate on it.</source>
+        <translation>{split} 資料集是空的；請提高它的比例，才能用它來評估。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/trainer.py" line="296"/>
+        <source>Training stopped: the loss became {loss} at epoch {epoch}, step {step}. The learning rate {lr:g} is probably too large; try {smaller_lr:g}, then reset the weights and start again.</source>
+        <translation>訓練已停止：損失在第 {epoch} 個訓練週期的第 {step} 步變成了 {loss}。學習率 {lr:g} 可能太大了；試試 {smaller_lr:g}，然後重設權重再重新開始。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/worker.py" line="274"/>
+        <source>There is nothing to save yet: train the network first.</source>
+        <translation>還沒有可以儲存的東西：請先訓練網路。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/worker.py" line="314"/>
+        <source>Open a graph first (File ▸ Open graph).</source>
+        <translation>請先開啟計算圖（檔案 ▸ 開啟計算圖）。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/worker.py" line="326"/>
+        <source>{input} and {output} need a known size to draw into (features and classes).</source>
+        <translation>{input} 和 {output} 需要已知的大小（特徵數和類別數），才能用手寫數字測試。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/worker.py" line="345"/>
+        <source>Train the network first, then evaluate it.</source>
+        <translation>請先訓練網路，再進行評估。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/worker_lessons.py" line="77"/>
+        <source>There is no graph yet: press Start, or open one (File ▸ Open graph).</source>
+        <translation>還沒有計算圖：請按「開始」，或開啟一個計算圖（檔案 ▸ 開啟計算圖）。</translation>
+    </message>
+</context>
+<context>
     <name>spec</name>
     <message>
         <location filename="../../tfdesk/core/spec.py" line="35"/>
@@ -2196,17 +3273,17 @@ Your experiment and saved files are kept; you can carry on. The details are in {
 <context>
     <name>words</name>
     <message>
-        <location filename="../../tfdesk/gui/words.py" line="22"/>
+        <location filename="../../tfdesk/gui/words.py" line="30"/>
         <source>mini-batch {0}</source>
         <translation>小批次 {0}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/words.py" line="24"/>
+        <location filename="../../tfdesk/gui/words.py" line="32"/>
         <source>full batch</source>
         <translation>全批次</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/words.py" line="25"/>
+        <location filename="../../tfdesk/gui/words.py" line="33"/>
         <source>stochastic</source>
         <translation>隨機</translation>
     </message>

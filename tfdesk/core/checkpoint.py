@@ -29,6 +29,7 @@ from .. import __version__
 from . import folder_swap
 from .data_files import check_regular
 from .errors import CheckpointError, DataFileError, SpecError
+from .i18n import QT_TRANSLATE_NOOP, Joined, Words
 from .spec import Experiment
 
 v1 = tf.compat.v1
@@ -68,8 +69,10 @@ def save_checkpoint(trainer, folder: str | Path, metrics: dict | None = None,
         folder_swap.swap_in(staging, folder)
     except _TF_ERRORS as e:
         shutil.rmtree(staging, ignore_errors=True)
-        raise CheckpointError(f"Could not save the checkpoint in {shown}: {_reason(e)}. "
-                              "Any checkpoint that was there is unchanged.") from None
+        raise CheckpointError(
+            QT_TRANSLATE_NOOP("core", "Could not save the checkpoint in {folder}: {reason}. Any "
+                                      "checkpoint that was there is unchanged."),
+            folder=shown, reason=_reason(e)) from None
     finally:
         if now is not None:
             trainer.load_snapshot(now)
@@ -80,24 +83,30 @@ def check_save_target(folder: str | Path) -> None:
     """Refuse a target that is a file, a folder of the user's other files, or a place where
     no folder can be made: before a run, not after it."""
     if not str(folder).strip():
-        raise CheckpointError("No folder was given for the checkpoint.")
+        raise CheckpointError(QT_TRANSLATE_NOOP("core", "No folder was given for the checkpoint."))
     shown = Path(folder).absolute()
     folder = folder_swap.real_target(shown)
     if folder.exists() and not folder.is_dir():
-        raise CheckpointError(f"{shown} is a file, not a folder; choose a folder for the checkpoint.")
+        raise CheckpointError(
+            QT_TRANSLATE_NOOP("core", "{folder} is a file, not a folder; choose a folder for the "
+                                      "checkpoint."),
+            folder=shown)
     if folder.is_dir():
         foreign = sorted(p.name for p in folder.iterdir() if not is_checkpoint_file(p.name))
         if foreign:
             raise CheckpointError(
-                f"{shown} holds files tfdesk did not write ({', '.join(foreign[:5])}); a "
-                "checkpoint replaces the whole folder, so choose an empty folder or an "
-                "existing checkpoint.")
+                QT_TRANSLATE_NOOP("core", "{folder} holds files tfdesk did not write ({files}); a "
+                                          "checkpoint replaces the whole folder, so choose an empty "
+                                          "folder or an existing checkpoint."),
+                folder=shown, files=", ".join(foreign[:5]))
     try:
         for old in folder_swap.leftovers(folder):
             shutil.rmtree(old, ignore_errors=True)
         folder_swap.probe(folder)
     except OSError as e:
-        raise CheckpointError(f"Cannot save a checkpoint in {shown}: {_reason(e)}.") from None
+        raise CheckpointError(
+            QT_TRANSLATE_NOOP("core", "Cannot save a checkpoint in {folder}: {reason}."),
+            folder=shown, reason=_reason(e)) from None
 
 
 # The names in a checkpoint folder of tfdesk (or of the course's notebook), exactly.
@@ -161,7 +170,9 @@ def checkpoint_prefix(path: str | Path) -> str:
                 return str(prefix)
         indexes = sorted(path.glob("*.index"), key=lambda p: p.stat().st_mtime)
         if not indexes:
-            raise CheckpointError(f"{path}: no checkpoint here (no .index file).")
+            raise CheckpointError(
+                QT_TRANSLATE_NOOP("core", "{path}: no checkpoint here (no .index file)."),
+                path=path)
         return str(indexes[-1])[: -len(".index")]
     for suffix in (".meta", ".index"):
         if path.name.endswith(suffix):
@@ -169,7 +180,9 @@ def checkpoint_prefix(path: str | Path) -> str:
     if ".data-" in path.name:
         return str(path).split(".data-")[0]
     if not Path(f"{path}.index").is_file():
-        raise CheckpointError(f"{path}: no checkpoint found (expected {path.name}.index).")
+        raise CheckpointError(
+            QT_TRANSLATE_NOOP("core", "{path}: no checkpoint found (expected {name}.index)."),
+            path=path, name=path.name)
     return str(path)
 
 
@@ -184,13 +197,19 @@ def read_sidecar(folder: str | Path) -> dict | None:
     try:
         check_regular(path, max_bytes=MAX_SIDECAR_BYTES)
     except DataFileError as e:
-        raise CheckpointError(f"{path}: cannot read the checkpoint's description ({e.problem}).") from None
+        raise CheckpointError(
+            QT_TRANSLATE_NOOP("core", "{path}: cannot read the checkpoint's description ({problem})."),
+            path=path, problem=e.problem) from None
     try:
         content = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as e:
-        raise CheckpointError(f"{path}: cannot read the checkpoint's description ({_reason(e)}).") from None
+        raise CheckpointError(
+            QT_TRANSLATE_NOOP("core", "{path}: cannot read the checkpoint's description ({reason})."),
+            path=path, reason=_reason(e)) from None
     if not isinstance(content, dict) or content.get("format") != SIDECAR_FORMAT:
-        raise CheckpointError(f"{path}: not a tfdesk checkpoint description.")
+        raise CheckpointError(
+            QT_TRANSLATE_NOOP("core", "{path}: not a tfdesk checkpoint description."),
+            path=path)
     return content
 
 
@@ -198,12 +217,16 @@ def sidecar_experiment(folder: str | Path) -> Experiment:
     """The experiment a tfdesk checkpoint was trained with, to rebuild its graph."""
     sidecar = read_sidecar(folder)
     if sidecar is None:
-        raise CheckpointError(f"{folder}: has no {SIDECAR}; restore it into the current "
-                              "network instead, or open its graph (.meta).")
+        raise CheckpointError(
+            QT_TRANSLATE_NOOP("core", "{folder}: has no {sidecar}; restore it into the current "
+                                      "network instead, or open its graph (.meta)."),
+            folder=folder, sidecar=SIDECAR)
     try:
         return Experiment.from_dict(sidecar.get("experiment"))
     except SpecError as e:
-        raise CheckpointError(f"{Path(folder) / SIDECAR}: its experiment is not valid: {e}") from None
+        raise CheckpointError(
+            QT_TRANSLATE_NOOP("core", "{path}: its experiment is not valid: {error}"),
+            path=Path(folder) / SIDECAR, error=e) from None
 
 
 def restore_weights(trainer, path: str | Path) -> dict | None:
@@ -216,13 +239,17 @@ def restore_weights(trainer, path: str | Path) -> dict | None:
     try:
         saved = tf.train.load_checkpoint(prefix).get_variable_to_shape_map()
     except _TF_ERRORS as e:
-        raise CheckpointError(f"{prefix}: cannot read the checkpoint ({_reason(e)}).") from None
+        raise CheckpointError(
+            QT_TRANSLATE_NOOP("core", "{prefix}: cannot read the checkpoint ({reason})."),
+            prefix=prefix, reason=_reason(e)) from None
     with trainer.graph.as_default():
         graph_vars = {v.op.name: v for v in v1.global_variables()}
     problems = _mismatches(saved, {v.op.name: v.shape.as_list() for v in trainer.handles.model_variables},
                            graph_vars)
     if problems:
-        raise CheckpointError("The checkpoint does not fit this network:\n  " + "\n  ".join(problems))
+        raise CheckpointError(QT_TRANSLATE_NOOP("core", "The checkpoint does not fit this network:\n"
+                                                        "  {problems}"),
+                              problems=Joined("\n  ", problems))
     restorable = [v for name, v in graph_vars.items()
                   if name in saved and list(saved[name]) == v.shape.as_list()]
     sidecar = read_sidecar(Path(prefix).parent)
@@ -230,7 +257,9 @@ def restore_weights(trainer, path: str | Path) -> dict | None:
         with trainer.graph.as_default():
             v1.train.Saver(var_list=restorable).restore(trainer.session, prefix)
     except _TF_ERRORS as e:
-        raise CheckpointError(f"{prefix}: cannot read the checkpoint ({_reason(e)}).") from None
+        raise CheckpointError(
+            QT_TRANSLATE_NOOP("core", "{prefix}: cannot read the checkpoint ({reason})."),
+            prefix=prefix, reason=_reason(e)) from None
     trainer.epoch = sidecar_epoch(sidecar, prefix) if sidecar else 0
     trainer.epoch_step = sidecar_count(sidecar, "epoch_step", prefix) if sidecar else 0
     trainer.weights_replaced()
@@ -245,21 +274,28 @@ def sidecar_epoch(sidecar: dict, where) -> int:
 def sidecar_count(sidecar: dict, key: str, where) -> int:
     value = sidecar.get(key, 0)
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_EPOCH:
-        raise CheckpointError(f"{where}: {SIDECAR} says the {key} is {value!r}; it must be a "
-                              f"whole number from 0 to {MAX_EPOCH:,}.")
+        raise CheckpointError(
+            QT_TRANSLATE_NOOP("core", "{checkpoint}: {sidecar} says the {key} is {value!r}; it must "
+                                      "be a whole number from 0 to {max_epoch:,}."),
+            checkpoint=where, sidecar=SIDECAR, key=key, value=value, max_epoch=MAX_EPOCH)
     return value
 
 
-def _mismatches(saved: dict, model: dict, graph_vars: dict) -> list[str]:
+def _mismatches(saved: dict, model: dict, graph_vars: dict) -> list[Words]:
     problems = []
     for name, shape in model.items():
         if name not in saved:
-            problems.append(f"{name} {shape}: not in the checkpoint")
+            problems.append(Words(QT_TRANSLATE_NOOP("core", "{variable} {shape}: not in the checkpoint"),
+                                  variable=name, shape=shape))
         elif list(saved[name]) != shape:
-            problems.append(f"{name}: the network has shape {shape}, the checkpoint {list(saved[name])}")
+            problems.append(Words(QT_TRANSLATE_NOOP(
+                "core", "{variable}: the network has shape {shape}, the checkpoint {saved_shape}"),
+                variable=name, shape=shape, saved_shape=list(saved[name])))
     for name in sorted(saved):
         if name not in graph_vars and _MODEL_LEAF.match(name.rsplit("/", 1)[-1]):
-            problems.append(f"{name} {list(saved[name])}: in the checkpoint but not in this network")
+            problems.append(Words(QT_TRANSLATE_NOOP(
+                "core", "{variable} {shape}: in the checkpoint but not in this network"),
+                variable=name, shape=list(saved[name])))
     return problems
 
 

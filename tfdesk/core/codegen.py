@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from .. import __version__
 from .errors import SpecError
+from .i18n import QT_TRANSLATE_NOOP
 from .spec import Experiment
 
 STYLES = ("variables", "layers")
@@ -21,11 +22,14 @@ _ACTIVATION = {"relu": "tf.nn.relu", "sigmoid": "tf.nn.sigmoid", "tanh": "tf.nn.
 
 def training_script(exp: Experiment, style: str = "variables", save_path: str = "save_model") -> str:
     if style not in STYLES:
-        raise SpecError(f"code style: choose one of {', '.join(STYLES)}, not {style!r}")
+        raise SpecError(
+            QT_TRANSLATE_NOOP("core", "code style: choose one of {styles}, not {style!r}"),
+            styles=", ".join(STYLES), style=style)
     exp = exp.copy().validate()
     if exp.data.source == "file":
-        raise SpecError("The code view writes the digits and the curve lessons; "
-                        "a data file's loading code is not generated.")
+        raise SpecError(
+            QT_TRANSLATE_NOOP("core", "The code view writes the digits and the curve lessons; a data "
+                                      "file's loading code is not generated."))
     header = (f'"""{exp.name or "experiment"}: written by tfdesk {__version__} in the course\'s '
               f'tf.compat.v1 style ({"method 1" if style == "variables" else "method 2"})."""\n\n'
               "import numpy as np\nimport tensorflow as tf\n")
@@ -53,7 +57,7 @@ def _mixed_drawings(exp: Experiment) -> list[tuple[str, str, int]]:
 
 def _drawings(what: str, path: str, weight: int) -> str:
     repeat = "" if weight == 1 else f", {weight}, axis=0"
-    x = f"drawn['digits8x8'] / 16.0" if weight == 1 else f"np.repeat(drawn['digits8x8'] / 16.0{repeat})"
+    x = "drawn['digits8x8'] / 16.0" if weight == 1 else f"np.repeat(drawn['digits8x8'] / 16.0{repeat})"
     y = "np.eye(10, dtype=np.float32)[drawn['labels']]"
     if weight != 1:
         y = f"np.repeat({y}{repeat})"

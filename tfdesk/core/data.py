@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from .errors import DataFileError, SpecError
+from .i18n import QT_TRANSLATE_NOOP, Words
 from .spec import Experiment
 
 # y = 3x + 10 (the regression slide) and y = 6x^2 - 4x + 1 (the exercise).
@@ -71,10 +72,13 @@ def load_dataset(exp: Experiment) -> Dataset:
         data = file_dataset(exp.data.path, exp.data.format, exp.data.labels_path,
                             t.validation_fraction, t.test_fraction, t.seed)
     else:
-        raise SpecError(f"data.source: unknown source {source!r}")
+        raise SpecError(
+            QT_TRANSLATE_NOOP("core", "data.source: unknown source {source!r}"),
+            source=source)
     if exp.data.augment and data.image_shape is None:
-        raise SpecError("data.augment: this data is not images (8×8 or 28×28), so it cannot "
-                        "be shifted or turned; untick augmentation")
+        raise SpecError(
+            QT_TRANSLATE_NOOP("core", "data.augment: this data is not images (8×8 or 28×28), so it "
+                                      "cannot be shifted or turned; untick augmentation"))
     if exp.data.pen_digits:
         data = with_drawings(data, "pen_digits", pen_digits_collection(), 1, t.test_fraction, t.seed)
     if exp.data.drawings:
@@ -102,13 +106,19 @@ def with_drawings(data: Dataset, name: str, collection, weight: int,
     drawing_tests, so its accuracy can be shown beside the test accuracy."""
     where = "data.pen_digits" if name == "pen_digits" else "data.drawings"
     if data.input_format not in ("digits8x8", "mnist28"):
-        raise SpecError(f"{where}: drawings are 8×8 or 28×28 digit images; this data set has "
-                        f"{data.n_features} features per example")
+        raise SpecError(
+            QT_TRANSLATE_NOOP("core", "{option}: drawings are 8×8 or 28×28 digit images; this data set "
+                                      "has {n_features} features per example"),
+            option=where, n_features=data.n_features)
     if data.n_classes < 10:
-        raise SpecError(f"{where}: drawings are the digits 0–9; this data set has "
-                        f"{data.n_classes} classes")
+        raise SpecError(
+            QT_TRANSLATE_NOOP("core", "{option}: drawings are the digits 0–9; this data set has "
+                                      "{n_classes} classes"),
+            option=where, n_classes=data.n_classes)
     if len(collection) == 0:
-        raise SpecError(f"{where}: the collection holds no drawings yet")
+        raise SpecError(
+            QT_TRANSLATE_NOOP("core", "{option}: the collection holds no drawings yet"),
+            option=where)
     x, labels = collection.inputs(data.input_format), collection.labels()
     if test_fraction > 0 and len(x) >= 10:
         x, x_test, labels, labels_test = _split(x, labels, test_fraction, seed + 2)
@@ -131,8 +141,8 @@ def digits_dataset(val_fraction: float, test_fraction: float, seed: int) -> Data
     # The 8x8 images count pixels in 4x4 blocks, so each value is 0..16.
     x = (digits.data / 16.0).astype(np.float32)
     y = digits.target.astype(np.int64)
-    return _classification(x, y, None, None, [str(i) for i in range(10)], "digits8x8",
-                           "scikit-learn handwritten digits (1,797 images, 8×8)",
+    description = Words(QT_TRANSLATE_NOOP("core", "scikit-learn handwritten digits (1,797 images, 8×8)"))
+    return _classification(x, y, None, None, [str(i) for i in range(10)], "digits8x8", description,
                            val_fraction, test_fraction, seed)
 
 
@@ -171,11 +181,15 @@ def file_dataset(path, fmt, labels_path, val_fraction, test_fraction, seed) -> D
     labels = raw.y_train if raw.y_test is None else np.concatenate([raw.y_train, raw.y_test])
     n_classes = int(labels.max()) + 1
     if len(np.unique(labels)) < 2:
-        raise DataFileError(path, "every example has the same label; at least two classes are needed")
+        raise DataFileError(
+            path, QT_TRANSLATE_NOOP("core", "every example has the same label; at least two classes "
+                                            "are needed"))
     input_format = {(8, 8): "digits8x8", (28, 28): "mnist28"}.get(raw.image_shape, "features")
     return _classification(x_train, raw.y_train, x_test, raw.y_test,
                            [str(i) for i in range(n_classes)], input_format,
-                           f"{path} ({len(labels):,} examples, {x_train.shape[1]} features)",
+                           Words(QT_TRANSLATE_NOOP("core", "{path} ({count:,} examples, {features} "
+                                                           "features)"),
+                                 path=path, count=len(labels), features=x_train.shape[1]),
                            val_fraction, test_fraction, seed)
 
 
@@ -186,8 +200,10 @@ def _classification(x, y, x_test, y_test, class_names, input_format, description
                     val_fraction, test_fraction, seed) -> Dataset:
     """Split stratified by class where every class has enough examples."""
     if len(x) < MIN_EXAMPLES:
-        raise SpecError(f"data: {len(x)} examples are too few; tfdesk needs at least "
-                        f"{MIN_EXAMPLES} to train, validate and test on ({description})")
+        raise SpecError(
+            QT_TRANSLATE_NOOP("core", "data: {count} examples are too few; tfdesk needs at least "
+                                      "{minimum} to train, validate and test on ({description})"),
+            count=len(x), minimum=MIN_EXAMPLES, description=description)
     if x_test is None:
         x, x_test, y, y_test = _split(x, y, test_fraction, seed)
     x_train, x_val, y_train, y_val = _split(x, y, val_fraction / (1.0 - test_fraction), seed + 1)
@@ -211,8 +227,10 @@ def _split(x, y, fraction, seed):
     try:
         return train_test_split(x, y, test_size=fraction, random_state=seed)
     except ValueError:
-        raise SpecError(f"training: {len(x)} examples cannot be split {fraction:.0%} / "
-                        f"{1 - fraction:.0%}; use more data or other fractions") from None
+        raise SpecError(
+            QT_TRANSLATE_NOOP("core", "training: {count} examples cannot be split {fraction:.0%} "
+                                      "/ {rest:.0%}; use more data or other fractions"),
+            count=len(x), fraction=fraction, rest=1 - fraction) from None
 
 
 def _one_hot(labels: np.ndarray, n_classes: int) -> np.ndarray:

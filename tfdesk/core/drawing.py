@@ -10,6 +10,7 @@ headless server use this module too.
 import numpy as np
 
 from tfdesk.core.errors import TfdeskError
+from tfdesk.core.i18n import QT_TRANSLATE_NOOP
 
 INPUT_FORMATS = ("digits8x8", "mnist28")
 
@@ -70,8 +71,8 @@ def _ndimage():
 class NothingDrawn(TfdeskError):
     """The canvas is empty, or holds nothing but faint noise."""
 
-    def __init__(self, message="nothing drawn"):
-        super().__init__(message)
+    def __init__(self, message=QT_TRANSLATE_NOOP("core", "nothing drawn"), /, **fields):
+        super().__init__(message, **fields)
 
 
 def input_format_for(n_features: int) -> str:
@@ -95,30 +96,35 @@ def model_view(vector: np.ndarray, input_format: str) -> np.ndarray:
     vector = np.asarray(vector, dtype=np.float32)
     if vector.size != side * side:
         raise TfdeskError(
-            f"a {input_format} input has {side * side} values, this one has {vector.size}"
-        )
+            QT_TRANSLATE_NOOP("core", "a {input_format} input has {expected} values, this one has {size}"),
+            input_format=input_format, expected=side * side, size=vector.size)
     return vector.reshape(side, side)
 
 
 def _check_format(input_format):
     if input_format not in INPUT_FORMATS:
         raise TfdeskError(
-            f"unknown input format {input_format!r}; choose one of {', '.join(INPUT_FORMATS)}"
-        )
+            QT_TRANSLATE_NOOP("core", "unknown input format {input_format!r}; choose one of {formats}"),
+            input_format=input_format, formats=", ".join(INPUT_FORMATS))
 
 
 def _stroke_mask(canvas):
     """The strokes as a boolean array, whichever way round the canvas is drawn."""
     array = np.asarray(canvas)
     if array.ndim != 2:
-        raise TfdeskError(f"the canvas must be a 2-D grayscale image, not {array.ndim}-D")
+        raise TfdeskError(
+            QT_TRANSLATE_NOOP("core", "the canvas must be a 2-D grayscale image, not {ndim}-D"),
+            ndim=array.ndim)
     if not (np.issubdtype(array.dtype, np.number) or array.dtype == bool):
-        raise TfdeskError(f"the canvas must hold numbers, not {array.dtype}")
+        raise TfdeskError(
+            QT_TRANSLATE_NOOP("core", "the canvas must hold numbers, not {dtype}"),
+            dtype=str(array.dtype))
     if array.size == 0:
         raise NothingDrawn()
     values = array.astype(np.float64)
     if not np.isfinite(values).all():
-        raise TfdeskError("the canvas holds values that are not finite numbers")
+        raise TfdeskError(
+            QT_TRANSLATE_NOOP("core", "the canvas holds values that are not finite numbers"))
 
     # Floats may be 0..1 or 0..255; integers are 8-bit unless they say otherwise.
     if array.dtype == bool:

@@ -23,6 +23,7 @@ import numpy as np
 
 from .drawing import NothingDrawn, canvas_to_input
 from .errors import DataFileError, TfdeskError
+from .i18n import QT_TRANSLATE_NOOP, Words
 from .strokes import as_strokes, paint
 
 FORMAT_VERSION = 1
@@ -62,7 +63,9 @@ def make_drawing(strokes, label: int, writer: str = "", pen_width: float = 20.0,
     if not strokes:
         raise NothingDrawn()
     if not 0 <= int(label) <= 9:
-        raise TfdeskError(f"a drawing's label is a digit 0–9, not {label!r}")
+        raise TfdeskError(
+            QT_TRANSLATE_NOOP("core", "a drawing's label is a digit 0–9, not {label!r}"),
+            label=label)
     if canvas is None:
         canvas = paint(strokes, int(np.ceil(canvas_side)), pen_width)
     inputs = {}
@@ -86,7 +89,9 @@ class DrawingCollection:
 
     def add(self, drawing: Drawing) -> None:
         if len(self.drawings) >= MAX_DRAWINGS:
-            raise TfdeskError(f"the collection is full ({MAX_DRAWINGS:,} drawings)")
+            raise TfdeskError(
+                QT_TRANSLATE_NOOP("core", "the collection is full ({limit:,} drawings)"),
+                limit=MAX_DRAWINGS)
         self.drawings.append(drawing)
 
     def remove(self, indices) -> None:
@@ -98,7 +103,10 @@ class DrawingCollection:
         seen = {_identity(d) for d in self.drawings}
         new = [d for d in other.drawings if _identity(d) not in seen]
         if len(self.drawings) + len(new) > MAX_DRAWINGS:
-            raise TfdeskError(f"together the collections hold more than {MAX_DRAWINGS:,} drawings")
+            raise TfdeskError(
+                QT_TRANSLATE_NOOP("core", "together the collections hold more than {limit:,} "
+                                          "drawings"),
+                limit=MAX_DRAWINGS)
         self.drawings.extend(new)
         return len(new)
 
@@ -133,7 +141,9 @@ class DrawingCollection:
             os.replace(temporary, path)
         except OSError as e:
             Path(temporary).unlink(missing_ok=True)
-            raise TfdeskError(f"{path}: cannot save the drawings ({e.strerror or e})") from None
+            raise TfdeskError(
+                QT_TRANSLATE_NOOP("core", "{path}: cannot save the drawings ({reason})"),
+                path=path, reason=e.strerror or str(e)) from None
 
     def _arrays(self) -> dict:
         d = self.drawings
@@ -160,7 +170,8 @@ class DrawingCollection:
         from .data_files import read_npz
 
         path = Path(path)
-        a = read_npz(path, _KEYS, expected="a tfdesk drawing collection (File ▸ Export drawings)",
+        a = read_npz(path, _KEYS, expected=Words(QT_TRANSLATE_NOOP(
+                         "core", "a tfdesk drawing collection (File ▸ Export drawings)")),
                      budget=MAX_BYTES, bytes_per_value=1)
         return cls(_drawings_from(path, a))
 
@@ -171,46 +182,58 @@ def _identity(d: Drawing) -> tuple:
 
 
 def _drawings_from(path: Path, a: dict) -> list[Drawing]:
-    def bad(problem):
-        return DataFileError(path, f"not a usable drawing collection: {problem}")
+    def bad(problem, **fields):
+        return DataFileError(path, QT_TRANSLATE_NOOP("core", "not a usable drawing collection: {problem}"),
+                             problem=Words(problem, **fields))
 
     if a["version"].shape != () or a["version"].dtype.kind not in "iu":
-        raise bad("its version is not a whole number")
+        raise bad(QT_TRANSLATE_NOOP("core", "its version is not a whole number"))
     if int(a["version"]) != FORMAT_VERSION:
-        raise bad(f"it was written in format {int(a['version'])}; this tfdesk reads format "
-                  f"{FORMAT_VERSION}")
+        raise bad(
+            QT_TRANSLATE_NOOP("core", "it was written in format {version}; this tfdesk reads format "
+                                      "{format_version}"),
+            version=int(a["version"]), format_version=FORMAT_VERSION)
     n = a["labels"].shape[0] if a["labels"].ndim == 1 else -1
     if not 0 <= n <= MAX_DRAWINGS:
-        raise bad(f"labels must be a list of at most {MAX_DRAWINGS:,} digits")
+        raise bad(
+            QT_TRANSLATE_NOOP("core", "labels must be a list of at most {limit:,} digits"),
+            limit=MAX_DRAWINGS)
     for key in ("writers", "times", "pen_widths", "canvas_sides", "stroke_counts"):
         if a[key].shape != (n,):
-            raise bad(f"{key} has shape {a[key].shape}, but there are {n} labels")
+            raise bad(
+                QT_TRANSLATE_NOOP("core", "{key} has shape {shape}, but there are {count} labels"),
+                key=key, shape=a[key].shape, count=n)
     for key, (size, top) in FORMATS.items():
         if a[key].shape != (n, size) or a[key].dtype != np.uint8 or (a[key] > top).any():
-            raise bad(f"{key} must be {n} × {size} values 0–{top}")
+            raise bad(
+                QT_TRANSLATE_NOOP("core", "{key} must be {count} × {size} values 0–{top}"),
+                key=key, count=n, size=size, top=top)
     if a["labels"].dtype.kind not in "iu" or ((a["labels"] < 0) | (a["labels"] > 9)).any():
-        raise bad("labels must be digits 0–9")
+        raise bad(QT_TRANSLATE_NOOP("core", "labels must be digits 0–9"))
     if a["writers"].dtype.kind != "U":
-        raise bad("writers must be text")
+        raise bad(QT_TRANSLATE_NOOP("core", "writers must be text"))
     for key in ("times", "pen_widths", "canvas_sides"):
         if a[key].dtype.kind != "f" or not np.isfinite(a[key]).all():
-            raise bad(f"{key} must be finite numbers")
+            raise bad(QT_TRANSLATE_NOOP("core", "{key} must be finite numbers"), key=key)
     if ((a["pen_widths"] <= 0) | (a["pen_widths"] > 200)).any() or \
             ((a["canvas_sides"] < 8) | (a["canvas_sides"] > MAX_CANVAS)).any():
-        raise bad("a pen width or canvas size is out of range")
+        raise bad(QT_TRANSLATE_NOOP("core", "a pen width or canvas size is out of range"))
     strokes_each, points_each = a["stroke_counts"], a["point_counts"]
     if strokes_each.dtype.kind not in "iu" or points_each.dtype.kind not in "iu" or \
             points_each.ndim != 1 or (strokes_each < 1).any() or (points_each < 1).any():
-        raise bad("every drawing needs at least one stroke of at least one point")
+        raise bad(
+            QT_TRANSLATE_NOOP("core", "every drawing needs at least one stroke of at least one point"))
     if int(strokes_each.sum()) != len(points_each):
-        raise bad(f"the drawings have {int(strokes_each.sum())} strokes in all, "
-                  f"but {len(points_each)} are stored")
+        raise bad(
+            QT_TRANSLATE_NOOP("core", "the drawings have {strokes} strokes in all, but "
+                                      "{stored} are stored"),
+            strokes=int(strokes_each.sum()), stored=len(points_each))
     points = a["points"]
     if points.ndim != 2 or points.shape[1] != 2 or points.dtype.kind != "f" or \
             len(points) > MAX_POINTS or int(points_each.sum()) != len(points):
-        raise bad("the stroke points do not add up")
+        raise bad(QT_TRANSLATE_NOOP("core", "the stroke points do not add up"))
     if not np.isfinite(points).all():
-        raise bad("a stroke point is not a finite number")
+        raise bad(QT_TRANSLATE_NOOP("core", "a stroke point is not a finite number"))
     stroke_list = np.split(points.astype(np.float32), np.cumsum(points_each)[:-1]) if n else []
     per_drawing = np.split(np.arange(len(points_each)), np.cumsum(strokes_each)[:-1]) if n else []
     return [Drawing([stroke_list[j] for j in per_drawing[i]], int(a["labels"][i]),
@@ -228,7 +251,7 @@ class DrawingLibrary:
 
     def __init__(self, path: str | Path):
         self.path = Path(path)
-        self.problem: str | None = None
+        self.problem: Words | None = None  # English as a str; the window translates it
         self.collection = DrawingCollection()
         if self.path.exists():
             try:
@@ -238,10 +261,14 @@ class DrawingLibrary:
                     f"{self.path.stem}-damaged-{time.strftime('%Y%m%d-%H%M%S')}{self.path.suffix}")
                 try:
                     os.replace(self.path, aside)
-                    kept = f"it was kept as {aside}"
                 except OSError:
-                    kept = "it was left as it is"
-                self.problem = f"Your drawings could not be read ({e}); {kept} and a new collection was started."
+                    self.problem = Words(QT_TRANSLATE_NOOP(
+                        "core", "Your drawings could not be read ({error}); it was left as it is and a "
+                                "new collection was started."), error=e)
+                else:
+                    self.problem = Words(QT_TRANSLATE_NOOP(
+                        "core", "Your drawings could not be read ({error}); it was kept as {aside} and a "
+                                "new collection was started."), error=e, aside=aside)
 
     def __len__(self) -> int:
         return len(self.collection)
@@ -271,7 +298,9 @@ class DrawingLibrary:
 
     def export(self, path: str | Path) -> None:
         if Path(path).resolve() == self.path.resolve():
-            raise TfdeskError(f"{path} is the collection itself; export to another file")
+            raise TfdeskError(
+                QT_TRANSLATE_NOOP("core", "{path} is the collection itself; export to another file"),
+                path=path)
         self.collection.save(path)
 
     def _save_or_undo(self, undo) -> None:

@@ -25,6 +25,7 @@ import tensorflow as tf
 
 from .checkpoint import _TF_ERRORS, _reason, checkpoint_prefix, read_sidecar
 from .errors import CheckpointError
+from .i18n import QT_TRANSLATE_NOOP, Joined, Words
 from .graph_safety import ALLOWED_OPS, SAVER_OPS, check_meta_graph
 
 v1 = tf.compat.v1
@@ -61,15 +62,19 @@ def read_meta_graph(meta: str | Path):
     meta = Path(meta)
     try:
         if not meta.is_file():
-            raise CheckpointError(f"{meta}: not a regular file.")
+            raise CheckpointError(QT_TRANSLATE_NOOP("core", "{meta}: not a regular file."), meta=meta)
         size = meta.stat().st_size
         if size > MAX_META_BYTES:
-            raise CheckpointError(f"{meta}: {size:,} bytes is too large for a graph file; tfdesk "
-                                  f"opens graphs up to {MAX_META_BYTES // 1024**2} MB.")
+            raise CheckpointError(
+                QT_TRANSLATE_NOOP("core", "{meta}: {size:,} bytes is too large for a graph file; "
+                                          "tfdesk opens graphs up to {limit_mb} MB."),
+                meta=meta, size=size, limit_mb=MAX_META_BYTES // 1024**2)
         meta_graph_def = v1.MetaGraphDef()
         meta_graph_def.ParseFromString(meta.read_bytes())
     except (DecodeError, OSError, RuntimeWarning) as e:
-        raise CheckpointError(f"{meta}: not a TensorFlow graph file ({_reason(e)}).") from None
+        raise CheckpointError(
+            QT_TRANSLATE_NOOP("core", "{meta}: not a TensorFlow graph file ({reason})."),
+            meta=meta, reason=_reason(e)) from None
     return meta_graph_def
 
 
@@ -105,7 +110,9 @@ class ForeignGraph:
         self.prefix = checkpoint_prefix(path)
         meta = self.prefix + ".meta"
         if not Path(meta).is_file():
-            raise CheckpointError(f"{meta}: no graph file (.meta) beside this checkpoint.")
+            raise CheckpointError(
+                QT_TRANSLATE_NOOP("core", "{meta}: no graph file (.meta) beside this checkpoint."),
+                meta=meta)
         meta_graph_def = without_saver(read_meta_graph(meta))
         check_meta_graph(meta_graph_def, meta)  # no file, network or Python op anywhere
         self.graph = tf.Graph()
@@ -115,9 +122,13 @@ class ForeignGraph:
                 # variables: tfdesk's, restoring from the prefix the user chose.
                 saver = v1.train.import_meta_graph(meta_graph_def, clear_devices=True)
         except _TF_ERRORS + (TypeError, AttributeError) as e:
-            raise CheckpointError(f"{meta}: cannot read the graph ({_reason(e)}).") from None
+            raise CheckpointError(
+                QT_TRANSLATE_NOOP("core", "{meta}: cannot read the graph ({reason})."),
+                meta=meta, reason=_reason(e)) from None
         if saver is None:
-            raise CheckpointError(f"{meta}: the graph has no variables to restore.")
+            raise CheckpointError(
+                QT_TRANSLATE_NOOP("core", "{meta}: the graph has no variables to restore."),
+                meta=meta)
         self.session = v1.Session(graph=self.graph, config=v1.ConfigProto(
             intra_op_parallelism_threads=1, inter_op_parallelism_threads=1))
         try:
@@ -142,32 +153,47 @@ class ForeignGraph:
             reader = tf.train.load_checkpoint(self.prefix)
             shapes, dtypes = reader.get_variable_to_shape_map(), reader.get_variable_to_dtype_map()
         except _TF_ERRORS as e:
-            raise CheckpointError(f"{self.prefix}: cannot read the checkpoint ({_reason(e)}).") from None
+            raise CheckpointError(
+                QT_TRANSLATE_NOOP("core", "{prefix}: cannot read the checkpoint ({reason})."),
+                prefix=self.prefix, reason=_reason(e)) from None
         total = 0
         for variable in variables:
             name = variable.op.name
             if variable.op.type not in _VARIABLE_OPS:
-                raise CheckpointError(f"{meta}: {name} is listed as a variable but is a "
-                                      f"{variable.op.type} op; refused.")
+                raise CheckpointError(
+                    QT_TRANSLATE_NOOP("core", "{meta}: {name} is listed as a variable but is a {op} "
+                                              "op; refused."),
+                    meta=meta, name=name, op=variable.op.type)
             if variable.shape.rank is None or not variable.shape.is_fully_defined():
-                raise CheckpointError(f"{meta}: the variable {name} has no fixed shape; refused.")
+                raise CheckpointError(
+                    QT_TRANSLATE_NOOP("core", "{meta}: the variable {name} has no fixed shape; "
+                                              "refused."),
+                    meta=meta, name=name)
             shape = variable.shape.as_list()
             if name not in shapes:
-                raise CheckpointError(f"{self.prefix}: the graph's variable {name} is not in the "
-                                      "checkpoint.")
+                raise CheckpointError(
+                    QT_TRANSLATE_NOOP("core", "{prefix}: the graph's variable {name} is not in the "
+                                              "checkpoint."),
+                    prefix=self.prefix, name=name)
             if shape != list(shapes[name]) or variable.dtype.base_dtype != dtypes[name]:
                 raise CheckpointError(
-                    f"{self.prefix}: {name} is {shape} {variable.dtype.base_dtype.name} in the graph "
-                    f"but {list(shapes[name])} {dtypes[name].name} in the checkpoint.")
+                    QT_TRANSLATE_NOOP("core", "{prefix}: {name} is {shape} {dtype} in the graph but "
+                                              "{saved_shape} {saved_dtype} in the checkpoint."),
+                    prefix=self.prefix, name=name, shape=shape, dtype=variable.dtype.base_dtype.name,
+                    saved_shape=list(shapes[name]), saved_dtype=dtypes[name].name)
             total += math.prod(shape) * variable.dtype.base_dtype.size
         if total > MAX_VARIABLE_BYTES:
-            raise CheckpointError(f"{self.prefix}: its weights take {total:,} bytes; tfdesk "
-                                  f"restores up to {MAX_VARIABLE_BYTES // 1024**2} MB.")
+            raise CheckpointError(
+                QT_TRANSLATE_NOOP("core", "{prefix}: its weights take {total:,} bytes; tfdesk "
+                                          "restores up to {limit_mb} MB."),
+                prefix=self.prefix, total=total, limit_mb=MAX_VARIABLE_BYTES // 1024**2)
         try:
             with self.graph.as_default():  # outside it, restore takes the eager path
                 saver.restore(self.session, self.prefix)
         except _TF_ERRORS as e:
-            raise CheckpointError(f"{self.prefix}: cannot restore the weights ({_reason(e)}).") from None
+            raise CheckpointError(
+                QT_TRANSLATE_NOOP("core", "{prefix}: cannot restore the weights ({reason})."),
+                prefix=self.prefix, reason=_reason(e)) from None
 
     # ---- choosing the input and output -------------------------------------------
 
@@ -207,7 +233,9 @@ class ForeignGraph:
             try:
                 tensors.append(self.graph.get_tensor_by_name(name))
             except (KeyError, ValueError):
-                raise CheckpointError(f"The graph has no tensor named {name!r}.") from None
+                raise CheckpointError(
+                    QT_TRANSLATE_NOOP("core", "The graph has no tensor named {name!r}."),
+                    name=name) from None
         self._check_way(*tensors)
         self.input_name, self.output_name = input_name, output_name
 
@@ -224,37 +252,55 @@ class ForeignGraph:
         problems = []
         for op in sorted(needed, key=lambda o: o.name):
             if op.type not in ALLOWED_OPS:
-                problems.append(f"{op.name} ({op.type}): not an operation of a dense network")
+                problems.append(Words(QT_TRANSLATE_NOOP(
+                    "core", "{name} ({op}): not an operation of a dense network"),
+                    name=op.name, op=op.type))
             elif op.type in _LOOP_OPS:
-                problems.append(f"{op.name} ({op.type}): a loop or branch, which could run forever")
+                problems.append(Words(QT_TRANSLATE_NOOP(
+                    "core", "{name} ({op}): a loop or branch, which could run forever"),
+                    name=op.name, op=op.type))
             else:
                 for t in op.outputs:
                     size = _per_example_elements(t)
                     if size is None:
-                        problems.append(f"{t.name}: its size is not known before running")
+                        problems.append(Words(QT_TRANSLATE_NOOP(
+                            "core", "{tensor}: its size is not known before running"), tensor=t.name))
                     elif size > MAX_ELEMENTS:
-                        problems.append(f"{t.name}: {size:,} values, more than tfdesk computes "
-                                        f"({MAX_ELEMENTS:,})")
+                        problems.append(Words(QT_TRANSLATE_NOOP(
+                            "core", "{tensor}: {size:,} values, more than tfdesk computes ({limit:,})"),
+                            tensor=t.name, size=size, limit=MAX_ELEMENTS))
+        if len(problems) > 6:
+            raise CheckpointError(
+                QT_TRANSLATE_NOOP("core", "{prefix}.meta: refused to compute {output} from {input}: "
+                                          "{problems}; and {more} more."),
+                prefix=self.prefix, output=y.name, input=x.name,
+                problems=Joined("; ", problems[:6]), more=len(problems) - 6)
         if problems:
-            shown = "; ".join(problems[:6]) + (f"; and {len(problems) - 6} more" if len(problems) > 6 else "")
-            raise CheckpointError(f"{self.prefix}.meta: refused to compute {y.name} from {x.name}: {shown}.")
+            raise CheckpointError(
+                QT_TRANSLATE_NOOP("core", "{prefix}.meta: refused to compute {output} from {input}: "
+                                          "{problems}."),
+                prefix=self.prefix, output=y.name, input=x.name, problems=Joined("; ", problems))
 
     # ---- using it ----------------------------------------------------------------
 
     def predict(self, x: np.ndarray) -> np.ndarray:
         """The output tensor for x; logits of `output_layer/output` become probabilities."""
         if self.input_name is None or self.output_name is None:
-            raise CheckpointError(self.missing_tensors_message())
+            raise self._missing_tensors()
         x_t = self.graph.get_tensor_by_name(self.input_name)
         y_t = self.graph.get_tensor_by_name(self.output_name)
         options = v1.RunOptions(timeout_in_ms=int(PREDICT_SECONDS * 1000))
         try:
             out = self.session.run(y_t, feed_dict={x_t: np.asarray(x, np.float32)}, options=options)
         except tf.errors.DeadlineExceededError:
-            raise CheckpointError(f"The graph did not compute {self.output_name} within "
-                                  f"{PREDICT_SECONDS:g} s; it was stopped.") from None
+            raise CheckpointError(
+                QT_TRANSLATE_NOOP("core", "The graph did not compute {output_name} within "
+                                          "{seconds:g} s; it was stopped."),
+                output_name=self.output_name, seconds=PREDICT_SECONDS) from None
         except _TF_ERRORS as e:
-            raise CheckpointError(f"The graph could not compute {self.output_name}: {_reason(e)}") from None
+            raise CheckpointError(
+                QT_TRANSLATE_NOOP("core", "The graph could not compute {output_name}: {reason}"),
+                output_name=self.output_name, reason=_reason(e)) from None
         if self.output_name == "output_layer/output:0":
             out = np.exp(out - out.max(axis=-1, keepdims=True))
             out /= out.sum(axis=-1, keepdims=True)
@@ -287,9 +333,19 @@ class ForeignGraph:
         return variable_value(self.graph, self.session, name)
 
     def missing_tensors_message(self) -> str:
-        found = ", ".join(t.name for t in self.placeholders()) or "none"
-        return (f"{self.prefix}.meta has no input/x_input:0 and output_layer/output:0 "
-                f"(the course's names). Its placeholders: {found}. Choose the input and output tensors.")
+        return str(self._missing_tensors())
+
+    def _missing_tensors(self) -> CheckpointError:
+        found = ", ".join(t.name for t in self.placeholders())
+        if not found:
+            return CheckpointError(QT_TRANSLATE_NOOP(
+                "core", "{prefix}.meta has no input/x_input:0 and output_layer/output:0 (the course's "
+                        "names). Its placeholders: none. Choose the input and output tensors."),
+                prefix=self.prefix)
+        return CheckpointError(QT_TRANSLATE_NOOP(
+            "core", "{prefix}.meta has no input/x_input:0 and output_layer/output:0 (the course's "
+                    "names). Its placeholders: {placeholders}. Choose the input and output tensors."),
+            prefix=self.prefix, placeholders=found)
 
     def close(self) -> None:
         self.session.close()

@@ -15,10 +15,12 @@ round trip on the pipe (bench/drawing_latency figures in the README).
 from __future__ import annotations
 
 import multiprocessing
+import pickle
 import signal
 import threading
 
 from .errors import CheckpointError, TfdeskError
+from .i18n import QT_TRANSLATE_NOOP, Words
 
 MEMORY_LIMIT = 3 * 1024**3  # the child's heap: TensorFlow itself takes about 0.5 GB
 OPEN_SECONDS = 120.0  # TensorFlow's import in a fresh process is part of it
@@ -56,35 +58,39 @@ class GraphProcess:
         """Send a request (None: only wait for the child's word) and return its answer."""
         with self._lock:
             if method is not None and not self._process.is_alive():
-                raise CheckpointError(self._death())
+                raise self._death()
             try:
                 if method is not None:
                     self._conn.send((method, args))
                 if not self._conn.poll(timeout):
                     self.close()
                     raise CheckpointError(
-                        f"{self.path}: the graph took more than {timeout:g} s and was stopped. "
-                        "Open it again to retry.")
+                        QT_TRANSLATE_NOOP("core", "{path}: the graph took more than {timeout:g} s and "
+                                                  "was stopped. Open it again to retry."),
+                        path=self.path, timeout=timeout)
                 ok, value = self._conn.recv()
             except (EOFError, OSError):
                 self._process.join(5)
-                raise CheckpointError(self._death()) from None
+                raise self._death() from None
         if not ok:
-            raise CheckpointError(value)
+            template, fields = value  # the child's error, still to be translated
+            raise CheckpointError(template, **fields)
         return value
 
-    def _death(self) -> str:
+    def _death(self) -> CheckpointError:
         code = self._process.exitcode
         if code is not None and code < 0:
             try:
-                how = f"signal {signal.Signals(-code).name}"
+                how = Words(QT_TRANSLATE_NOOP("core", "signal {signal}"), signal=signal.Signals(-code).name)
             except ValueError:
-                how = f"signal {-code}"
+                how = Words(QT_TRANSLATE_NOOP("core", "signal {signal}"), signal=-code)
         else:
-            how = f"exit code {code}"
-        return (f"{self.path}: TensorFlow stopped while working on this graph ({how}); the file "
-                "is damaged or made to do harm. It ran in a separate process: nothing else "
-                "was affected. Open another graph, or Start to train your own network.")
+            how = Words(QT_TRANSLATE_NOOP("core", "exit code {code}"), code=code)
+        return CheckpointError(QT_TRANSLATE_NOOP(
+            "core", "{path}: TensorFlow stopped while working on this graph ({how}); the file is "
+                    "damaged or made to do harm. It ran in a separate process: nothing else was "
+                    "affected. Open another graph, or Start to train your own network."),
+            path=self.path, how=how)
 
     def close(self) -> None:
         try:
@@ -107,10 +113,11 @@ def serve(conn, path: str, memory_limit: int) -> None:
     try:
         graph = ForeignGraph(path)
     except TfdeskError as e:
-        conn.send((False, str(e)))
+        conn.send((False, _sendable(e)))
         return
     except Exception as e:  # a bug or a TensorFlow error no check foresaw
-        conn.send((False, f"{path}: cannot open this graph ({type(e).__name__}: {e})"))
+        conn.send((False, (QT_TRANSLATE_NOOP("core", "{path}: cannot open this graph ({kind}: {reason})"),
+                           {"path": path, "kind": type(e).__name__, "reason": str(e)})))
         return
     conn.send((True, {"prefix": graph.prefix, "sidecar": graph.sidecar,
                       "input_name": graph.input_name, "output_name": graph.output_name}))
@@ -121,12 +128,26 @@ def serve(conn, path: str, memory_limit: int) -> None:
             return
         try:
             if method not in _METHODS:
-                raise TfdeskError(f"unknown request {method!r}")
+                raise TfdeskError(QT_TRANSLATE_NOOP("core", "unknown request {method!r}"), method=method)
             conn.send((True, getattr(graph, method)(*args)))
         except TfdeskError as e:
-            conn.send((False, str(e)))
+            conn.send((False, _sendable(e)))
         except Exception as e:
-            conn.send((False, f"The graph could not answer ({type(e).__name__}: {e})"))
+            conn.send((False, (QT_TRANSLATE_NOOP("core", "The graph could not answer ({kind}: {reason})"),
+                               {"kind": type(e).__name__, "reason": str(e)})))
+
+
+def _sendable(e: TfdeskError) -> tuple[str, dict]:
+    """An error's template and fields, for the window to raise and translate; a field
+    that cannot cross the pipe goes as its English."""
+    fields = {}
+    for name, value in e.fields.items():
+        try:
+            pickle.dumps(value)
+        except Exception:  # noqa: BLE001 (anything unpicklable)
+            value = str(value)
+        fields[name] = value
+    return e.template, fields
 
 
 def _limit_memory(limit: int) -> None:

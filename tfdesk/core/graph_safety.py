@@ -12,6 +12,7 @@ and tfdesk restores the weights with a Saver of its own.
 from __future__ import annotations
 
 from .errors import CheckpointError
+from .i18n import QT_TRANSLATE_NOOP
 
 # Arithmetic, comparisons, reductions, shapes, casts.
 _MATH = {
@@ -86,8 +87,15 @@ def unsafe_ops(meta_graph_def) -> list[str]:
 def check_meta_graph(meta_graph_def, path: str) -> None:
     """Raise CheckpointError naming the ops a graph must not run."""
     found = unsafe_ops(meta_graph_def)
-    if found:
-        shown = ", ".join(found[:8]) + (f" and {len(found) - 8} more" if len(found) > 8 else "")
+    if len(found) > 8:
         raise CheckpointError(
-            f"{path}: refused to run this graph. It holds operations a dense network does not "
-            f"need and that could read or write files, use the network or run code: {shown}.")
+            QT_TRANSLATE_NOOP("core", "{path}: refused to run this graph. It holds operations a dense "
+                                      "network does not need and that could read or write files, use "
+                                      "the network or run code: {ops} and {more} more."),
+            path=path, ops=", ".join(found[:8]), more=len(found) - 8)
+    if found:
+        raise CheckpointError(
+            QT_TRANSLATE_NOOP("core", "{path}: refused to run this graph. It holds operations a dense "
+                                      "network does not need and that could read or write files, use "
+                                      "the network or run code: {ops}."),
+            path=path, ops=", ".join(found))

@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import Callable
 
 from .errors import TrainingError
+from .i18n import QT_TRANSLATE_NOOP
 from .spec import Experiment
 
 # Each optimizer at a learning rate it usually does well with on the digits; the
@@ -45,7 +46,8 @@ class Race:
         from .session import TrainingSession
 
         if not entries:
-            raise TrainingError("Choose at least one optimizer and one batch mode to race.")
+            raise TrainingError(
+                QT_TRANSLATE_NOOP("core", "Choose at least one optimizer and one batch mode to race."))
         self.labels = [label for label, _ in entries]
         data = load_dataset(entries[0][1])
         self.sessions = []

@@ -21,6 +21,7 @@ from .callbacks.divergence import DivergenceCheck
 from .callbacks.early_stopping import EarlyStopping
 from .errors import TfdeskError, TrainingError
 from .events import Message, Plan, TrainResult
+from .i18n import QT_TRANSLATE_NOOP
 from .spec import Experiment
 
 # What may change while the network goes on from its current weights.
@@ -181,7 +182,7 @@ class TrainingSession:
         """The network on the validation set (the practice exam), or on the test set: the
         final exam, counted every time it is looked at."""
         if self.trainer is None:
-            raise TfdeskError("Train the network first, then evaluate it.")
+            raise TfdeskError(QT_TRANSLATE_NOOP("core", "Train the network first, then evaluate it."))
         evaluation = self.trainer.evaluate(split)
         if split == "test":
             self.test_looks += 1
@@ -197,7 +198,8 @@ class TrainingSession:
         from .checkpoint import save_checkpoint
 
         if self.trainer is None:
-            raise TfdeskError("There is nothing to save yet: train the network first.")
+            raise TfdeskError(QT_TRANSLATE_NOOP("core", "There is nothing to save yet: train the network "
+                                                        "first."))
         return save_checkpoint(self.trainer, folder, self.metrics())
 
     def close(self) -> None:

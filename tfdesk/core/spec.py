@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import SpecError
-from .i18n import QT_TRANSLATE_NOOP
+from .i18n import QT_TRANSLATE_NOOP, Words
 
 DATA_SOURCES = ("digits", "linear", "quadratic", "file")
 MAX_HIDDEN_LAYERS = 100
@@ -144,34 +144,43 @@ class Experiment:
         _choice("data.source", d.source, DATA_SOURCES)
         if d.source == "file":
             if not d.path:
-                raise SpecError("data.path: a file is needed when data.source is 'file'")
+                raise SpecError(
+                    QT_TRANSLATE_NOOP("core", "data.path: a file is needed when data.source is 'file'"))
             if d.format is not None:
                 _choice("data.format", d.format, FILE_FORMATS)
         _boolean("data.augment", d.augment)
         _boolean("data.pen_digits", d.pen_digits)
         _integer("data.drawings_weight", d.drawings_weight, low=1, high=1000)
         if d.drawings is not None and not d.drawings.strip():
-            raise SpecError("data.drawings: a file name, or null for no drawings")
+            raise SpecError(
+                QT_TRANSLATE_NOOP("core", "data.drawings: a file name, or null for no drawings"))
         if d.source in REGRESSION_SOURCES:
             for name in ("augment", "pen_digits"):
                 if getattr(d, name):
-                    raise SpecError(f"data.{name}: the curve lessons have no images; "
-                                    "it works with the digits and image files")
+                    raise SpecError(
+                        QT_TRANSLATE_NOOP("core", "data.{option}: the curve lessons have no images; it "
+                                                  "works with the digits and image files"),
+                        option=name)
             if d.drawings is not None:
-                raise SpecError("data.drawings: the curve lessons have no images; "
-                                "drawings mix into the digits and image files")
+                raise SpecError(
+                    QT_TRANSLATE_NOOP("core", "data.drawings: the curve lessons have no images; "
+                                              "drawings mix into the digits and image files"))
 
         m = self.model  # no hidden layer is allowed: softmax regression on the pixels
         if len(m.hidden_layers) > MAX_HIDDEN_LAYERS:
-            raise SpecError(f"model.hidden_layers: at most {MAX_HIDDEN_LAYERS} layers, "
-                            f"got {len(m.hidden_layers):,}")
+            raise SpecError(
+                QT_TRANSLATE_NOOP("core", "model.hidden_layers: at most {max_layers} layers, "
+                                          "got {count:,}"),
+                max_layers=MAX_HIDDEN_LAYERS, count=len(m.hidden_layers))
         for i, layer in enumerate(m.hidden_layers):
             where = f"model.hidden_layers[{i}]"
             _integer(f"{where}.units", layer.units, low=1, high=100_000)
             _choice(f"{where}.activation", layer.activation, ACTIVATIONS)
             _number(f"{where}.dropout", layer.dropout)
             if not 0.0 <= layer.dropout < 1.0:
-                raise SpecError(f"{where}.dropout: must be in [0, 1), got {layer.dropout!r}")
+                raise SpecError(
+                    QT_TRANSLATE_NOOP("core", "{layer}.dropout: must be in [0, 1), got {dropout!r}"),
+                    layer=where, dropout=layer.dropout)
         _choice("model.init", m.init, INITIALIZERS)
         _choice("model.output_activation", m.output_activation, OUTPUT_ACTIVATIONS)
         if m.degree is not None:
@@ -182,13 +191,17 @@ class Experiment:
         _positive("optimizer.learning_rate", o.learning_rate)
         _number("optimizer.momentum", o.momentum)
         if not 0.0 <= o.momentum < 1.0:
-            raise SpecError(f"optimizer.momentum: must be in [0, 1), got {o.momentum!r}")
+            raise SpecError(
+                QT_TRANSLATE_NOOP("core", "optimizer.momentum: must be in [0, 1), got {momentum!r}"),
+                momentum=o.momentum)
         _boolean("optimizer.nesterov", o.nesterov)
         for name in ("beta1", "beta2", "decay"):
             value = getattr(o, name)
             _number(f"optimizer.{name}", value)
             if not 0.0 <= value < 1.0:
-                raise SpecError(f"optimizer.{name}: must be in [0, 1), got {value!r}")
+                raise SpecError(
+                    QT_TRANSLATE_NOOP("core", "optimizer.{option}: must be in [0, 1), got {value!r}"),
+                    option=name, value=value)
         _positive("optimizer.epsilon", o.epsilon)
         _positive("optimizer.initial_accumulator", o.initial_accumulator)
 
@@ -201,28 +214,37 @@ class Experiment:
             value = getattr(t, name)
             _number(f"training.{name}", value)
             if not 0.0 <= value < 1.0:
-                raise SpecError(f"training.{name}: must be in [0, 1), got {value!r}")
+                raise SpecError(
+                    QT_TRANSLATE_NOOP("core", "training.{option}: must be in [0, 1), got {value!r}"),
+                    option=name, value=value)
         if t.validation_fraction + t.test_fraction >= 0.9:
             raise SpecError(
-                "training.validation_fraction + training.test_fraction: together they "
-                "must leave at least 10% of the data for training"
-            )
+                QT_TRANSLATE_NOOP("core", "training.validation_fraction + training.test_fraction: "
+                                          "together they must leave at least 10% of the data for "
+                                          "training"))
         _integer("training.seed", t.seed, low=0, high=2**31 - 1)
         _boolean("training.early_stopping", t.early_stopping)
         _integer("training.patience", t.patience, low=1, high=100_000)
         if t.early_stopping and t.validation_fraction == 0:
-            raise SpecError("training.early_stopping: it watches the validation loss; keep some "
-                            "data for validation (training.validation_fraction above 0)")
+            raise SpecError(QT_TRANSLATE_NOOP(
+                "core", "training.early_stopping: it watches the validation loss; keep some data "
+                        "for validation (training.validation_fraction above 0)"))
         if n_train is not None and t.batch_mode == "mini" and t.batch_size > n_train:
             raise SpecError(
-                f"training.batch_size: {t.batch_size} is larger than the training set "
-                f"({n_train} examples); choose at most {n_train} or full batch"
-            )
+                QT_TRANSLATE_NOOP("core", "training.batch_size: {batch_size} is larger than the "
+                                          "training set ({n_train} examples); choose at most "
+                                          "{n_train} or full batch"),
+                batch_size=t.batch_size, n_train=n_train)
 
         if not isinstance(self.device, str) or not _is_device(self.device):
-            raise SpecError(f"device: must be 'cpu' or 'gpu:N' (N = 0, 1, …), got {self.device!r}")
+            raise SpecError(
+                QT_TRANSLATE_NOOP("core", "device: must be 'cpu' or 'gpu:N' (N = 0, 1, …), got "
+                                          "{device!r}"),
+                device=self.device)
         if not isinstance(self.name, str):
-            raise SpecError(f"name: must be text, got {type(self.name).__name__}")
+            raise SpecError(
+                QT_TRANSLATE_NOOP("core", "name: must be text, got {type}"),
+                type=type(self.name).__name__)
         return self
 
     # ---- JSON -------------------------------------------------------------
@@ -245,10 +267,12 @@ class Experiment:
         parameters = sum(a * b + b for a, b in zip(sizes, sizes[1:]))
         if parameters > MAX_PARAMETERS:
             raise SpecError(
-                f"model.hidden_layers: this network has {parameters:,} weights and biases; "
-                f"tfdesk builds networks of up to {MAX_PARAMETERS:,} (with the optimizer's "
-                f"copies that is already {MAX_PARAMETERS * 4 * 3 / 1024**3:.1f} GB). Use fewer "
-                "or smaller layers.")
+                QT_TRANSLATE_NOOP("core", "model.hidden_layers: this network has {parameters:,} "
+                                          "weights and biases; tfdesk builds networks of up to "
+                                          "{max_parameters:,} (with the optimizer's copies that is "
+                                          "already {memory_gb:.1f} GB). Use fewer or smaller layers."),
+                parameters=parameters, max_parameters=MAX_PARAMETERS,
+                memory_gb=MAX_PARAMETERS * 4 * 3 / 1024**3)
 
     @classmethod
     def from_json(cls, text: str, source: str = "experiment") -> "Experiment":
@@ -256,7 +280,9 @@ class Experiment:
             raw = json.loads(text, object_pairs_hook=_no_repeated_keys)
         except (ValueError, RecursionError) as e:  # ValueError covers JSONDecodeError and
             # Python's limit on the digits of an integer
-            raise SpecError(f"{source}: not valid JSON ({e})") from None
+            raise SpecError(
+                QT_TRANSLATE_NOOP("core", "{source}: not valid JSON ({reason})"),
+                source=source, reason=str(e)) from None
         return cls.from_dict(raw)
 
     def save(self, path: str | Path) -> None:
@@ -272,24 +298,33 @@ class Experiment:
         try:
             check_regular(path, max_bytes=MAX_FILE_BYTES)  # a FIFO or /dev/zero, refused unread
         except DataFileError as e:
-            raise SpecError(f"{path}: cannot read the experiment file ({e.problem})") from None
+            raise SpecError(
+                QT_TRANSLATE_NOOP("core", "{path}: cannot read the experiment file ({problem})"),
+                path=path, problem=e.problem) from None
         try:
             raw = path.read_bytes()[:MAX_FILE_BYTES + 1]
         except OSError as e:
-            raise SpecError(f"{path}: cannot read the experiment file ({e.strerror or e})") from None
+            raise SpecError(
+                QT_TRANSLATE_NOOP("core", "{path}: cannot read the experiment file ({reason})"),
+                path=path, reason=e.strerror or str(e)) from None
         if len(raw) > MAX_FILE_BYTES:
-            raise SpecError(f"{path}: too large for an experiment file ({len(raw):,} bytes)")
+            raise SpecError(
+                QT_TRANSLATE_NOOP("core", "{path}: too large for an experiment file ({size:,} "
+                                          "bytes)"),
+                path=path, size=len(raw))
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError:
-            raise SpecError(f"{path}: not a text file (expected UTF-8 JSON)") from None
+            raise SpecError(
+                QT_TRANSLATE_NOOP("core", "{path}: not a text file (expected UTF-8 JSON)"),
+                path=path) from None
         try:
             exp = cls.from_json(text, source=str(path))
         except SpecError as e:
-            msg = str(e)
-            if not msg.startswith(str(path)):
-                msg = f"{path}: {msg}"
-            raise SpecError(msg) from None
+            if str(e).startswith(str(path)):
+                raise SpecError(e.template, **e.fields) from None
+            raise SpecError(QT_TRANSLATE_NOOP("core", "{path}: {problem}"),
+                            path=path, problem=e.words) from None
         d = exp.data
         for name in ("path", "labels_path", "drawings"):
             value = getattr(d, name)
@@ -341,7 +376,10 @@ def example_experiment(name: str) -> Experiment:
         return course_experiment()
     if name in REGRESSION_SOURCES:
         return lesson_experiment(name)
-    raise SpecError(f"example: unknown example {name!r}; choose one of digits, course, linear, quadratic")
+    raise SpecError(
+        QT_TRANSLATE_NOOP("core", "example: unknown example {name!r}; choose one of digits, course, "
+                                  "linear, quadratic"),
+        name=name)
 
 
 # ---- checks -----------------------------------------------------------------
@@ -349,7 +387,9 @@ def example_experiment(name: str) -> Experiment:
 
 def _choice(field_name: str, value: Any, allowed: tuple[str, ...]) -> None:
     if value not in allowed:
-        raise SpecError(f"{field_name}: must be one of {', '.join(allowed)}; got {value!r}")
+        raise SpecError(
+            QT_TRANSLATE_NOOP("core", "{field}: must be one of {choices}; got {value!r}"),
+            field=field_name, choices=", ".join(allowed), value=value)
 
 
 def _no_repeated_keys(pairs: list) -> dict:
@@ -357,38 +397,53 @@ def _no_repeated_keys(pairs: list) -> dict:
     seen = {}
     for key, value in pairs:
         if key in seen:
-            raise SpecError(f"the key {key!r} appears twice in one object; keep one")
+            raise SpecError(
+                QT_TRANSLATE_NOOP("core", "the key {key!r} appears twice in one object; keep one"),
+                key=key)
         seen[key] = value
     return seen
 
 
 def _number(field_name: str, value: Any) -> None:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise SpecError(f"{field_name}: must be a number, got {type(value).__name__} {value!r}")
+        raise SpecError(
+            QT_TRANSLATE_NOOP("core", "{field}: must be a number, got {type} {value!r}"),
+            field=field_name, type=type(value).__name__, value=value)
     try:
         finite = math.isfinite(value)
     except OverflowError:  # a whole number too large for a float
         finite = False
     if not finite:
-        raise SpecError(f"{field_name}: must be a finite number, got {value!r}")
+        raise SpecError(
+            QT_TRANSLATE_NOOP("core", "{field}: must be a finite number, got {value!r}"),
+            field=field_name, value=value)
 
 
 def _positive(field_name: str, value: Any) -> None:
     _number(field_name, value)
     if value <= 0:
-        raise SpecError(f"{field_name}: must be greater than 0, got {value!r}")
+        raise SpecError(
+            QT_TRANSLATE_NOOP("core", "{field}: must be greater than 0, got {value!r}"),
+            field=field_name, value=value)
 
 
 def _integer(field_name: str, value: Any, low: int, high: int) -> None:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise SpecError(f"{field_name}: must be a whole number, got {type(value).__name__} {value!r}")
+        raise SpecError(
+            QT_TRANSLATE_NOOP("core", "{field}: must be a whole number, got {type} {value!r}"),
+            field=field_name, type=type(value).__name__, value=value)
     if not low <= value <= high:
-        raise SpecError(f"{field_name}: must be between {low:,} and {high:,}, got {value:,}")
+        raise SpecError(
+            QT_TRANSLATE_NOOP("core", "{field}: must be between {low:,} and {high:,}, got "
+                                      "{value:,}"),
+            field=field_name, low=low, high=high, value=value)
 
 
 def _boolean(field_name: str, value: Any) -> None:
     if not isinstance(value, bool):
-        raise SpecError(f"{field_name}: must be true or false, got {value!r}")
+        raise SpecError(
+            QT_TRANSLATE_NOOP("core", "{field}: must be true or false, got {value!r}"),
+            field=field_name, value=value)
 
 
 def _is_device(text: str) -> bool:
@@ -401,16 +456,19 @@ _NESTED = {"data": DataSpec, "model": ModelSpec, "optimizer": OptimizerSpec, "tr
 
 
 def _build(cls: type, raw: Any, where: str) -> Any:
-    label = where or "experiment"
+    label = where or Words(QT_TRANSLATE_NOOP("core", "experiment"))
     if not isinstance(raw, dict):
-        raise SpecError(f"{label}: must be an object with named fields, got {type(raw).__name__}")
+        raise SpecError(
+            QT_TRANSLATE_NOOP("core", "{field}: must be an object with named fields, got {type}"),
+            field=label, type=type(raw).__name__)
     known = {f.name: f for f in dataclasses.fields(cls)}
     unknown = sorted(set(raw) - set(known))
+    if len(unknown) > 1:
+        raise SpecError(QT_TRANSLATE_NOOP("core", "{field}: unknown keys {keys}; allowed: {allowed}"),
+                        field=label, keys=", ".join(map(repr, unknown)), allowed=", ".join(known))
     if unknown:
-        raise SpecError(
-            f"{label}: unknown key{'s' if len(unknown) > 1 else ''} {', '.join(map(repr, unknown))}; "
-            f"allowed: {', '.join(known)}"
-        )
+        raise SpecError(QT_TRANSLATE_NOOP("core", "{field}: unknown key {key!r}; allowed: {allowed}"),
+                        field=label, key=unknown[0], allowed=", ".join(known))
     values = {}
     for name, value in raw.items():
         path = f"{where}.{name}" if where else name
@@ -418,7 +476,9 @@ def _build(cls: type, raw: Any, where: str) -> Any:
             values[name] = _build(_NESTED[name], value, path)
         elif cls is ModelSpec and name == "hidden_layers":
             if not isinstance(value, list):
-                raise SpecError(f"{path}: must be a list of layers, got {type(value).__name__}")
+                raise SpecError(
+                    QT_TRANSLATE_NOOP("core", "{field}: must be a list of layers, got {type}"),
+                    field=path, type=type(value).__name__)
             values[name] = [_build(LayerSpec, v, f"{path}[{i}]") for i, v in enumerate(value)]
         else:
             values[name] = _coerce(path, value, known[name])
@@ -435,11 +495,17 @@ def _coerce(path: str, value: Any, f: dataclasses.Field) -> Any:
         value = float(value)
     elif isinstance(default, int):
         if isinstance(value, bool) or not isinstance(value, int):
-            raise SpecError(f"{path}: must be a whole number, got {type(value).__name__} {value!r}")
+            raise SpecError(
+                QT_TRANSLATE_NOOP("core", "{field}: must be a whole number, got {type} {value!r}"),
+                field=path, type=type(value).__name__, value=value)
     elif isinstance(default, str) or (default is None and f.type in ("str | None",)):
         if value is not None and not isinstance(value, str):
-            raise SpecError(f"{path}: must be text, got {type(value).__name__} {value!r}")
+            raise SpecError(
+                QT_TRANSLATE_NOOP("core", "{field}: must be text, got {type} {value!r}"),
+                field=path, type=type(value).__name__, value=value)
     elif f.type == "int | None":
         if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
-            raise SpecError(f"{path}: must be a whole number or null, got {value!r}")
+            raise SpecError(
+                QT_TRANSLATE_NOOP("core", "{field}: must be a whole number or null, got {value!r}"),
+                field=path, value=value)
     return value

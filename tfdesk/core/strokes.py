@@ -16,6 +16,7 @@ from __future__ import annotations
 import numpy as np
 
 from .errors import TfdeskError
+from .i18n import QT_TRANSLATE_NOOP
 
 Strokes = list  # list[np.ndarray]: each (n, 2) float points, x right, y down
 
@@ -28,9 +29,13 @@ def as_strokes(strokes) -> list[np.ndarray]:
     for index, stroke in enumerate(strokes):
         points = np.asarray(stroke, dtype=np.float64)
         if points.ndim != 2 or points.shape[1] != 2 or len(points) == 0:
-            raise TfdeskError(f"stroke {index + 1}: expected a list of (x, y) points")
+            raise TfdeskError(
+                QT_TRANSLATE_NOOP("core", "stroke {number}: expected a list of (x, y) points"),
+                number=index + 1)
         if not np.isfinite(points).all():
-            raise TfdeskError(f"stroke {index + 1}: holds points that are not finite numbers")
+            raise TfdeskError(
+                QT_TRANSLATE_NOOP("core", "stroke {number}: holds points that are not finite numbers"),
+                number=index + 1)
         result.append(points.astype(np.float32))
     return result
 

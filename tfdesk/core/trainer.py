@@ -19,6 +19,7 @@ import tensorflow as tf
 from .data import Dataset, load_dataset
 from .errors import TrainingError
 from .events import EpochMetrics, Evaluation, StepLosses, TrainResult
+from .i18n import QT_TRANSLATE_NOOP
 from .graph import GraphHandles, build_graph
 from .spec import Experiment
 
@@ -29,6 +30,13 @@ FIRST_CHUNK_STEPS = 4  # before the time of a step is known
 # Below this many multiply-adds a step, TensorFlow's intra-op thread pool costs more
 # than it saves (the course network: 2.3x faster on one thread, 2-core laptop).
 SMALL_STEP_FLOPS = 4_000_000
+# Evaluating on a split that holds nothing; a sentence each, so each translates whole.
+_EMPTY_SPLIT = {
+    "train": QT_TRANSLATE_NOOP("core", "The train split is empty; raise its fraction to evaluate on it."),
+    "val": QT_TRANSLATE_NOOP("core", "The val split is empty; raise its fraction to evaluate on it."),
+    "test": QT_TRANSLATE_NOOP("core", "The test split is empty; raise its fraction to evaluate on it."),
+    None: QT_TRANSLATE_NOOP("core", "The {split} split is empty; raise its fraction to evaluate on it."),
+}
 
 
 @dataclass
@@ -269,9 +277,10 @@ class Trainer:
     def _diverged(self, epoch: int, step: int, loss: float) -> TrainingError:
         lr = self.experiment.optimizer.learning_rate
         return TrainingError(
-            f"Training stopped: the loss became {loss} at epoch {epoch}, step {step}. "
-            f"The learning rate {lr:g} is probably too large; try {lr / 10:g}, "
-            f"then reset the weights and start again.")
+            QT_TRANSLATE_NOOP("core", "Training stopped: the loss became {loss} at epoch {epoch}, "
+                                      "step {step}. The learning rate {lr:g} is probably too large; "
+                                      "try {smaller_lr:g}, then reset the weights and start again."),
+            loss=loss, epoch=epoch, step=step, lr=lr, smaller_lr=lr / 10)
 
     # ---- using the model --------------------------------------------------
 
@@ -286,7 +295,7 @@ class Trainer:
         x = getattr(self.data, f"x_{split}")
         y = getattr(self.data, f"y_{split}")
         if len(x) == 0:
-            raise TrainingError(f"The {split} split is empty; raise its fraction to evaluate on it.")
+            raise TrainingError(_EMPTY_SPLIT.get(split, _EMPTY_SPLIT[None]), split=split)
         loss, accuracy = self.loss_and_accuracy(x, y)
         if self.data.task == "regression":
             return Evaluation(loss, None, None, self.predict(x), y)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 
 from ..core.codegen import training_script
 from ..core.errors import TfdeskError
+from .words import error_text
 
 
 class CodeView(QDialog):
@@ -54,7 +55,7 @@ class CodeView(QDialog):
             self.code = training_script(self.experiment, self.style_choice.currentData())
         except TfdeskError as e:
             self.code = None
-            self.text.setPlainText(str(e))
+            self.text.setPlainText(error_text(e))
         else:
             self.text.setPlainText(self.code)
         self.save_button.setEnabled(self.code is not None)

@@ -17,6 +17,7 @@ from typing import Callable
 import numpy as np
 
 from ..core.errors import TfdeskError
+from .words import error_text
 
 # () -> (predict(x) -> probabilities, number of inputs), or None when nothing can answer
 ModelSource = Callable[[], "tuple[Callable[[np.ndarray], np.ndarray], int] | None"]
@@ -73,7 +74,7 @@ class DrawingAnswers:
                     return  # drawn for another input format; the panel will ask again
                 probabilities = predict(vector[None, :])[0]
         except TfdeskError as e:
-            self._report("failed", str(e))
+            self._report("failed", error_text(e))
             return
         except Exception as e:  # a bug: say so, keep answering
             traceback.print_exc()

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from tfdesk.core.drawing_collection import Drawing, DrawingLibrary
 from tfdesk.core.errors import TfdeskError
 from tfdesk.core.strokes import paint
+from tfdesk.gui.words import error_text
 
 THUMB = 64
 FILTER = "tfdesk drawings (*.npz)"
@@ -148,7 +149,7 @@ class DrawingGallery(QDialog):
             try:
                 self.library.export(path)
             except TfdeskError as e:
-                self._tell(QMessageBox.Warning, str(e))
+                self._tell(QMessageBox.Warning, error_text(e))
                 return
             self._tell(QMessageBox.Information, self.tr("Saved {count} drawings in {path}.").format(
                 count=len(self.library), path=path))
@@ -166,7 +167,7 @@ class DrawingGallery(QDialog):
         try:
             change()
         except TfdeskError as e:
-            self._tell(QMessageBox.Warning, str(e))
+            self._tell(QMessageBox.Warning, error_text(e))
             return False
         finally:
             self.refresh()

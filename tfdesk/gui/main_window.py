@@ -35,7 +35,7 @@ from .plot_panel import LossPlot
 from .tooltips import wrap_tooltips
 from .training_progress import TrainingProgress
 from .worker import new_worker
-from .words import run_label
+from .words import error_text, run_label
 
 log = logging.getLogger("tfdesk")
 MAX_RECENT = 8
@@ -341,7 +341,7 @@ class MainWindow(LessonViews, MyDrawings, QMainWindow):
             check_regular(Path(path), folder_ok=True)
             infer_format(Path(path))
         except TfdeskError as e:
-            self._failed(str(e))
+            self._failed(error_text(e))
             return False
         return True
 
@@ -354,7 +354,7 @@ class MainWindow(LessonViews, MyDrawings, QMainWindow):
             try:
                 self._show_experiment(Experiment.load(path))
             except TfdeskError as e:
-                self._failed(str(e))
+                self._failed(error_text(e))
                 return
             self._remember_recent(path)
 
@@ -364,7 +364,7 @@ class MainWindow(LessonViews, MyDrawings, QMainWindow):
             try:
                 self.current_experiment().validate().save(path)
             except (TfdeskError, OSError) as e:
-                self._failed(str(e))
+                self._failed(error_text(e))
                 return
             self._remember_recent(path)
             self.statusBar().showMessage(self.tr("Saved the experiment in {0}").format(path), 5000)
@@ -377,7 +377,7 @@ class MainWindow(LessonViews, MyDrawings, QMainWindow):
         try:
             exp = self.current_experiment().validate()
         except TfdeskError as e:
-            self._failed(str(e))
+            self._failed(error_text(e))
             return
         self.experiment = exp
         self.autosave_bar.hide()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMessageBox
 from ..core.drawing_collection import DrawingLibrary, make_drawing
 from ..core.errors import TfdeskError
 from .drawing_gallery import DrawingGallery
+from .words import error_text
 
 
 class MyDrawings:
@@ -50,7 +51,8 @@ class MyDrawings:
     def _tell_drawings_problem(self) -> None:
         """Once the window is up: a damaged collection file was moved aside."""
         if self.drawings_library.problem:
-            self._message(QMessageBox.Warning, self.tr("Your drawings"), self.drawings_library.problem)
+            self._message(QMessageBox.Warning, self.tr("Your drawings"),
+                          error_text(self.drawings_library.problem))
 
     def writer_name(self) -> str:
         try:
@@ -75,7 +77,7 @@ class MyDrawings:
                                    info["canvas_side"], canvas=info["canvas"])
             self.drawings_library.add(drawing)
         except TfdeskError as e:
-            self._failed(str(e))
+            self._failed(error_text(e))
             return
         self._drawings_changed()
         self.draw.set_collection_note(self.tr(

@@ -1,10 +1,18 @@
-"""The core's names for optimizers and batch modes, in the window's language."""
+"""The core's words in the window's language: optimizers, batch modes, errors."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from ..core.i18n import render
 from ..core.spec import BATCH_MODE_LABELS, OPTIMIZER_LABELS, Experiment
+
+
+def error_text(error) -> str:
+    """A core error (or the core's Words, e.g. a library's problem) in the window's
+    language, the sentences inside it too; any other exception as str(error).
+    QCoreApplication.translate is thread-safe: the worker thread may call this."""
+    return render(error, QCoreApplication.translate)
 
 
 def optimizer_label(name: str) -> str:

@@ -31,6 +31,7 @@ from .report_delivery import ReportDelivery
 from .worker_graphs import GraphFacts, GraphRequests  # noqa: F401  (GraphFacts: the window's)
 from .worker_lessons import LessonRequests
 from .worker_reports import GuiReporter
+from .words import error_text
 
 PREDICTION_INTERVAL = 0.2  # seconds between refreshes of the drawing's bars while training
 
@@ -302,7 +303,7 @@ class TrainingWorker(LessonRequests, GraphRequests, QObject):
         try:
             work()
         except TfdeskError as e:
-            self._report("failed", str(e))
+            self._report("failed", error_text(e))
         except Exception as e:  # a bug: say so plainly, keep the window alive
             traceback.print_exc()
             self._report("failed", f"Unexpected error ({type(e).__name__}): {e}")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..core.errors import TfdeskError
+from ..core.i18n import QT_TRANSLATE_NOOP
 
 
 @dataclass
@@ -50,7 +51,7 @@ class GraphRequests:
     def use_graph_tensors(self, input_name: str, output_name: str) -> None:
         def work():
             if self.graph_model is None:
-                raise TfdeskError("Open a graph first (File ▸ Open graph).")
+                raise TfdeskError(QT_TRANSLATE_NOOP("core", "Open a graph first (File ▸ Open graph)."))
             with self.drawings.model_lock:
                 self.graph_model.use_tensors(input_name, output_name)
             self._graph_ready()
@@ -62,8 +63,9 @@ class GraphRequests:
         m = self.graph_model
         n_features, n_classes = m.shapes()
         if n_features is None or n_classes is None:
-            raise TfdeskError(f"{m.input_name} and {m.output_name} need a known size to draw into "
-                              "(features and classes).")
+            raise TfdeskError(QT_TRANSLATE_NOOP("core", "{input} and {output} need a known size to draw "
+                                                        "into (features and classes)."),
+                              input=m.input_name, output=m.output_name)
         self._graph_features = int(n_features)
         self._report("graphReady", {
             "input_format": input_format_for(int(n_features)),

@@ -13,6 +13,7 @@ import numpy as np
 
 from ..core.callbacks import Callback
 from ..core.errors import TfdeskError
+from ..core.i18n import QT_TRANSLATE_NOOP
 
 
 class _RaceReporter(Callback):
@@ -103,6 +104,7 @@ class LessonRequests:
     def _variable_value(self, name: str) -> None:
         inspected = self._inspected()
         if inspected is None:
-            raise TfdeskError("There is no graph yet: press Start, or open one (File ▸ Open graph).")
+            raise TfdeskError(QT_TRANSLATE_NOOP(
+                "core", "There is no graph yet: press Start, or open one (File ▸ Open graph)."))
         _, value_of, _ = inspected
         self._report("variableValue", name, value_of(name))
