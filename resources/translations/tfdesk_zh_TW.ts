@@ -5,6 +5,7 @@
     <name>AutosaveBar</name>
     <message>
         <location filename="../../tfdesk/gui/autosave_bar.py" line="26"/>
+        <location filename="../../tfdesk/gui/autosave_bar.py" line="58"/>
         <source>Restore the latest</source>
         <translation>還原最新的</translation>
     </message>
@@ -42,6 +43,11 @@
         <location filename="../../tfdesk/gui/autosave_bar.py" line="54"/>
         <source>tfdesk kept the network you trained last time ({0}, saved {1}).</source>
         <translation>tfdesk 保留了你上次訓練的網路（{0}，儲存於 {1}）。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/autosave_bar.py" line="58"/>
+        <source>Restore it</source>
+        <translation>還原它</translation>
     </message>
 </context>
 <context>
@@ -202,14 +208,14 @@ Your experiment and saved files are kept; you can carry on. The details are in {
         <translation>你的每張手繪數字要算作幾筆訓練資料。幾張手繪數字混在數千張數字中，需要較大的權重才會有影響。</translation>
     </message>
     <message>
+        <location filename="../../tfdesk/gui/data_options.py" line="52"/>
+        <source>Add your own with the digit buttons under the canvas.</source>
+        <translation>用畫布下方的數字按鈕加入你自己的手繪數字。</translation>
+    </message>
+    <message>
         <location filename="../../tfdesk/gui/data_options.py" line="64"/>
         <source>Add &amp;my drawings ({count})</source>
         <translation>加入我的手繪數字(&amp;M)（{count}）</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/data_options.py" line="67"/>
-        <source>Add your own drawings with the digit buttons under the canvas.</source>
-        <translation>用畫布下方的數字按鈕加入你自己的手繪數字。</translation>
     </message>
 </context>
 <context>
@@ -442,52 +448,52 @@ Your experiment and saved files are kept; you can carry on. The details are in {
         <translation>瀏覽你的手繪數字、移除部分，或匯出、匯入整個收藏。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="150"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="153"/>
         <source>&amp;Brush:</source>
         <translation>筆刷(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="163"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="166"/>
         <source>Add to the training data as:</source>
         <translation>加入訓練資料，標記為：</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="179"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="182"/>
         <source>What the network sees</source>
         <translation>網路看到的樣子</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="247"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="250"/>
         <source>8 × 8 values, 0–16 scaled to 0–1. Each square counts the ink in a 4 × 4 block of a 32 × 32 drawing.</source>
         <translation>8 × 8 個數值，由 0–16 縮放到 0–1。每一格代表 32 × 32 畫布中一個 4 × 4 區塊內的墨水量。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="250"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="253"/>
         <source>28 × 28 values, grey levels 0–1. The digit is scaled to fit 20 × 20 and centred by its centre of mass.</source>
         <translation>28 × 28 個數值，灰階 0–1。數字會縮放到 20 × 20 以內，並依質心置中。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="276"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="279"/>
         <source>No network for drawings yet: press Start (Ctrl+Enter).</source>
         <translation>還沒有可以辨識手寫數字的網路：請按「開始」（Ctrl+Enter）。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="289"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="292"/>
         <source>The network says: {name} ({percent} %)</source>
         <translation>網路的答案：{name}（{percent} %）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="291"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="294"/>
         <source>The network is unsure: {first} or {second}? ({p1} % / {p2} %)</source>
         <translation>網路不確定：是 {first} 還是 {second}？（{p1} % / {p2} %）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="331"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="334"/>
         <source>Drawing works with image data (8×8 digits or 28×28 MNIST)</source>
         <translation>手寫功能只適用於影像資料（8×8 手寫數字或 28×28 MNIST）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="337"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="340"/>
         <source>Draw a digit</source>
         <translation>請寫一個數字</translation>
     </message>
@@ -503,98 +509,113 @@ Your experiment and saved files are kept; you can carry on. The details are in {
 <context>
     <name>DrawingGallery</name>
     <message>
-        <location filename="../../tfdesk/gui/drawing_gallery.py" line="53"/>
-        <location filename="../../tfdesk/gui/drawing_gallery.py" line="160"/>
+        <location filename="../../tfdesk/gui/drawing_gallery.py" line="54"/>
+        <location filename="../../tfdesk/gui/drawing_gallery.py" line="179"/>
         <source>Your drawings</source>
         <translation>你的手繪數字</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/drawing_gallery.py" line="56"/>
+        <location filename="../../tfdesk/gui/drawing_gallery.py" line="57"/>
         <source>your name</source>
         <translation>你的名字</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/drawing_gallery.py" line="57"/>
+        <location filename="../../tfdesk/gui/drawing_gallery.py" line="58"/>
         <source>Stored with every drawing you add from now on, so an instructor can tell a class&apos;s drawings apart.</source>
         <translation>之後加入的每張手繪數字都會記下這個名字，讓講師分辨全班的手繪數字。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/drawing_gallery.py" line="61"/>
+        <location filename="../../tfdesk/gui/drawing_gallery.py" line="62"/>
         <source>All digits</source>
         <translation>所有數字</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/drawing_gallery.py" line="63"/>
+        <location filename="../../tfdesk/gui/drawing_gallery.py" line="64"/>
         <source>Only {digit}s</source>
         <translation>只看 {digit}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/drawing_gallery.py" line="73"/>
+        <location filename="../../tfdesk/gui/drawing_gallery.py" line="74"/>
         <source>&amp;Remove selected</source>
         <translation>移除選取的(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/drawing_gallery.py" line="74"/>
+        <location filename="../../tfdesk/gui/drawing_gallery.py" line="75"/>
         <source>Take the selected drawings out of your collection (Delete).</source>
         <translation>把選取的手繪數字從收藏中移除（刪除鍵）。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/drawing_gallery.py" line="78"/>
+        <location filename="../../tfdesk/gui/drawing_gallery.py" line="80"/>
+        <source>&amp;Undo remove</source>
+        <translation>復原刪除(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/drawing_gallery.py" line="81"/>
+        <source>Put back the drawings the last Remove took out.</source>
+        <translation>把上一次刪除拿掉的圖放回去。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/drawing_gallery.py" line="84"/>
         <source>&amp;Export…</source>
         <translation>匯出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/drawing_gallery.py" line="79"/>
+        <location filename="../../tfdesk/gui/drawing_gallery.py" line="85"/>
         <source>Save the whole collection as one file to share.</source>
         <translation>把整個收藏存成一個檔案來分享。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/drawing_gallery.py" line="81"/>
+        <location filename="../../tfdesk/gui/drawing_gallery.py" line="87"/>
         <source>&amp;Import…</source>
         <translation>匯入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/drawing_gallery.py" line="83"/>
+        <location filename="../../tfdesk/gui/drawing_gallery.py" line="89"/>
         <source>Add the drawings of a collection file (a classmate&apos;s, or a class&apos;s merged by the instructor); drawings you have already are not added twice.</source>
         <translation>加入收藏檔中的手繪數字（同學的，或講師合併的全班收藏）；已經有的不會重複加入。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/drawing_gallery.py" line="86"/>
+        <location filename="../../tfdesk/gui/drawing_gallery.py" line="92"/>
         <source>Close</source>
         <translation>關閉</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/drawing_gallery.py" line="90"/>
+        <location filename="../../tfdesk/gui/drawing_gallery.py" line="96"/>
         <source>Your name:</source>
         <translation>你的名字：</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/drawing_gallery.py" line="115"/>
+        <location filename="../../tfdesk/gui/drawing_gallery.py" line="121"/>
         <source>{digit}, drawn by {writer} on {when}</source>
         <translation>{digit}，由 {writer} 於 {when} 繪製</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/drawing_gallery.py" line="116"/>
+        <location filename="../../tfdesk/gui/drawing_gallery.py" line="122"/>
         <source>someone</source>
         <translation>某人</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/drawing_gallery.py" line="119"/>
+        <location filename="../../tfdesk/gui/drawing_gallery.py" line="125"/>
         <source>{total} drawings: {per_digit}</source>
         <translation>共 {total} 張：{per_digit}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/drawing_gallery.py" line="130"/>
+        <location filename="../../tfdesk/gui/drawing_gallery.py" line="147"/>
         <source>Export drawings</source>
         <translation>匯出手繪數字</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/drawing_gallery.py" line="139"/>
+        <location filename="../../tfdesk/gui/drawing_gallery.py" line="154"/>
+        <source>Saved {count} drawings in {path}.</source>
+        <translation>已把 {count} 張圖存到 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/drawing_gallery.py" line="158"/>
         <source>Import drawings</source>
         <translation>匯入手繪數字</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/drawing_gallery.py" line="144"/>
+        <location filename="../../tfdesk/gui/drawing_gallery.py" line="163"/>
         <source>Added {added} new drawings; the collection holds {total}.</source>
         <translation>加入了 {added} 張新的手繪數字；收藏共有 {total} 張。</translation>
     </message>
@@ -602,93 +623,108 @@ Your experiment and saved files are kept; you can carry on. The details are in {
 <context>
     <name>EvaluationPanel</name>
     <message>
-        <location filename="../../tfdesk/gui/evaluation_panel.py" line="55"/>
-        <source>Train, then press Evaluate (Ctrl+E) to see the test accuracy and the confusion matrix.</source>
-        <translation>先訓練，再按「評估」（Ctrl+E）查看測試準確率和混淆矩陣。</translation>
+        <location filename="../../tfdesk/gui/evaluation_panel.py" line="56"/>
+        <source>Train, then press Evaluate (Ctrl+E) to see the validation accuracy and the confusion matrix.</source>
+        <translation>先訓練，再按「評估」(Ctrl+E) 看驗證準確率與混淆矩陣。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/evaluation_panel.py" line="77"/>
-        <source>Accuracy: the share of test images the network classified correctly. Loss: how wrong its answers were on average (lower is better). The test images were never used for training.</source>
-        <translation>準確率：網路分類正確的測試影像比例。損失：網路的答案平均錯得有多離譜（越低越好）。測試影像從來沒有用於訓練。</translation>
+        <location filename="../../tfdesk/gui/evaluation_panel.py" line="78"/>
+        <source>Accuracy: the share of images the network classified correctly. Loss: how wrong its answers were on average (lower is better). The test images were never used for training.</source>
+        <translation>準確率：網路分類正確的圖片比例。損失：它的答案平均錯多少（越低越好）。測試圖片從未用於訓練。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/evaluation_panel.py" line="86"/>
+        <location filename="../../tfdesk/gui/evaluation_panel.py" line="90"/>
         <source>Drawings mixed into the training data are tested apart: a fifth of them was kept back from training, and this is how many of those the network reads right.</source>
         <translation>混入訓練資料的手繪數字會另外測試：其中五分之一沒有拿來訓練，這裡顯示網路認對其中多少。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/evaluation_panel.py" line="102"/>
+        <location filename="../../tfdesk/gui/evaluation_panel.py" line="106"/>
         <source>The confusion matrix: each row is the true class, each column what the network predicted. The green diagonal holds the correct answers, red cells the mistakes. Click a cell to see its images.</source>
         <translation>混淆矩陣：每一列是真實類別，每一行是網路預測的類別。綠色的對角線是答對的，紅色格子是答錯的。點一下格子即可查看其中的影像。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/evaluation_panel.py" line="108"/>
+        <location filename="../../tfdesk/gui/evaluation_panel.py" line="112"/>
         <source>predicted</source>
         <translation>預測</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/evaluation_panel.py" line="113"/>
+        <location filename="../../tfdesk/gui/evaluation_panel.py" line="117"/>
         <source>true</source>
         <translation>真實</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/evaluation_panel.py" line="117"/>
-        <location filename="../../tfdesk/gui/evaluation_panel.py" line="169"/>
-        <source>Click a cell of the matrix to see its test images.</source>
-        <translation>點一下矩陣中的格子，即可查看其中的測試影像。</translation>
+        <location filename="../../tfdesk/gui/evaluation_panel.py" line="121"/>
+        <location filename="../../tfdesk/gui/evaluation_panel.py" line="182"/>
+        <source>Click a cell of the matrix to see its images.</source>
+        <translation>點矩陣中的格子，看看裡面的圖片。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/evaluation_panel.py" line="162"/>
+        <location filename="../../tfdesk/gui/evaluation_panel.py" line="189"/>
+        <source>{name}: {right} of {n} ({accuracy:.0f} %)</source>
+        <translation>{name}：{n} 張中對了 {right} 張（{accuracy:.0f} %）</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/evaluation_panel.py" line="281"/>
+        <source>The images are not available to show.</source>
+        <translation>沒有可以顯示的圖片。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/evaluation_panel.py" line="169"/>
         <source>Test accuracy {accuracy:.1f} % (loss {loss:.3g}) on {n} images</source>
         <translation>測試準確率 {accuracy:.1f} %（損失 {loss:.3g}），共 {n} 張影像</translation>
     </message>
     <message>
+        <location filename="../../tfdesk/gui/evaluation_panel.py" line="171"/>
+        <source>Validation accuracy {accuracy:.1f} % (loss {loss:.3g}) on {n} images</source>
+        <translation>驗證準確率 {accuracy:.1f} %（損失 {loss:.3g}），共 {n} 張圖片</translation>
+    </message>
+    <message>
         <location filename="../../tfdesk/gui/evaluation_panel.py" line="175"/>
+        <source>The test set has been looked at {looks} times for this network: keep it for the end, compare on validation (Ctrl+E).</source>
+        <translation>這個網路已經看過測試集 {looks} 次：把它留到最後，比較請用驗證集 (Ctrl+E)。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/evaluation_panel.py" line="177"/>
+        <source>Validation: the practice exam. The test set waits for the final exam (Train ▸ Final exam, Ctrl+Shift+E).</source>
+        <translation>驗證集是模擬考。測試集留給期末考（訓練 ▸ 期末考，Ctrl+Shift+E）。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/evaluation_panel.py" line="188"/>
         <source>your drawings</source>
         <translation>你的手繪數字</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/evaluation_panel.py" line="175"/>
+        <location filename="../../tfdesk/gui/evaluation_panel.py" line="188"/>
         <source>simulated mouse drawings</source>
         <translation>模擬的滑鼠手寫數字</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/evaluation_panel.py" line="176"/>
-        <source>{name}: {accuracy:.1f} % of {n}</source>
-        <translation>{name}：{n} 張中 {accuracy:.1f} %</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/evaluation_panel.py" line="179"/>
+        <location filename="../../tfdesk/gui/evaluation_panel.py" line="193"/>
         <source>Drawings kept back from training — {parts}</source>
         <translation>未拿來訓練的手繪數字 — {parts}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/evaluation_panel.py" line="264"/>
+        <location filename="../../tfdesk/gui/evaluation_panel.py" line="278"/>
         <source> (showing the first {shown})</source>
         <translation>（顯示前 {shown} 張）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/evaluation_panel.py" line="267"/>
-        <source>The test images are not available to show.</source>
-        <translation>無法顯示測試影像。</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/evaluation_panel.py" line="273"/>
+        <location filename="../../tfdesk/gui/evaluation_panel.py" line="287"/>
         <source>test image #{index}</source>
         <translation>測試影像 #{index}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/evaluation_panel.py" line="282"/>
+        <location filename="../../tfdesk/gui/evaluation_panel.py" line="296"/>
         <source>true {true}, predicted {predicted}: no images</source>
         <translation>真實 {true}、預測 {predicted}：沒有影像</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/evaluation_panel.py" line="284"/>
+        <location filename="../../tfdesk/gui/evaluation_panel.py" line="298"/>
         <source>true {true}, predicted {predicted}: 1 image</source>
         <translation>真實 {true}、預測 {predicted}：1 張影像</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/evaluation_panel.py" line="286"/>
+        <location filename="../../tfdesk/gui/evaluation_panel.py" line="300"/>
         <source>true {true}, predicted {predicted}: {count} images</source>
         <translation>真實 {true}、預測 {predicted}：{count} 張影像</translation>
     </message>
@@ -1106,590 +1142,598 @@ Your experiment and saved files are kept; you can carry on. The details are in {
 <context>
     <name>LossPlot</name>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="228"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="68"/>
         <source>loss</source>
         <translation>損失</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="229"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="69"/>
         <source>accuracy (%)</source>
         <translation>準確率 (%)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="264"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="104"/>
         <source>&amp;Log scale</source>
         <translation>對數刻度(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="266"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="106"/>
         <source>Show the loss on a logarithmic axis, so that small improvements late in training are as visible as the big drop at the start.</source>
         <translation>以對數座標軸顯示損失，讓訓練後期的小幅進步，也能像一開始的大幅下降一樣清楚。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="272"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="112"/>
         <source>The loss or accuracy at the point under the mouse pointer.</source>
         <translation>滑鼠指標所在位置的損失或準確率。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="279"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="119"/>
         <source>Clear &amp;earlier runs</source>
         <translation>清除先前的訓練(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="281"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="121"/>
         <source>Remove the grey curves of earlier training runs and keep only the current run.</source>
         <translation>移除先前訓練留下的灰色曲線，只保留這次的訓練。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="286"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="126"/>
         <source>Export &amp;PNG…</source>
         <translation>匯出 PNG(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="288"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="128"/>
         <source>Save the plot as a picture, for a report or slides.</source>
         <translation>將圖表儲存成圖片，方便放進報告或投影片。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="291"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="131"/>
         <source>Export &amp;CSV…</source>
         <translation>匯出 CSV(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="293"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="133"/>
         <source>Save every loss and accuracy value of all runs as a table, for a spreadsheet or your own analysis.</source>
         <translation>將所有訓練的每個損失和準確率數值儲存成表格，方便用試算表開啟或自行分析。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="385"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="227"/>
         <source>Could not write the image {path}.</source>
         <translation>無法寫入圖片 {path}。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="522"/>
-        <source>run {number}</source>
-        <translation>第 {number} 次訓練</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="245"/>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="573"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="85"/>
         <source>training loss (each step)</source>
         <translation>訓練損失（每一步）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="246"/>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="566"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="86"/>
         <source>training loss (epoch)</source>
         <translation>訓練損失（每個週期）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="247"/>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="567"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="87"/>
         <source>validation loss</source>
         <translation>驗證損失</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="248"/>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="568"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="88"/>
         <source>training accuracy</source>
         <translation>訓練準確率</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="249"/>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="569"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="89"/>
         <source>validation accuracy</source>
         <translation>驗證準確率</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="297"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="137"/>
         <source>&amp;Fit</source>
         <translation>顯示全部(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="299"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="139"/>
         <source>Show the whole current run again after zooming or panning, and follow it as it grows.</source>
         <translation>縮放或平移之後，重新顯示這次訓練的完整曲線，並隨著訓練進行持續跟上。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="627"/>
-        <source>earlier runs</source>
-        <translation>先前的訓練</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="660"/>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="662"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="369"/>
+        <location filename="../../tfdesk/gui/plot_panel.py" line="371"/>
         <source>step</source>
         <translation>步數</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="684"/>
-        <source>step {step}: loss {loss}</source>
-        <translation>第 {step} 步：損失 {loss}</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="688"/>
-        <source>epoch {epoch}: training {train}</source>
-        <translation>週期 {epoch}：訓練損失 {train}</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="693"/>
-        <source>, validation {val}</source>
-        <translation>，驗證損失 {val}</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="710"/>
-        <source>epoch {epoch} (step {step}): training accuracy {train}</source>
-        <translation>週期 {epoch}（第 {step} 步）：訓練準確率 {train}</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="716"/>
-        <source>, validation accuracy {val}</source>
-        <translation>，驗證準確率 {val}</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="720"/>
-        <source>Point at a curve to read its values.</source>
-        <translation>將滑鼠指向曲線即可讀取數值。</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="747"/>
-        <source>Export plot as PNG</source>
-        <translation>將圖表匯出為 PNG</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="748"/>
-        <source>PNG image (*.png)</source>
-        <translation>PNG 圖片 (*.png)</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="751"/>
-        <source>Export values as CSV</source>
-        <translation>將數值匯出為 CSV</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/plot_panel.py" line="752"/>
-        <source>CSV table (*.csv)</source>
-        <translation>CSV 表格 (*.csv)</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="51"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="53"/>
         <source>tfdesk — TensorFlow trainer</source>
         <translation>tfdesk — TensorFlow 訓練器</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="71"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="73"/>
         <source>Loading TensorFlow…</source>
         <translation>正在載入 TensorFlow…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="80"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="86"/>
         <source>Ready</source>
         <translation>就緒</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="81"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="87"/>
         <source>Start</source>
         <translation>開始</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="82"/>
-        <location filename="../../tfdesk/gui/main_window.py" line="376"/>
-        <location filename="../../tfdesk/gui/main_window.py" line="427"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="88"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="399"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="463"/>
         <source>Pause</source>
         <translation>暫停</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="84"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="90"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="85"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="91"/>
         <source>Reset weights</source>
         <translation>重設權重</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="86"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="92"/>
         <source>Evaluate</source>
         <translation>評估</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="104"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="110"/>
         <source>Handwritten digits (8×8)</source>
         <translation>手寫數字 (8×8)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="105"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="111"/>
         <source>Linear regression: y = 3x + 10</source>
         <translation>線性迴歸：y = 3x + 10</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="106"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="112"/>
         <source>Exercise: y = 6x² − 4x + 1</source>
         <translation>練習：y = 6x² − 4x + 1</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="107"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="113"/>
         <source>Data file…</source>
         <translation>資料檔案…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="108"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="114"/>
         <source>What the network learns from</source>
         <translation>網路要從哪些資料學習</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="113"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="119"/>
         <source>Network</source>
         <translation>網路</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="114"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="120"/>
         <source>Training</source>
         <translation>訓練</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="120"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="126"/>
         <source>Experiment</source>
         <translation>實驗</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="125"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="131"/>
         <source>Draw a digit</source>
         <translation>寫一個數字</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="127"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="133"/>
         <source>Evaluation</source>
         <translation>評估</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="130"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="136"/>
         <source>Devices</source>
         <translation>裝置</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="160"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="166"/>
         <source>&amp;New experiment</source>
         <translation>新增實驗(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="161"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="167"/>
         <source>&amp;Open experiment…</source>
         <translation>開啟實驗(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="162"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="168"/>
         <source>&amp;Save experiment…</source>
         <translation>儲存實驗(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="163"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="169"/>
         <source>Save &amp;checkpoint…</source>
         <translation>儲存檢查點(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="164"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="170"/>
         <source>Save the trained weights into a folder like the course&apos;s save_model/</source>
         <translation>將訓練好的權重儲存到資料夾，就像課程中的 ./save_model/</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="165"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="171"/>
         <source>&amp;Restore weights…</source>
         <translation>載入權重(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="166"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="172"/>
         <source>Load a checkpoint&apos;s weights into the network (the course&apos;s 載入權重)</source>
         <translation>將檢查點中的權重載入網路（即課程中的「載入權重」）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="168"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="174"/>
         <source>Open &amp;graph (.meta)…</source>
         <translation>開啟計算圖 (.meta)(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="169"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="175"/>
         <source>Load a saved graph with its weights (the course&apos;s 載入 graph) and draw digits for it</source>
         <translation>載入已儲存的計算圖及其權重（即課程中的「載入計算圖」），並寫數字讓它辨識</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="170"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="176"/>
         <source>&amp;Quit</source>
         <translation>結束(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="171"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="177"/>
         <source>&amp;Start</source>
         <translation>開始(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="172"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="178"/>
         <source>Train the network (Ctrl+Enter)</source>
         <translation>訓練網路（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="173"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="179"/>
         <source>&amp;Pause</source>
         <translation>暫停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="174"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="180"/>
         <source>Pause or resume training</source>
         <translation>暫停或繼續訓練</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="175"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="181"/>
         <source>S&amp;top</source>
         <translation>停止(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="175"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="181"/>
         <source>Stop training (Esc)</source>
         <translation>停止訓練（Esc）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="176"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="182"/>
         <source>&amp;Reset weights</source>
         <translation>重設權重(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="177"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="183"/>
         <source>Start again from the initial random weights</source>
         <translation>從最初的隨機權重重新開始</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="178"/>
-        <source>&amp;Evaluate on the test set</source>
-        <translation>用測試集評估(&amp;E)</translation>
+        <location filename="../../tfdesk/gui/main_window.py" line="195"/>
+        <source>Each run writes the graph, its losses and histograms of its weights to a folder of its own there, as tfdesk-train --logdir does; run tensorboard --logdir on that folder to see them</source>
+        <translation>每次訓練都會把計算圖、損失與權重直方圖寫進那裡自己的資料夾，和 tfdesk-train --logdir 一樣；對那個資料夾執行 tensorboard --logdir 就能看到</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="179"/>
-        <source>Test accuracy and confusion matrix on images the network never trained on</source>
-        <translation>用網路從未訓練過的影像，計算測試準確率和混淆矩陣</translation>
+        <location filename="../../tfdesk/gui/main_window.py" line="725"/>
+        <source>Closing: finishing what the training thread is doing…</source>
+        <translation>正在關閉：等訓練執行緒把手上的工作做完…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="180"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="192"/>
         <source>&amp;About tfdesk</source>
         <translation>關於 tfdesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="181"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="194"/>
+        <source>Write &amp;TensorBoard logs…</source>
+        <translation>寫入 &amp;TensorBoard 記錄…</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="199"/>
         <source>R&amp;ace…</source>
         <translation>競賽(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="182"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="200"/>
         <source>Train several optimizers or batch modes side by side</source>
         <translation>同時訓練多個優化器或批次模式，並排比較</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="183"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="201"/>
         <source>Show the &amp;code…</source>
         <translation>顯示程式碼(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="184"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="202"/>
         <source>The tf.compat.v1 script that builds and trains this experiment</source>
         <translation>建立並訓練這個實驗的 tf.compat.v1 程式碼</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="198"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="216"/>
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="208"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="226"/>
         <source>Open &amp;recent</source>
         <translation>最近開啟(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="212"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="231"/>
         <source>&amp;Train</source>
         <translation>訓練(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="218"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="238"/>
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="228"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="248"/>
         <source>&amp;Help</source>
         <translation>說明(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="296"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="249"/>
+        <source>&amp;Keyboard shortcuts…</source>
+        <translation>鍵盤快速鍵(&amp;K)…</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="318"/>
         <source>Open a data file</source>
         <translation>開啟資料檔案</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="297"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="319"/>
         <source>Data (*.npz *.csv *-ubyte *-ubyte.gz);;All files (*)</source>
         <translation>資料 (*.npz *.csv *-ubyte *-ubyte.gz);;所有檔案 (*)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="330"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="352"/>
         <source>Open experiment</source>
         <translation>開啟實驗</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="330"/>
-        <location filename="../../tfdesk/gui/main_window.py" line="340"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="352"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="362"/>
         <source>Experiment (*.json)</source>
         <translation>實驗 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="340"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="362"/>
         <source>Save experiment</source>
         <translation>儲存實驗</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="348"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="370"/>
         <source>Saved the experiment in {0}</source>
         <translation>實驗已儲存至 {0}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="365"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="387"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="597"/>
         <source>Building the graph…</source>
         <translation>正在建立計算圖…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="366"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="389"/>
         <source>Training… Esc stops, Ctrl+P pauses.</source>
         <translation>訓練中…按 Esc 停止，按 Ctrl+P 暫停。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="376"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="399"/>
         <source>Resume</source>
         <translation>繼續</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="378"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="401"/>
         <source>Paused</source>
         <translation>已暫停</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="378"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="401"/>
         <source>Training…</source>
         <translation>訓練中…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="545"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="415"/>
+        <source>Write TensorBoard logs into a folder</source>
+        <translation>把 TensorBoard 記錄寫進資料夾</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="423"/>
+        <source>Each run writes TensorBoard logs into {0}</source>
+        <translation>每次訓練都會把 TensorBoard 記錄寫進 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="519"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="598"/>
+        <source>Could not train</source>
+        <translation>無法訓練</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="527"/>
+        <source>Validation mse {0:.4f}</source>
+        <translation>驗證 MSE {0:.4f}</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="588"/>
         <source>The network of your last session is kept in {0}; File ▸ Restore weights opens it.</source>
         <translation>你上次的網路保留在 {0}；用「檔案 ▸ 載入權重」即可開啟。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="552"/>
-        <source>Could not train: {0}</source>
-        <translation>無法訓練：{0}</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="400"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="436"/>
         <source>Restore weights from a checkpoint folder</source>
         <translation>從檢查點資料夾載入權重</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="406"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="442"/>
         <source>Open a graph</source>
         <translation>開啟計算圖</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="407"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="443"/>
         <source>Graph (*.meta);;All files (*)</source>
         <translation>計算圖 (*.meta);;所有檔案 (*)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="442"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="479"/>
         <source>TensorFlow {0} ready. Press Start (Ctrl+Enter) to train.</source>
         <translation>TensorFlow {0} 已就緒。按「開始」（Ctrl+Enter）即可開始訓練。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="262"/>
-        <location filename="../../tfdesk/gui/main_window.py" line="448"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="284"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="485"/>
         <source>8×8 image</source>
         <translation>8×8 影像</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="395"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="185"/>
+        <source>&amp;Evaluate on the validation set</source>
+        <translation>用驗證集評估(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="186"/>
+        <source>Accuracy and confusion matrix on the validation images: the practice exam to compare networks and settings with</source>
+        <translation>驗證圖片上的準確率與混淆矩陣：用來比較不同網路與設定的模擬考</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="189"/>
+        <source>Final e&amp;xam on the test set…</source>
+        <translation>用測試集期末考(&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="190"/>
+        <source>Accuracy on the test images, kept for the very end: every look you let change your network makes it less of a test (tfdesk counts them)</source>
+        <translation>測試圖片上的準確率，留到最後才看：每看一次就改一次網路，它就越不像考試（tfdesk 會幫你計數）</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="431"/>
         <source>Save the checkpoint into a folder: a new one (Create Folder) or an earlier checkpoint</source>
         <translation>將檢查點儲存到資料夾：新的資料夾（建立新資料夾）或先前的檢查點</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="449"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="486"/>
         <source>28×28 image</source>
         <translation>28×28 影像</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="480"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="517"/>
         <source>Finished in {0:.1f} s</source>
         <translation>已完成，耗時 {0:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="480"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="517"/>
         <source>Stopped after {0:.1f} s</source>
         <translation>已停止，執行了 {0:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="481"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="518"/>
         <source>Training failed after {0:.1f} s</source>
         <translation>訓練失敗（執行了 {0:.1f} 秒）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="487"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="526"/>
         <source>Test mse {0:.4f}</source>
         <translation>測試均方誤差 {0:.4f}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="500"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="543"/>
         <source>Saved the checkpoint in {0}</source>
         <translation>檢查點已儲存至 {0}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="509"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="552"/>
         <source>Restored the weights from {0}</source>
         <translation>已從 {0} 載入權重</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="518"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="561"/>
         <source>Weights reset</source>
         <translation>權重已重設</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="534"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="577"/>
         <source>The graph takes {0} numbers, not an 8×8 or 28×28 image, so it cannot be drawn for.</source>
         <translation>這個計算圖的輸入是 {0} 個數字，而不是 8×8 或 28×28 的影像，所以無法用手寫數字測試。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="537"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="580"/>
         <source>Drawings now go to the opened graph: {0} → {1}. Start trains your experiment&apos;s network again.</source>
         <translation>現在你寫的數字會送進開啟的計算圖：{0} → {1}。按「開始」會重新訓練你實驗中的網路。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="555"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="600"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="606"/>
         <source>tfdesk</source>
         <translation>tfdesk</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="571"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="622"/>
         <source>no hidden layer</source>
         <translation>無隱藏層</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="577"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="637"/>
+        <source>On the canvas: take back the last stroke</source>
+        <translation>在畫布上：收回最後一筆</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="638"/>
+        <source>On the canvas: clear it</source>
+        <translation>在畫布上：清除</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="638"/>
+        <source>Delete, or right-click</source>
+        <translation>刪除鍵，或按右鍵</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="639"/>
+        <source>On the canvas: add the drawing as that digit</source>
+        <translation>在畫布上：把這張圖加為那個數字</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="641"/>
+        <source>Keyboard shortcuts</source>
+        <translation>鍵盤快速鍵</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/main_window.py" line="646"/>
         <source>loading…</source>
         <translation>載入中…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="578"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="647"/>
         <source>&lt;b&gt;tfdesk {0}&lt;/b&gt;&lt;br&gt;A desktop TensorFlow trainer for the course.&lt;br&gt;&lt;br&gt;TensorFlow {1}&lt;br&gt;Qt (PySide6) {2}&lt;br&gt;Python {3}&lt;br&gt;&lt;br&gt;{4}</source>
         <translation>&lt;b&gt;tfdesk {0}&lt;/b&gt;&lt;br&gt;課程專用的桌面版 TensorFlow 訓練器。&lt;br&gt;&lt;br&gt;TensorFlow {1}&lt;br&gt;Qt (PySide6) {2}&lt;br&gt;Python {3}&lt;br&gt;&lt;br&gt;{4}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="581"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="650"/>
         <source>About tfdesk</source>
         <translation>關於 tfdesk</translation>
     </message>
@@ -1727,24 +1771,44 @@ Your experiment and saved files are kept; you can carry on. The details are in {
         <translation>把你的手繪數字存成一個檔案來分享</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/my_drawings.py" line="41"/>
+        <location filename="../../tfdesk/gui/my_drawings.py" line="40"/>
+        <source>&amp;Edit</source>
+        <translation>編輯(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/my_drawings.py" line="43"/>
+        <source>&amp;Undo the last stroke (Ctrl+Z on the canvas)</source>
+        <translation>復原最後一筆(&amp;U)（在畫布上按 Ctrl+Z）</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/my_drawings.py" line="44"/>
+        <source>&amp;Clear the drawing (Delete on the canvas)</source>
+        <translation>清除圖畫(&amp;C)（在畫布上按刪除鍵）</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/my_drawings.py" line="45"/>
+        <source>&amp;Add the drawing to your training data as</source>
+        <translation>把這張圖加入你的訓練資料(&amp;A)，當作</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/my_drawings.py" line="54"/>
         <source>Your drawings</source>
         <translation>你的手繪數字</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/my_drawings.py" line="72"/>
-        <source>Added as a {digit} (you have {count} of them, {total} drawings in all). Tick “Add my drawings” under Training data and Start to train on them.</source>
-        <translation>已加入為 {digit}（這個數字你有 {count} 張，共 {total} 張）。勾選「訓練資料」中的「加入我的手繪數字」並按開始，就會用它們訓練。</translation>
+        <location filename="../../tfdesk/gui/my_drawings.py" line="84"/>
+        <source>Added as a {digit}: {total} in your collection. Tick “Add my drawings” and Start to train on them.</source>
+        <translation>已加為 {digit}：你的收藏共有 {total} 張。勾選「加入我的手繪數字」再按開始，就會用它們訓練。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/my_drawings.py" line="81"/>
+        <location filename="../../tfdesk/gui/my_drawings.py" line="94"/>
+        <source>In your collection: {total}.</source>
+        <translation>你的收藏：{total} 張。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/my_drawings.py" line="92"/>
         <source>Teach the network your handwriting: draw a digit, then press its button.</source>
         <translation>教網路認你的字跡：寫一個數字，再按下它的按鈕。</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/my_drawings.py" line="83"/>
-        <source>Your drawings: {total}.</source>
-        <translation>你的手繪數字：{total} 張。</translation>
     </message>
 </context>
 <context>
@@ -1970,39 +2034,150 @@ Your experiment and saved files are kept; you can carry on. The details are in {
         <translation>訓練週期：</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="276"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="275"/>
+        <source>Stop &amp;early after</source>
+        <translation>提早停止(&amp;E)：</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="278"/>
+        <source>Stop when the validation loss has not improved for this many epochs, and go back to the weights of the best epoch: an answer to &quot;how many epochs?&quot; that the validation set gives.</source>
+        <translation>驗證損失連續這麼多個週期沒有進步就停止，並回到最佳週期的權重：由驗證集來回答「要訓練幾個週期？」。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="285"/>
+        <source> epochs without progress</source>
+        <translation> 個週期沒有進步就停</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="295"/>
         <source>The share of examples kept aside to check progress during training (0.1 = 10%); the network never trains on them.</source>
         <translation>訓練期間保留下來檢查進度的資料比例（0.1 = 10%）；網路絕不會用這些資料訓練。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="279"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="298"/>
         <source>The share of examples kept aside for the final test accuracy (0.2 = 20%); used only once training is done.</source>
         <translation>保留下來計算最終測試準確率的資料比例（0.2 = 20%）；只在訓練完成後使用一次。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="286"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="305"/>
         <source>validation</source>
         <translation>驗證</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="286"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="305"/>
         <source>test</source>
         <translation>測試</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="292"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="311"/>
         <source>Held out:</source>
         <translation>保留資料：</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="297"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="316"/>
         <source>Fixes the random starting weights, the data split and the shuffling: the same seed gives the same run.</source>
         <translation>固定隨機的初始權重、資料切分和打亂順序：相同的亂數種子會得到相同的訓練結果。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="300"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="319"/>
         <source>Seed:</source>
         <translation>亂數種子：</translation>
+    </message>
+</context>
+<context>
+    <name>PlotHover</name>
+    <message>
+        <location filename="../../tfdesk/gui/plot_hover.py" line="46"/>
+        <source>step {step}: loss {loss}</source>
+        <translation>第 {step} 步：損失 {loss}</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/plot_hover.py" line="50"/>
+        <source>epoch {epoch}: training {train}</source>
+        <translation>第 {epoch} 週期：訓練 {train}</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/plot_hover.py" line="55"/>
+        <source>, validation {val}</source>
+        <translation>，驗證 {val}</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/plot_hover.py" line="72"/>
+        <source>epoch {epoch} (step {step}): training accuracy {train}</source>
+        <translation>第 {epoch} 週期（第 {step} 步）：訓練準確率 {train}</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/plot_hover.py" line="78"/>
+        <source>, validation accuracy {val}</source>
+        <translation>，驗證準確率 {val}</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/plot_hover.py" line="82"/>
+        <source>Point at a curve to read its values.</source>
+        <translation>把滑鼠指向曲線就能讀出數值。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/plot_hover.py" line="83"/>
+        <source>The loss or accuracy at the point under the mouse pointer.</source>
+        <translation>滑鼠指標所在位置的損失或準確率。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/plot_hover.py" line="110"/>
+        <source>Export plot as PNG</source>
+        <translation>把圖表匯出為 PNG</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/plot_hover.py" line="111"/>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 圖片 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/plot_hover.py" line="114"/>
+        <source>Export values as CSV</source>
+        <translation>把數值匯出為 CSV</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/plot_hover.py" line="115"/>
+        <source>CSV table (*.csv)</source>
+        <translation>CSV 表格 (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>PlotRuns</name>
+    <message>
+        <location filename="../../tfdesk/gui/plot_runs.py" line="65"/>
+        <source>run {number}</source>
+        <translation>第 {number} 次訓練</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/plot_runs.py" line="109"/>
+        <source>training loss (epoch)</source>
+        <translation>訓練損失（週期）</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/plot_runs.py" line="110"/>
+        <source>validation loss</source>
+        <translation>驗證損失</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/plot_runs.py" line="111"/>
+        <source>training accuracy</source>
+        <translation>訓練準確率</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/plot_runs.py" line="112"/>
+        <source>validation accuracy</source>
+        <translation>驗證準確率</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/plot_runs.py" line="116"/>
+        <source>training loss (each step)</source>
+        <translation>訓練損失（每一步）</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/plot_runs.py" line="170"/>
+        <source>earlier runs</source>
+        <translation>先前的訓練</translation>
     </message>
 </context>
 <context>
@@ -2168,101 +2343,96 @@ Your experiment and saved files are kept; you can carry on. The details are in {
 <context>
     <name>core</name>
     <message>
-        <location filename="../../tfdesk/core/autosave.py" line="61"/>
-        <source>Autosave failed: {error}</source>
-        <translation>自動儲存失敗：{error}</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/core/checkpoint.py" line="68"/>
+        <location filename="../../tfdesk/core/checkpoint.py" line="73"/>
         <source>Could not save the checkpoint in {folder}: {reason}. Any checkpoint that was there is unchanged.</source>
         <translation>無法將檢查點儲存到 {folder}：{reason}。原本在那裡的檢查點都沒有變動。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/checkpoint.py" line="78"/>
+        <location filename="../../tfdesk/core/checkpoint.py" line="86"/>
         <source>No folder was given for the checkpoint.</source>
         <translation>沒有指定要儲存檢查點的資料夾。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/checkpoint.py" line="83"/>
+        <location filename="../../tfdesk/core/checkpoint.py" line="91"/>
         <source>{folder} is a file, not a folder; choose a folder for the checkpoint.</source>
         <translation>{folder} 是檔案，不是資料夾；請為檢查點選擇一個資料夾。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/checkpoint.py" line="90"/>
+        <location filename="../../tfdesk/core/checkpoint.py" line="98"/>
         <source>{folder} holds files tfdesk did not write ({files}); a checkpoint replaces the whole folder, so choose an empty folder or an existing checkpoint.</source>
         <translation>{folder} 裡有不是 tfdesk 寫入的檔案（{files}）；檢查點會取代整個資料夾，所以請選擇空的資料夾或既有的檢查點。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/checkpoint.py" line="100"/>
+        <location filename="../../tfdesk/core/checkpoint.py" line="108"/>
         <source>Cannot save a checkpoint in {folder}: {reason}.</source>
         <translation>無法在 {folder} 儲存檢查點：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/checkpoint.py" line="165"/>
+        <location filename="../../tfdesk/core/checkpoint.py" line="174"/>
         <source>{path}: no checkpoint here (no .index file).</source>
         <translation>{path}：這裡沒有檢查點（找不到 .index 檔）。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/checkpoint.py" line="175"/>
+        <location filename="../../tfdesk/core/checkpoint.py" line="184"/>
         <source>{path}: no checkpoint found (expected {name}.index).</source>
         <translation>{path}：找不到檢查點（應該要有 {name}.index）。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/checkpoint.py" line="192"/>
+        <location filename="../../tfdesk/core/checkpoint.py" line="201"/>
         <source>{path}: cannot read the checkpoint&apos;s description ({problem}).</source>
         <translation>{path}：無法讀取檢查點的說明檔（{problem}）。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/checkpoint.py" line="198"/>
+        <location filename="../../tfdesk/core/checkpoint.py" line="207"/>
         <source>{path}: cannot read the checkpoint&apos;s description ({reason}).</source>
         <translation>{path}：無法讀取檢查點的說明檔（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/checkpoint.py" line="202"/>
+        <location filename="../../tfdesk/core/checkpoint.py" line="211"/>
         <source>{path}: not a tfdesk checkpoint description.</source>
         <translation>{path}：不是 tfdesk 檢查點的說明檔。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/checkpoint.py" line="212"/>
+        <location filename="../../tfdesk/core/checkpoint.py" line="221"/>
         <source>{folder}: has no {sidecar}; restore it into the current network instead, or open its graph (.meta).</source>
         <translation>{folder}：沒有 {sidecar}；請改為把它載入目前的網路，或開啟它的計算圖 (.meta)。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/checkpoint.py" line="219"/>
+        <location filename="../../tfdesk/core/checkpoint.py" line="228"/>
         <source>{path}: its experiment is not valid: {error}</source>
         <translation>{path}：其中的實驗設定無效：{error}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/checkpoint.py" line="234"/>
-        <location filename="../../tfdesk/core/checkpoint.py" line="252"/>
+        <location filename="../../tfdesk/core/checkpoint.py" line="243"/>
+        <location filename="../../tfdesk/core/checkpoint.py" line="261"/>
         <location filename="../../tfdesk/core/foreign_graph.py" line="157"/>
         <source>{prefix}: cannot read the checkpoint ({reason}).</source>
         <translation>{prefix}：無法讀取檢查點（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/checkpoint.py" line="241"/>
+        <location filename="../../tfdesk/core/checkpoint.py" line="250"/>
         <source>The checkpoint does not fit this network:
   {problems}</source>
         <translation>這個檢查點和目前的網路不相符：
   {problems}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/checkpoint.py" line="264"/>
-        <source>{checkpoint}: {sidecar} says the epoch is {epoch!r}; it must be a whole number from 0 to {max_epoch:,}.</source>
-        <translation>{checkpoint}：{sidecar} 記載的訓練週期是 {epoch!r}；它必須是 0 到 {max_epoch:,} 之間的整數。</translation>
+        <location filename="../../tfdesk/core/checkpoint.py" line="278"/>
+        <source>{checkpoint}: {sidecar} says the {key} is {value!r}; it must be a whole number from 0 to {max_epoch:,}.</source>
+        <translation>{checkpoint}：{sidecar} 說 {key} 是 {value!r}；它必須是 0 到 {max_epoch:,} 的整數。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/checkpoint.py" line="274"/>
+        <location filename="../../tfdesk/core/checkpoint.py" line="288"/>
         <source>{variable} {shape}: not in the checkpoint</source>
         <translation>{variable} {shape}：檢查點中沒有</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/checkpoint.py" line="277"/>
+        <location filename="../../tfdesk/core/checkpoint.py" line="291"/>
         <source>{variable}: the network has shape {shape}, the checkpoint {saved_shape}</source>
         <translation>{variable}：網路中的形狀是 {shape}，檢查點中是 {saved_shape}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/checkpoint.py" line="282"/>
+        <location filename="../../tfdesk/core/checkpoint.py" line="296"/>
         <source>{variable} {shape}: in the checkpoint but not in this network</source>
         <translation>{variable} {shape}：檢查點中有，但這個網路沒有</translation>
     </message>
@@ -2824,13 +2994,13 @@ Your experiment and saved files are kept; you can carry on. The details are in {
         <translation>無法讀取你的手繪數字（{error}）；原檔案已保留為 {aside}，並已開始一個新的收藏。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/drawing_collection.py" line="296"/>
+        <location filename="../../tfdesk/core/drawing_collection.py" line="302"/>
         <source>{path} is the collection itself; export to another file</source>
         <translation>{path} 就是收藏本身；請匯出到另一個檔案</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/errors.py" line="55"/>
-        <location filename="../../tfdesk/core/spec.py" line="314"/>
+        <location filename="../../tfdesk/core/spec.py" line="326"/>
         <source>{path}: {problem}</source>
         <translation>{path}：{problem}</translation>
     </message>
@@ -3001,183 +3171,188 @@ Your experiment and saved files are kept; you can carry on. The details are in {
         <translation>{first} 和 {second}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/race.py" line="44"/>
+        <location filename="../../tfdesk/core/race.py" line="50"/>
         <source>Choose at least one optimizer and one batch mode to race.</source>
         <translation>請至少選擇一個優化器和一種批次模式來競賽。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/spec.py" line="142"/>
+        <location filename="../../tfdesk/core/spec.py" line="148"/>
         <source>data.path: a file is needed when data.source is &apos;file&apos;</source>
         <translation>data.path：data.source 為 &apos;file&apos; 時必須指定檔案</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/spec.py" line="150"/>
+        <location filename="../../tfdesk/core/spec.py" line="156"/>
         <source>data.drawings: a file name, or null for no drawings</source>
         <translation>data.drawings：填入檔名，不使用手繪數字則填 null</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/spec.py" line="155"/>
+        <location filename="../../tfdesk/core/spec.py" line="161"/>
         <source>data.{option}: the curve lessons have no images; it works with the digits and image files</source>
         <translation>data.{option}：曲線課程沒有影像；這個選項只適用於手寫數字和影像檔案</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/spec.py" line="160"/>
+        <location filename="../../tfdesk/core/spec.py" line="166"/>
         <source>data.drawings: the curve lessons have no images; drawings mix into the digits and image files</source>
         <translation>data.drawings：曲線課程沒有影像；手繪數字只能混入手寫數字和影像檔案</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/spec.py" line="166"/>
+        <location filename="../../tfdesk/core/spec.py" line="172"/>
         <source>model.hidden_layers: at most {max_layers} layers, got {count:,}</source>
         <translation>model.hidden_layers：最多 {max_layers} 層，這裡有 {count:,} 層</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/spec.py" line="176"/>
+        <location filename="../../tfdesk/core/spec.py" line="182"/>
         <source>{layer}.dropout: must be in [0, 1), got {dropout!r}</source>
         <translation>{layer}.dropout：必須在 [0, 1) 之間，這裡是 {dropout!r}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/spec.py" line="189"/>
+        <location filename="../../tfdesk/core/spec.py" line="195"/>
         <source>optimizer.momentum: must be in [0, 1), got {momentum!r}</source>
         <translation>optimizer.momentum：必須在 [0, 1) 之間，這裡是 {momentum!r}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/spec.py" line="197"/>
+        <location filename="../../tfdesk/core/spec.py" line="203"/>
         <source>optimizer.{option}: must be in [0, 1), got {value!r}</source>
         <translation>optimizer.{option}：必須在 [0, 1) 之間，這裡是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/spec.py" line="212"/>
+        <location filename="../../tfdesk/core/spec.py" line="218"/>
         <source>training.{option}: must be in [0, 1), got {value!r}</source>
         <translation>training.{option}：必須在 [0, 1) 之間，這裡是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/spec.py" line="216"/>
+        <location filename="../../tfdesk/core/spec.py" line="222"/>
         <source>training.validation_fraction + training.test_fraction: together they must leave at least 10% of the data for training</source>
         <translation>training.validation_fraction + training.test_fraction：兩者加起來必須至少留下 10% 的資料用來訓練</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/spec.py" line="222"/>
+        <location filename="../../tfdesk/core/spec.py" line="229"/>
+        <source>training.early_stopping: it watches the validation loss; keep some data for validation (training.validation_fraction above 0)</source>
+        <translation>training.early_stopping：它看的是驗證損失；請保留一些資料做驗證（training.validation_fraction 大於 0）</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/spec.py" line="234"/>
         <source>training.batch_size: {batch_size} is larger than the training set ({n_train} examples); choose at most {n_train} or full batch</source>
         <translation>training.batch_size：{batch_size} 比訓練集（{n_train} 筆資料）還大；請選擇最多 {n_train}，或改用全批次</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/spec.py" line="229"/>
+        <location filename="../../tfdesk/core/spec.py" line="241"/>
         <source>device: must be &apos;cpu&apos; or &apos;gpu:N&apos; (N = 0, 1, …), got {device!r}</source>
         <translation>device：必須是 &apos;cpu&apos; 或 &apos;gpu:N&apos;（N = 0、1、…），這裡是 {device!r}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/spec.py" line="234"/>
+        <location filename="../../tfdesk/core/spec.py" line="246"/>
         <source>name: must be text, got {type}</source>
         <translation>name：必須是文字，這裡是 {type}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/spec.py" line="258"/>
+        <location filename="../../tfdesk/core/spec.py" line="270"/>
         <source>model.hidden_layers: this network has {parameters:,} weights and biases; tfdesk builds networks of up to {max_parameters:,} (with the optimizer&apos;s copies that is already {memory_gb:.1f} GB). Use fewer or smaller layers.</source>
         <translation>model.hidden_layers：這個網路有 {parameters:,} 個權重和偏差；tfdesk 最多只建立 {max_parameters:,} 個的網路（加上優化器的副本就已經有 {memory_gb:.1f} GB）。請使用較少或較小的層。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/spec.py" line="272"/>
+        <location filename="../../tfdesk/core/spec.py" line="284"/>
         <source>{source}: not valid JSON ({reason})</source>
         <translation>{source}：不是有效的 JSON（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/spec.py" line="290"/>
+        <location filename="../../tfdesk/core/spec.py" line="302"/>
         <source>{path}: cannot read the experiment file ({problem})</source>
         <translation>{path}：無法讀取實驗檔（{problem}）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/spec.py" line="296"/>
+        <location filename="../../tfdesk/core/spec.py" line="308"/>
         <source>{path}: cannot read the experiment file ({reason})</source>
         <translation>{path}：無法讀取實驗檔（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/spec.py" line="300"/>
+        <location filename="../../tfdesk/core/spec.py" line="312"/>
         <source>{path}: too large for an experiment file ({size:,} bytes)</source>
         <translation>{path}：對實驗檔來說太大了（{size:,} 位元組）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/spec.py" line="307"/>
+        <location filename="../../tfdesk/core/spec.py" line="319"/>
         <source>{path}: not a text file (expected UTF-8 JSON)</source>
         <translation>{path}：不是文字檔（應該是 UTF-8 編碼的 JSON）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/spec.py" line="368"/>
+        <location filename="../../tfdesk/core/spec.py" line="380"/>
         <source>example: unknown example {name!r}; choose one of digits, course, linear, quadratic</source>
         <translation>example：未知的範例 {name!r}；請從 digits、course、linear、quadratic 中選擇</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/spec.py" line="379"/>
+        <location filename="../../tfdesk/core/spec.py" line="391"/>
         <source>{field}: must be one of {choices}; got {value!r}</source>
         <translation>{field}：必須是 {choices} 其中之一，這裡是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/spec.py" line="389"/>
+        <location filename="../../tfdesk/core/spec.py" line="401"/>
         <source>the key {key!r} appears twice in one object; keep one</source>
         <translation>鍵 {key!r} 在同一個物件中出現了兩次；請只保留一個</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/spec.py" line="398"/>
+        <location filename="../../tfdesk/core/spec.py" line="410"/>
         <source>{field}: must be a number, got {type} {value!r}</source>
         <translation>{field}：必須是數字，這裡是 {type} {value!r}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/spec.py" line="406"/>
+        <location filename="../../tfdesk/core/spec.py" line="418"/>
         <source>{field}: must be a finite number, got {value!r}</source>
         <translation>{field}：必須是有限的數字，這裡是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/spec.py" line="414"/>
+        <location filename="../../tfdesk/core/spec.py" line="426"/>
         <source>{field}: must be greater than 0, got {value!r}</source>
         <translation>{field}：必須大於 0，這裡是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/spec.py" line="421"/>
-        <location filename="../../tfdesk/core/spec.py" line="487"/>
+        <location filename="../../tfdesk/core/spec.py" line="433"/>
+        <location filename="../../tfdesk/core/spec.py" line="499"/>
         <source>{field}: must be a whole number, got {type} {value!r}</source>
         <translation>{field}：必須是整數，這裡是 {type} {value!r}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/spec.py" line="425"/>
+        <location filename="../../tfdesk/core/spec.py" line="437"/>
         <source>{field}: must be between {low:,} and {high:,}, got {value:,}</source>
         <translation>{field}：必須在 {low:,} 到 {high:,} 之間，這裡是 {value:,}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/spec.py" line="433"/>
+        <location filename="../../tfdesk/core/spec.py" line="445"/>
         <source>{field}: must be true or false, got {value!r}</source>
         <translation>{field}：必須是 true 或 false，這裡是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/spec.py" line="447"/>
+        <location filename="../../tfdesk/core/spec.py" line="459"/>
         <source>experiment</source>
         <translation>實驗</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/spec.py" line="450"/>
+        <location filename="../../tfdesk/core/spec.py" line="462"/>
         <source>{field}: must be an object with named fields, got {type}</source>
         <translation>{field}：必須是具有具名欄位的物件，這裡是 {type}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/spec.py" line="455"/>
+        <location filename="../../tfdesk/core/spec.py" line="467"/>
         <source>{field}: unknown keys {keys}; allowed: {allowed}</source>
         <translation>{field}：未知的鍵 {keys}；可以使用的鍵：{allowed}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/spec.py" line="458"/>
+        <location filename="../../tfdesk/core/spec.py" line="470"/>
         <source>{field}: unknown key {key!r}; allowed: {allowed}</source>
         <translation>{field}：未知的鍵 {key!r}；可以使用的鍵：{allowed}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/spec.py" line="468"/>
+        <location filename="../../tfdesk/core/spec.py" line="480"/>
         <source>{field}: must be a list of layers, got {type}</source>
         <translation>{field}：必須是由各層組成的清單，這裡是 {type}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/spec.py" line="492"/>
+        <location filename="../../tfdesk/core/spec.py" line="504"/>
         <source>{field}: must be text, got {type} {value!r}</source>
         <translation>{field}：必須是文字，這裡是 {type} {value!r}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/spec.py" line="497"/>
+        <location filename="../../tfdesk/core/spec.py" line="509"/>
         <source>{field}: must be a whole number or null, got {value!r}</source>
         <translation>{field}：必須是整數或 null，這裡是 {value!r}</translation>
     </message>
@@ -3192,54 +3367,74 @@ Your experiment and saved files are kept; you can carry on. The details are in {
         <translation>第 {number} 筆：含有不是有限數字的點</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/trainer.py" line="34"/>
+        <location filename="../../tfdesk/core/trainer.py" line="35"/>
         <source>The train split is empty; raise its fraction to evaluate on it.</source>
         <translation>訓練集是空的；請提高它的比例，才能用它來評估。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/trainer.py" line="35"/>
+        <location filename="../../tfdesk/core/trainer.py" line="36"/>
         <source>The val split is empty; raise its fraction to evaluate on it.</source>
         <translation>驗證集是空的；請提高它的比例，才能用它來評估。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/trainer.py" line="36"/>
+        <location filename="../../tfdesk/core/trainer.py" line="37"/>
         <source>The test split is empty; raise its fraction to evaluate on it.</source>
         <translation>測試集是空的；請提高它的比例，才能用它來評估。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/trainer.py" line="37"/>
+        <location filename="../../tfdesk/core/trainer.py" line="38"/>
         <source>The {split} split is empty; raise its fraction to evaluate on it.</source>
         <translation>{split} 資料集是空的；請提高它的比例，才能用它來評估。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/trainer.py" line="296"/>
+        <location filename="../../tfdesk/core/trainer.py" line="280"/>
         <source>Training stopped: the loss became {loss} at epoch {epoch}, step {step}. The learning rate {lr:g} is probably too large; try {smaller_lr:g}, then reset the weights and start again.</source>
         <translation>訓練已停止：損失在第 {epoch} 個訓練週期的第 {step} 步變成了 {loss}。學習率 {lr:g} 可能太大了；試試 {smaller_lr:g}，然後重設權重再重新開始。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/worker.py" line="274"/>
+        <location filename="../../tfdesk/core/session.py" line="201"/>
         <source>There is nothing to save yet: train the network first.</source>
         <translation>還沒有可以儲存的東西：請先訓練網路。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/worker.py" line="314"/>
+        <location filename="../../tfdesk/gui/worker_graphs.py" line="54"/>
         <source>Open a graph first (File ▸ Open graph).</source>
         <translation>請先開啟計算圖（檔案 ▸ 開啟計算圖）。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/worker.py" line="326"/>
+        <location filename="../../tfdesk/gui/worker_graphs.py" line="66"/>
         <source>{input} and {output} need a known size to draw into (features and classes).</source>
         <translation>{input} 和 {output} 需要已知的大小（特徵數和類別數），才能用手寫數字測試。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/worker.py" line="345"/>
+        <location filename="../../tfdesk/core/session.py" line="185"/>
         <source>Train the network first, then evaluate it.</source>
         <translation>請先訓練網路，再進行評估。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/worker_lessons.py" line="77"/>
+        <location filename="../../tfdesk/gui/worker_lessons.py" line="107"/>
         <source>There is no graph yet: press Start, or open one (File ▸ Open graph).</source>
         <translation>還沒有計算圖：請按「開始」，或開啟一個計算圖（檔案 ▸ 開啟計算圖）。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/callbacks/autosave.py" line="77"/>
+        <source>Autosave failed: {reason}</source>
+        <translation>自動儲存失敗：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/callbacks/divergence.py" line="39"/>
+        <source>The loss is rising: {first:.3g} after the first epoch, {now:.3g} at epoch {epoch}. The learning rate {rate:g} is probably too large; try {smaller:g}.</source>
+        <translation>損失在上升：第一個週期後是 {first:.3g}，第 {epoch} 週期是 {now:.3g}。學習率 {rate:g} 可能太大了；試試 {smaller:g}。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/callbacks/divergence.py" line="47"/>
+        <source>After {epoch} epochs the network is still guessing ({accuracy:.0%} right, chance is {chance:.0%}). The learning rate {rate:g} is probably too large; try {smaller:g}, then reset the weights and start again.</source>
+        <translation>訓練了 {epoch} 個週期，網路還在亂猜（答對 {accuracy:.0%}，隨機猜是 {chance:.0%}）。學習率 {rate:g} 可能太大了；試試 {smaller:g}，然後重設權重再開始。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/callbacks/early_stopping.py" line="43"/>
+        <source>Stopped early at epoch {stopped}: the validation loss was lowest at epoch {best} ({loss:.4g}) and did not improve for {patience} epochs after it. The network has the weights of epoch {best} again.</source>
+        <translation>在第 {stopped} 週期提早停止：驗證損失在第 {best} 週期最低（{loss:.4g}），之後 {patience} 個週期都沒有進步。網路已回到第 {best} 週期的權重。</translation>
     </message>
 </context>
 <context>

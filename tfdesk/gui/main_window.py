@@ -193,8 +193,8 @@ class MainWindow(LessonViews, MyDrawings, QMainWindow):
         self.tensorboard_action = self._action(
             self.tr("Write &TensorBoard logs…"), self.choose_logdir,
             tip=self.tr("Each run writes the graph, its losses and histograms of its weights to a "
-                        "folder of its own there, as tfdesk-train --logdir does: tensorboard "
-                        "--logdir <that folder> shows them"))
+                        "folder of its own there, as tfdesk-train --logdir does; run tensorboard "
+                        "--logdir on that folder to see them"))
         self.tensorboard_action.setCheckable(True)
         self.race_action = self._action(self.tr("R&ace…"), self.show_race, "Ctrl+Shift+A",
                                         self.tr("Train several optimizers or batch modes side by side"))
@@ -623,16 +623,20 @@ class MainWindow(LessonViews, MyDrawings, QMainWindow):
         return f"{run_label(e)} · {shape}"
 
     def show_shortcuts(self) -> None:
-        rows = [(self.tr("Start training"), "Ctrl+Enter"), (self.tr("Pause or resume"), "Ctrl+P"),
-                (self.tr("Stop"), "Esc"), (self.tr("Reset the weights"), "Ctrl+Shift+R"),
-                (self.tr("Evaluate on the test set"), "Ctrl+E"),
-                (self.tr("Save a checkpoint"), "Ctrl+Shift+S"),
-                (self.tr("Restore weights"), "Ctrl+Shift+O"), (self.tr("Open a graph"), "Ctrl+G"),
-                (self.tr("Race"), "Ctrl+Shift+A"), (self.tr("Show the code"), "Ctrl+Shift+C"),
-                (self.tr("Your drawings"), "Ctrl+Shift+D"),
-                (self.tr("On the canvas: take back the last stroke"), "Ctrl+Z"),
-                (self.tr("On the canvas: clear it"), self.tr("Delete, or right-click")),
-                (self.tr("On the canvas: add the drawing as that digit"), "0 – 9")]
+        # From the actions themselves, so that the list cannot drift from the menus.
+        def with_shortcuts(actions):
+            for action in actions:
+                if action.menu() is not None:
+                    yield from with_shortcuts(action.menu().actions())
+                elif not action.shortcut().isEmpty():
+                    yield action
+
+        actions = list(dict.fromkeys(with_shortcuts(self.menuBar().actions())))
+        rows = [(a.text().replace("&", "").rstrip("…"),
+                 a.shortcut().toString(QKeySequence.SequenceFormat.NativeText)) for a in actions]
+        rows += [(self.tr("On the canvas: take back the last stroke"), "Ctrl+Z"),
+                 (self.tr("On the canvas: clear it"), self.tr("Delete, or right-click")),
+                 (self.tr("On the canvas: add the drawing as that digit"), "0 – 9")]
         table = "".join(f"<tr><td>{what}</td><td>&nbsp;&nbsp;<b>{keys}</b></td></tr>" for what, keys in rows)
         self._message(QMessageBox.Information, self.tr("Keyboard shortcuts"), f"<table>{table}</table>")
 
