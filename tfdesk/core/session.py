@@ -20,7 +20,7 @@ from .callbacks import Callback, CallbackList
 from .callbacks.divergence import DivergenceCheck
 from .callbacks.early_stopping import EarlyStopping
 from .errors import TfdeskError, TrainingError
-from .events import Message, Plan, TrainResult
+from .events import EpochMetrics, Message, Plan, TrainResult
 from .i18n import QT_TRANSLATE_NOOP
 from .spec import Experiment
 
@@ -144,8 +144,6 @@ class TrainingSession:
         return result
 
     def _event(self, event) -> None:
-        from .events import EpochMetrics
-
         if isinstance(event, EpochMetrics):
             self.last_epoch = event
             self.callbacks.on_epoch_end(self, event)

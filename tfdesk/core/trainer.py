@@ -173,9 +173,10 @@ class Trainer:
         between_chunks = between_chunks or (lambda: None)
         epochs = self.experiment.training.epochs if epochs is None else epochs
         started = time.perf_counter()
-        status = "finished"
-        for _ in range(epochs):
-            if self._stop.is_set() or not self._train_epoch(callback, between_chunks):
+        # A pause (or stop) asked for before the first chunk holds before any step is taken.
+        status = "finished" if self._between_chunks(between_chunks) else "stopped"
+        for _ in range(epochs if status == "finished" else 0):
+            if not self._train_epoch(callback, between_chunks):
                 status = "stopped"
                 break
         self._stop.clear()

@@ -264,6 +264,9 @@ class _GpuRow:
         self._widgets = (self._name, self._memory, self._busy, self._temperature)
         for column, widget in enumerate(self._widgets):
             grid.addWidget(widget, row, column)
+            # A layout shows a widget added to a visible panel one event later; the row
+            # should appear together with the summary line that names the same GPU.
+            widget.show()
 
     def update(self, gpu: GpuInfo) -> None:
         translate = QCoreApplication.translate
