@@ -78,7 +78,7 @@ def _check_resources() -> None:
         raise RuntimeError(f"missing from {resources_dir()}: {', '.join(missing)}")
     translator = QTranslator()
     if not translator.load(str(resources_dir() / "translations" / "tfdesk_zh_TW.qm")) \
-            or not translator.translate("MainWindow", "&File"):
+            or not translator.translate("WindowActions", "&File"):
         raise RuntimeError("the Traditional Chinese translation does not load")
     qt_folder = QLibraryInfo.path(QLibraryInfo.TranslationsPath)
     if not QTranslator().load("qtbase_zh_TW", qt_folder):  # Qt's own buttons and dialogs

@@ -302,32 +302,32 @@ Your experiment and saved files are kept; you can carry on. The details are in {
         <translation>GPU 溫度。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/device_panel.py" line="270"/>
+        <location filename="../../tfdesk/gui/device_panel.py" line="273"/>
         <source>GPU {index}, driver {driver}</source>
         <translation>GPU {index}，驅動程式 {driver}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/device_panel.py" line="276"/>
+        <location filename="../../tfdesk/gui/device_panel.py" line="279"/>
         <source>{used} / {total} MiB</source>
         <translation>{used} / {total} MiB</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/device_panel.py" line="281"/>
+        <location filename="../../tfdesk/gui/device_panel.py" line="284"/>
         <source>{total} MiB, use unknown</source>
         <translation>{total} MiB，使用量不明</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/device_panel.py" line="285"/>
+        <location filename="../../tfdesk/gui/device_panel.py" line="288"/>
         <source>memory unknown</source>
         <translation>記憶體不明</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/device_panel.py" line="288"/>
+        <location filename="../../tfdesk/gui/device_panel.py" line="291"/>
         <source>{percent} % busy</source>
         <translation>使用率 {percent} %</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/device_panel.py" line="291"/>
+        <location filename="../../tfdesk/gui/device_panel.py" line="294"/>
         <source>{degrees} °C</source>
         <translation>{degrees} °C</translation>
     </message>
@@ -1267,8 +1267,8 @@ Your experiment and saved files are kept; you can carry on. The details are in {
     </message>
     <message>
         <location filename="../../tfdesk/gui/main_window.py" line="88"/>
-        <location filename="../../tfdesk/gui/main_window.py" line="399"/>
-        <location filename="../../tfdesk/gui/main_window.py" line="463"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="240"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="273"/>
         <source>Pause</source>
         <translation>暫停</translation>
     </message>
@@ -1343,399 +1343,49 @@ Your experiment and saved files are kept; you can carry on. The details are in {
         <translation>裝置</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="166"/>
-        <source>&amp;New experiment</source>
-        <translation>新增實驗(&amp;N)</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="167"/>
-        <source>&amp;Open experiment…</source>
-        <translation>開啟實驗(&amp;O)…</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="168"/>
-        <source>&amp;Save experiment…</source>
-        <translation>儲存實驗(&amp;S)…</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="169"/>
-        <source>Save &amp;checkpoint…</source>
-        <translation>儲存檢查點(&amp;C)…</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="170"/>
-        <source>Save the trained weights into a folder like the course&apos;s save_model/</source>
-        <translation>將訓練好的權重儲存到資料夾，就像課程中的 ./save_model/</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="171"/>
-        <source>&amp;Restore weights…</source>
-        <translation>載入權重(&amp;R)…</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="172"/>
-        <source>Load a checkpoint&apos;s weights into the network (the course&apos;s 載入權重)</source>
-        <translation>將檢查點中的權重載入網路（即課程中的「載入權重」）</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="174"/>
-        <source>Open &amp;graph (.meta)…</source>
-        <translation>開啟計算圖 (.meta)(&amp;G)…</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="175"/>
-        <source>Load a saved graph with its weights (the course&apos;s 載入 graph) and draw digits for it</source>
-        <translation>載入已儲存的計算圖及其權重（即課程中的「載入計算圖」），並寫數字讓它辨識</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="176"/>
-        <source>&amp;Quit</source>
-        <translation>結束(&amp;Q)</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="177"/>
-        <source>&amp;Start</source>
-        <translation>開始(&amp;S)</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="178"/>
-        <source>Train the network (Ctrl+Enter)</source>
-        <translation>訓練網路（Ctrl+Enter）</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="179"/>
-        <source>&amp;Pause</source>
-        <translation>暫停(&amp;P)</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="180"/>
-        <source>Pause or resume training</source>
-        <translation>暫停或繼續訓練</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="181"/>
-        <source>S&amp;top</source>
-        <translation>停止(&amp;T)</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="181"/>
-        <source>Stop training (Esc)</source>
-        <translation>停止訓練（Esc）</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="182"/>
-        <source>&amp;Reset weights</source>
-        <translation>重設權重(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="183"/>
-        <source>Start again from the initial random weights</source>
-        <translation>從最初的隨機權重重新開始</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="195"/>
-        <source>Each run writes the graph, its losses and histograms of its weights to a folder of its own there, as tfdesk-train --logdir does; run tensorboard --logdir on that folder to see them</source>
-        <translation>每次訓練都會把計算圖、損失與權重直方圖寫進那裡自己的資料夾，和 tfdesk-train --logdir 一樣；對那個資料夾執行 tensorboard --logdir 就能看到</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="725"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="318"/>
         <source>Closing: finishing what the training thread is doing…</source>
         <translation>正在關閉：等訓練執行緒把手上的工作做完…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="192"/>
-        <source>&amp;About tfdesk</source>
-        <translation>關於 tfdesk(&amp;A)</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="194"/>
-        <source>Write &amp;TensorBoard logs…</source>
-        <translation>寫入 &amp;TensorBoard 記錄…</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="199"/>
-        <source>R&amp;ace…</source>
-        <translation>競賽(&amp;A)…</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="200"/>
-        <source>Train several optimizers or batch modes side by side</source>
-        <translation>同時訓練多個優化器或批次模式，並排比較</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="201"/>
-        <source>Show the &amp;code…</source>
-        <translation>顯示程式碼(&amp;C)…</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="202"/>
-        <source>The tf.compat.v1 script that builds and trains this experiment</source>
-        <translation>建立並訓練這個實驗的 tf.compat.v1 程式碼</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="216"/>
-        <source>&amp;File</source>
-        <translation>檔案(&amp;F)</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="226"/>
-        <source>Open &amp;recent</source>
-        <translation>最近開啟(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="231"/>
-        <source>&amp;Train</source>
-        <translation>訓練(&amp;T)</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="238"/>
-        <source>&amp;View</source>
-        <translation>檢視(&amp;V)</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="248"/>
-        <source>&amp;Help</source>
-        <translation>說明(&amp;H)</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="249"/>
-        <source>&amp;Keyboard shortcuts…</source>
-        <translation>鍵盤快速鍵(&amp;K)…</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="318"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="196"/>
         <source>Open a data file</source>
         <translation>開啟資料檔案</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="319"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="197"/>
         <source>Data (*.npz *.csv *-ubyte *-ubyte.gz);;All files (*)</source>
         <translation>資料 (*.npz *.csv *-ubyte *-ubyte.gz);;所有檔案 (*)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="352"/>
-        <source>Open experiment</source>
-        <translation>開啟實驗</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="352"/>
-        <location filename="../../tfdesk/gui/main_window.py" line="362"/>
-        <source>Experiment (*.json)</source>
-        <translation>實驗 (*.json)</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="362"/>
-        <source>Save experiment</source>
-        <translation>儲存實驗</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="370"/>
-        <source>Saved the experiment in {0}</source>
-        <translation>實驗已儲存至 {0}</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="387"/>
-        <location filename="../../tfdesk/gui/main_window.py" line="597"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="228"/>
         <source>Building the graph…</source>
         <translation>正在建立計算圖…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="389"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="230"/>
         <source>Training… Esc stops, Ctrl+P pauses.</source>
         <translation>訓練中…按 Esc 停止，按 Ctrl+P 暫停。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="399"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="240"/>
         <source>Resume</source>
         <translation>繼續</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="401"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="242"/>
         <source>Paused</source>
         <translation>已暫停</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="401"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="242"/>
         <source>Training…</source>
         <translation>訓練中…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="415"/>
-        <source>Write TensorBoard logs into a folder</source>
-        <translation>把 TensorBoard 記錄寫進資料夾</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="423"/>
-        <source>Each run writes TensorBoard logs into {0}</source>
-        <translation>每次訓練都會把 TensorBoard 記錄寫進 {0}</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="519"/>
-        <location filename="../../tfdesk/gui/main_window.py" line="598"/>
-        <source>Could not train</source>
-        <translation>無法訓練</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="527"/>
-        <source>Validation mse {0:.4f}</source>
-        <translation>驗證 MSE {0:.4f}</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="588"/>
-        <source>The network of your last session is kept in {0}; File ▸ Restore weights opens it.</source>
-        <translation>你上次的網路保留在 {0}；用「檔案 ▸ 載入權重」即可開啟。</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="436"/>
-        <source>Restore weights from a checkpoint folder</source>
-        <translation>從檢查點資料夾載入權重</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="442"/>
-        <source>Open a graph</source>
-        <translation>開啟計算圖</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="443"/>
-        <source>Graph (*.meta);;All files (*)</source>
-        <translation>計算圖 (*.meta);;所有檔案 (*)</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="479"/>
-        <source>TensorFlow {0} ready. Press Start (Ctrl+Enter) to train.</source>
-        <translation>TensorFlow {0} 已就緒。按「開始」（Ctrl+Enter）即可開始訓練。</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="284"/>
-        <location filename="../../tfdesk/gui/main_window.py" line="485"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="162"/>
         <source>8×8 image</source>
         <translation>8×8 影像</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="185"/>
-        <source>&amp;Evaluate on the validation set</source>
-        <translation>用驗證集評估(&amp;E)</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="186"/>
-        <source>Accuracy and confusion matrix on the validation images: the practice exam to compare networks and settings with</source>
-        <translation>驗證圖片上的準確率與混淆矩陣：用來比較不同網路與設定的模擬考</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="189"/>
-        <source>Final e&amp;xam on the test set…</source>
-        <translation>用測試集期末考(&amp;X)…</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="190"/>
-        <source>Accuracy on the test images, kept for the very end: every look you let change your network makes it less of a test (tfdesk counts them)</source>
-        <translation>測試圖片上的準確率，留到最後才看：每看一次就改一次網路，它就越不像考試（tfdesk 會幫你計數）</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="431"/>
-        <source>Save the checkpoint into a folder: a new one (Create Folder) or an earlier checkpoint</source>
-        <translation>將檢查點儲存到資料夾：新的資料夾（建立新資料夾）或先前的檢查點</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="486"/>
-        <source>28×28 image</source>
-        <translation>28×28 影像</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="517"/>
-        <source>Finished in {0:.1f} s</source>
-        <translation>已完成，耗時 {0:.1f} 秒</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="517"/>
-        <source>Stopped after {0:.1f} s</source>
-        <translation>已停止，執行了 {0:.1f} 秒</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="518"/>
-        <source>Training failed after {0:.1f} s</source>
-        <translation>訓練失敗（執行了 {0:.1f} 秒）</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="526"/>
-        <source>Test mse {0:.4f}</source>
-        <translation>測試均方誤差 {0:.4f}</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="543"/>
-        <source>Saved the checkpoint in {0}</source>
-        <translation>檢查點已儲存至 {0}</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="552"/>
-        <source>Restored the weights from {0}</source>
-        <translation>已從 {0} 載入權重</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="561"/>
-        <source>Weights reset</source>
-        <translation>權重已重設</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="577"/>
-        <source>The graph takes {0} numbers, not an 8×8 or 28×28 image, so it cannot be drawn for.</source>
-        <translation>這個計算圖的輸入是 {0} 個數字，而不是 8×8 或 28×28 的影像，所以無法用手寫數字測試。</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="580"/>
-        <source>Drawings now go to the opened graph: {0} → {1}. Start trains your experiment&apos;s network again.</source>
-        <translation>現在你寫的數字會送進開啟的計算圖：{0} → {1}。按「開始」會重新訓練你實驗中的網路。</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="600"/>
-        <location filename="../../tfdesk/gui/main_window.py" line="606"/>
-        <source>tfdesk</source>
-        <translation>tfdesk</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="622"/>
-        <source>no hidden layer</source>
-        <translation>無隱藏層</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="637"/>
-        <source>On the canvas: take back the last stroke</source>
-        <translation>在畫布上：收回最後一筆</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="638"/>
-        <source>On the canvas: clear it</source>
-        <translation>在畫布上：清除</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="638"/>
-        <source>Delete, or right-click</source>
-        <translation>刪除鍵，或按右鍵</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="639"/>
-        <source>On the canvas: add the drawing as that digit</source>
-        <translation>在畫布上：把這張圖加為那個數字</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="641"/>
-        <source>Keyboard shortcuts</source>
-        <translation>鍵盤快速鍵</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="646"/>
-        <source>loading…</source>
-        <translation>載入中…</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="647"/>
-        <source>&lt;b&gt;tfdesk {0}&lt;/b&gt;&lt;br&gt;A desktop TensorFlow trainer for the course.&lt;br&gt;&lt;br&gt;TensorFlow {1}&lt;br&gt;Qt (PySide6) {2}&lt;br&gt;Python {3}&lt;br&gt;&lt;br&gt;{4}</source>
-        <translation>&lt;b&gt;tfdesk {0}&lt;/b&gt;&lt;br&gt;課程專用的桌面版 TensorFlow 訓練器。&lt;br&gt;&lt;br&gt;TensorFlow {1}&lt;br&gt;Qt (PySide6) {2}&lt;br&gt;Python {3}&lt;br&gt;&lt;br&gt;{4}</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="650"/>
-        <source>About tfdesk</source>
-        <translation>關於 tfdesk</translation>
     </message>
 </context>
 <context>
@@ -2338,6 +1988,373 @@ Your experiment and saved files are kept; you can carry on. The details are in {
         <location filename="../../tfdesk/gui/weights_view.py" line="103"/>
         <source>The first layer&apos;s weights appear here once the network is built.</source>
         <translation>網路建立後，第一層的權重會顯示在這裡。</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <location filename="../../tfdesk/gui/window_actions.py" line="28"/>
+        <source>&amp;New experiment</source>
+        <translation>新增實驗(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/window_actions.py" line="29"/>
+        <source>&amp;Open experiment…</source>
+        <translation>開啟實驗(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/window_actions.py" line="30"/>
+        <source>&amp;Save experiment…</source>
+        <translation>儲存實驗(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/window_actions.py" line="31"/>
+        <source>Save &amp;checkpoint…</source>
+        <translation>儲存檢查點(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/window_actions.py" line="32"/>
+        <source>Save the trained weights into a folder like the course&apos;s save_model/</source>
+        <translation>將訓練好的權重儲存到資料夾，就像課程中的 ./save_model/</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/window_actions.py" line="33"/>
+        <source>&amp;Restore weights…</source>
+        <translation>載入權重(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/window_actions.py" line="34"/>
+        <source>Load a checkpoint&apos;s weights into the network (the course&apos;s 載入權重)</source>
+        <translation>將檢查點中的權重載入網路（即課程中的「載入權重」）</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/window_actions.py" line="36"/>
+        <source>Open &amp;graph (.meta)…</source>
+        <translation>開啟計算圖 (.meta)(&amp;G)…</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/window_actions.py" line="37"/>
+        <source>Load a saved graph with its weights (the course&apos;s 載入 graph) and draw digits for it</source>
+        <translation>載入已儲存的計算圖及其權重（即課程中的「載入計算圖」），並寫數字讓它辨識</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/window_actions.py" line="38"/>
+        <source>&amp;Quit</source>
+        <translation>結束(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/window_actions.py" line="39"/>
+        <source>&amp;Start</source>
+        <translation>開始(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/window_actions.py" line="40"/>
+        <source>Train the network (Ctrl+Enter)</source>
+        <translation>訓練網路（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/window_actions.py" line="41"/>
+        <source>&amp;Pause</source>
+        <translation>暫停(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/window_actions.py" line="42"/>
+        <source>Pause or resume training</source>
+        <translation>暫停或繼續訓練</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/window_actions.py" line="43"/>
+        <source>S&amp;top</source>
+        <translation>停止(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/window_actions.py" line="43"/>
+        <source>Stop training (Esc)</source>
+        <translation>停止訓練（Esc）</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/window_actions.py" line="44"/>
+        <source>&amp;Reset weights</source>
+        <translation>重設權重(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/window_actions.py" line="45"/>
+        <source>Start again from the initial random weights</source>
+        <translation>從最初的隨機權重重新開始</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/window_actions.py" line="47"/>
+        <source>&amp;Evaluate on the validation set</source>
+        <translation>用驗證集評估(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/window_actions.py" line="48"/>
+        <source>Accuracy and confusion matrix on the validation images: the practice exam to compare networks and settings with</source>
+        <translation>驗證圖片上的準確率與混淆矩陣：用來比較不同網路與設定的模擬考</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/window_actions.py" line="51"/>
+        <source>Final e&amp;xam on the test set…</source>
+        <translation>用測試集期末考(&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/window_actions.py" line="52"/>
+        <source>Accuracy on the test images, kept for the very end: every look you let change your network makes it less of a test (tfdesk counts them)</source>
+        <translation>測試圖片上的準確率，留到最後才看：每看一次就改一次網路，它就越不像考試（tfdesk 會幫你計數）</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/window_actions.py" line="54"/>
+        <source>&amp;About tfdesk</source>
+        <translation>關於 tfdesk(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/window_actions.py" line="56"/>
+        <source>Write &amp;TensorBoard logs…</source>
+        <translation>寫入 &amp;TensorBoard 記錄…</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/window_actions.py" line="57"/>
+        <source>Each run writes the graph, its losses and histograms of its weights to a folder of its own there, as tfdesk-train --logdir does; run tensorboard --logdir on that folder to see them</source>
+        <translation>每次訓練都會把計算圖、損失與權重直方圖寫進那裡自己的資料夾，和 tfdesk-train --logdir 一樣；對那個資料夾執行 tensorboard --logdir 就能看到</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/window_actions.py" line="61"/>
+        <source>R&amp;ace…</source>
+        <translation>競賽(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/window_actions.py" line="62"/>
+        <source>Train several optimizers or batch modes side by side</source>
+        <translation>同時訓練多個優化器或批次模式，並排比較</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/window_actions.py" line="63"/>
+        <source>Show the &amp;code…</source>
+        <translation>顯示程式碼(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/window_actions.py" line="64"/>
+        <source>The tf.compat.v1 script that builds and trains this experiment</source>
+        <translation>建立並訓練這個實驗的 tf.compat.v1 程式碼</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/window_actions.py" line="78"/>
+        <source>&amp;File</source>
+        <translation>檔案(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/window_actions.py" line="88"/>
+        <source>Open &amp;recent</source>
+        <translation>最近開啟(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/window_actions.py" line="93"/>
+        <source>&amp;Train</source>
+        <translation>訓練(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/window_actions.py" line="100"/>
+        <source>&amp;View</source>
+        <translation>檢視(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/window_actions.py" line="110"/>
+        <source>&amp;Help</source>
+        <translation>說明(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/window_actions.py" line="111"/>
+        <source>&amp;Keyboard shortcuts…</source>
+        <translation>鍵盤快速鍵(&amp;K)…</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/window_actions.py" line="126"/>
+        <source>On the canvas: take back the last stroke</source>
+        <translation>在畫布上：收回最後一筆</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/window_actions.py" line="127"/>
+        <source>On the canvas: clear it</source>
+        <translation>在畫布上：清除</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/window_actions.py" line="127"/>
+        <source>Delete, or right-click</source>
+        <translation>刪除鍵，或按右鍵</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/window_actions.py" line="128"/>
+        <source>On the canvas: add the drawing as that digit</source>
+        <translation>在畫布上：把這張圖加為那個數字</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/window_actions.py" line="130"/>
+        <source>Keyboard shortcuts</source>
+        <translation>鍵盤快速鍵</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/window_actions.py" line="135"/>
+        <source>loading…</source>
+        <translation>載入中…</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/window_actions.py" line="136"/>
+        <source>&lt;b&gt;tfdesk {0}&lt;/b&gt;&lt;br&gt;A desktop TensorFlow trainer for the course.&lt;br&gt;&lt;br&gt;TensorFlow {1}&lt;br&gt;Qt (PySide6) {2}&lt;br&gt;Python {3}&lt;br&gt;&lt;br&gt;{4}</source>
+        <translation>&lt;b&gt;tfdesk {0}&lt;/b&gt;&lt;br&gt;課程專用的桌面版 TensorFlow 訓練器。&lt;br&gt;&lt;br&gt;TensorFlow {1}&lt;br&gt;Qt (PySide6) {2}&lt;br&gt;Python {3}&lt;br&gt;&lt;br&gt;{4}</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/window_actions.py" line="139"/>
+        <source>About tfdesk</source>
+        <translation>關於 tfdesk</translation>
+    </message>
+</context>
+<context>
+    <name>WindowFiles</name>
+    <message>
+        <location filename="../../tfdesk/gui/window_files.py" line="38"/>
+        <source>Open experiment</source>
+        <translation>開啟實驗</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/window_files.py" line="38"/>
+        <location filename="../../tfdesk/gui/window_files.py" line="48"/>
+        <source>Experiment (*.json)</source>
+        <translation>實驗 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/window_files.py" line="48"/>
+        <source>Save experiment</source>
+        <translation>儲存實驗</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/window_files.py" line="56"/>
+        <source>Saved the experiment in {0}</source>
+        <translation>實驗已儲存至 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/window_files.py" line="61"/>
+        <source>Write TensorBoard logs into a folder</source>
+        <translation>把 TensorBoard 記錄寫進資料夾</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/window_files.py" line="69"/>
+        <source>Each run writes TensorBoard logs into {0}</source>
+        <translation>每次訓練都會把 TensorBoard 記錄寫進 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/window_files.py" line="73"/>
+        <source>Save the checkpoint into a folder: a new one (Create Folder) or an earlier checkpoint</source>
+        <translation>將檢查點儲存到資料夾：新的資料夾（建立新資料夾）或先前的檢查點</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/window_files.py" line="78"/>
+        <source>Restore weights from a checkpoint folder</source>
+        <translation>從檢查點資料夾載入權重</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/window_files.py" line="84"/>
+        <source>Open a graph</source>
+        <translation>開啟計算圖</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/window_files.py" line="85"/>
+        <source>Graph (*.meta);;All files (*)</source>
+        <translation>計算圖 (*.meta);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/window_files.py" line="93"/>
+        <source>Saved the checkpoint in {0}</source>
+        <translation>檢查點已儲存至 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/window_files.py" line="102"/>
+        <source>Restored the weights from {0}</source>
+        <translation>已從 {0} 載入權重</translation>
+    </message>
+</context>
+<context>
+    <name>WindowReports</name>
+    <message>
+        <location filename="../../tfdesk/gui/window_reports.py" line="50"/>
+        <source>TensorFlow {0} ready. Press Start (Ctrl+Enter) to train.</source>
+        <translation>TensorFlow {0} 已就緒。按「開始」（Ctrl+Enter）即可開始訓練。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/window_reports.py" line="56"/>
+        <source>8×8 image</source>
+        <translation>8×8 影像</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/window_reports.py" line="57"/>
+        <source>28×28 image</source>
+        <translation>28×28 影像</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/window_reports.py" line="88"/>
+        <source>Finished in {0:.1f} s</source>
+        <translation>已完成，耗時 {0:.1f} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/window_reports.py" line="88"/>
+        <source>Stopped after {0:.1f} s</source>
+        <translation>已停止，執行了 {0:.1f} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/window_reports.py" line="89"/>
+        <source>Training failed after {0:.1f} s</source>
+        <translation>訓練失敗（執行了 {0:.1f} 秒）</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/window_reports.py" line="90"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="152"/>
+        <source>Could not train</source>
+        <translation>無法訓練</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/window_reports.py" line="97"/>
+        <source>Test mse {0:.4f}</source>
+        <translation>測試均方誤差 {0:.4f}</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/window_reports.py" line="98"/>
+        <source>Validation mse {0:.4f}</source>
+        <translation>驗證 MSE {0:.4f}</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/window_reports.py" line="115"/>
+        <source>Weights reset</source>
+        <translation>權重已重設</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/window_reports.py" line="131"/>
+        <source>The graph takes {0} numbers, not an 8×8 or 28×28 image, so it cannot be drawn for.</source>
+        <translation>這個計算圖的輸入是 {0} 個數字，而不是 8×8 或 28×28 的影像，所以無法用手寫數字測試。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/window_reports.py" line="134"/>
+        <source>Drawings now go to the opened graph: {0} → {1}. Start trains your experiment&apos;s network again.</source>
+        <translation>現在你寫的數字會送進開啟的計算圖：{0} → {1}。按「開始」會重新訓練你實驗中的網路。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/window_reports.py" line="142"/>
+        <source>The network of your last session is kept in {0}; File ▸ Restore weights opens it.</source>
+        <translation>你上次的網路保留在 {0}；用「檔案 ▸ 載入權重」即可開啟。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/window_reports.py" line="151"/>
+        <source>Building the graph…</source>
+        <translation>正在建立計算圖…</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/window_reports.py" line="154"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="160"/>
+        <source>tfdesk</source>
+        <translation>tfdesk</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/window_reports.py" line="176"/>
+        <source>no hidden layer</source>
+        <translation>無隱藏層</translation>
     </message>
 </context>
 <context>
@@ -3387,12 +3404,12 @@ Your experiment and saved files are kept; you can carry on. The details are in {
         <translation>{split} 資料集是空的；請提高它的比例，才能用它來評估。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/trainer.py" line="280"/>
+        <location filename="../../tfdesk/core/trainer.py" line="281"/>
         <source>Training stopped: the loss became {loss} at epoch {epoch}, step {step}. The learning rate {lr:g} is probably too large; try {smaller_lr:g}, then reset the weights and start again.</source>
         <translation>訓練已停止：損失在第 {epoch} 個訓練週期的第 {step} 步變成了 {loss}。學習率 {lr:g} 可能太大了；試試 {smaller_lr:g}，然後重設權重再重新開始。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/session.py" line="201"/>
+        <location filename="../../tfdesk/core/session.py" line="199"/>
         <source>There is nothing to save yet: train the network first.</source>
         <translation>還沒有可以儲存的東西：請先訓練網路。</translation>
     </message>
@@ -3407,7 +3424,7 @@ Your experiment and saved files are kept; you can carry on. The details are in {
         <translation>{input} 和 {output} 需要已知的大小（特徵數和類別數），才能用手寫數字測試。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/session.py" line="185"/>
+        <location filename="../../tfdesk/core/session.py" line="183"/>
         <source>Train the network first, then evaluate it.</source>
         <translation>請先訓練網路，再進行評估。</translation>
     </message>

@@ -1,32 +1,30 @@
 """The main window: panels edit the experiment, the worker trains it, results flow back.
 
-Data flows one way (DESIGN.md): Start hands a copy of the experiment to the
-worker; the worker's signals feed the plot, the progress bar and the drawing.
+Data flows one way (docs/ARCHITECTURE.md, "The flow of a run"): Start hands a copy
+of the experiment to the worker; the worker's signals feed the plot, the progress
+bar and the drawing. Its actions and menus, its files and what it shows of the
+worker's reports are mixins: window_actions.py, window_files.py, window_reports.py.
 """
 
 from __future__ import annotations
 
 import logging
-import platform
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QSettings, QStandardPaths, Qt
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication, QComboBox, QDockWidget, QFileDialog, QHBoxLayout, QMainWindow, QMessageBox,
+    QApplication, QComboBox, QDockWidget, QHBoxLayout, QMainWindow,
     QPushButton, QScrollArea, QTabWidget, QVBoxLayout, QWidget,
 )
 
-from .. import __version__
 from ..core.errors import TfdeskError
 from ..core.spec import DataSpec, Experiment, default_experiment, lesson_experiment
-from . import gui_gc, language
+from . import gui_gc
 from .device_panel import DevicePanel
 from .autosave_bar import AutosaveBar
 from .data_options import DataOptions
 from .draw_panel import DrawPanel
 from .evaluation_panel import EvaluationPanel
-from .graph_dialog import GraphTensorsDialog
 from .layer_editor import LayerStackEditor
 from .lesson_views import LessonViews
 from .my_drawings import MyDrawings
@@ -35,16 +33,18 @@ from .plot_panel import LossPlot
 from .tooltips import wrap_tooltips
 from .training_progress import TrainingProgress
 from .worker import new_worker
-from .words import error_text, run_label
+from .window_actions import WindowActions
+from .window_files import WindowFiles
+from .window_reports import WindowReports
+from .words import error_text
 
 log = logging.getLogger("tfdesk")
-MAX_RECENT = 8
 DOCK_MIN_WIDTH = 310  # the canvas and its margins; a wider panel scrolls below it
 CENTRAL_WIDTH = 500  # the plot and its buttons
 DRAW_HEIGHT = 540  # the draw panel with its canvas whole, bars beside it
 
 
-class MainWindow(LessonViews, MyDrawings, QMainWindow):
+class MainWindow(WindowActions, WindowFiles, WindowReports, LessonViews, MyDrawings, QMainWindow):
     def __init__(self, experiment: Experiment | None = None, settings: QSettings | None = None,
                  data_folder: str | None = None):
         super().__init__()
@@ -152,128 +152,6 @@ class MainWindow(LessonViews, MyDrawings, QMainWindow):
         self.addDockWidget(area, dock)
         return dock
 
-    def _action(self, text: str, slot, shortcut=None, tip: str | None = None) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        if tip:
-            action.setToolTip(tip)
-            action.setStatusTip(tip)
-        action.triggered.connect(slot)
-        return action
-
-    def _build_actions(self) -> None:
-        self.new_action = self._action(self.tr("&New experiment"), self.new_experiment, QKeySequence.New)
-        self.open_action = self._action(self.tr("&Open experiment…"), self.open_experiment, QKeySequence.Open)
-        self.save_exp_action = self._action(self.tr("&Save experiment…"), self.save_experiment, QKeySequence.Save)
-        self.save_ck_action = self._action(self.tr("Save &checkpoint…"), self.save_checkpoint, "Ctrl+Shift+S",
-                                           self.tr("Save the trained weights into a folder like the course's save_model/"))
-        self.restore_action = self._action(self.tr("&Restore weights…"), self.restore_weights, "Ctrl+Shift+O",
-                                           self.tr("Load a checkpoint's weights into the network (the course's 載入權重)"))
-        self.open_graph_action = self._action(
-            self.tr("Open &graph (.meta)…"), self.open_graph, "Ctrl+G",
-            self.tr("Load a saved graph with its weights (the course's 載入 graph) and draw digits for it"))
-        self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.Quit)
-        self.start_action = self._action(self.tr("&Start"), self.start_training, "Ctrl+Return",
-                                         self.tr("Train the network (Ctrl+Enter)"))
-        self.pause_action = self._action(self.tr("&Pause"), self.toggle_pause, "Ctrl+P",
-                                         self.tr("Pause or resume training"))
-        self.stop_action = self._action(self.tr("S&top"), self.stop_training, "Esc", self.tr("Stop training (Esc)"))
-        self.reset_action = self._action(self.tr("&Reset weights"), self.reset_weights, "Ctrl+Shift+R",
-                                         self.tr("Start again from the initial random weights"))
-        self.evaluate_action = self._action(
-            self.tr("&Evaluate on the validation set"), lambda: self.evaluate("val"), "Ctrl+E",
-            self.tr("Accuracy and confusion matrix on the validation images: the practice exam to "
-                    "compare networks and settings with"))
-        self.exam_action = self._action(
-            self.tr("Final e&xam on the test set…"), lambda: self.evaluate("test"), "Ctrl+Shift+E",
-            self.tr("Accuracy on the test images, kept for the very end: every look you let "
-                    "change your network makes it less of a test (tfdesk counts them)"))
-        self.about_action = self._action(self.tr("&About tfdesk"), self.show_about)
-        self.tensorboard_action = self._action(
-            self.tr("Write &TensorBoard logs…"), self.choose_logdir,
-            tip=self.tr("Each run writes the graph, its losses and histograms of its weights to a "
-                        "folder of its own there, as tfdesk-train --logdir does; run tensorboard "
-                        "--logdir on that folder to see them"))
-        self.tensorboard_action.setCheckable(True)
-        self.race_action = self._action(self.tr("R&ace…"), self.show_race, "Ctrl+Shift+A",
-                                        self.tr("Train several optimizers or batch modes side by side"))
-        self.code_action = self._action(self.tr("Show the &code…"), self.show_code, "Ctrl+Shift+C",
-                                        self.tr("The tf.compat.v1 script that builds and trains this experiment"))
-        self.start_button.clicked.connect(self.start_action.trigger)
-        self.start_button.setToolTip(self.start_action.toolTip())
-        self.pause_button.clicked.connect(self.toggle_pause)
-        self.pause_button.setToolTip(self.pause_action.toolTip())
-        self.stop_button.clicked.connect(self.stop_action.trigger)
-        self.stop_button.setToolTip(self.stop_action.toolTip())
-        self.reset_button.clicked.connect(self.reset_action.trigger)
-        self.reset_button.setToolTip(self.reset_action.toolTip())
-        self.evaluate_button.clicked.connect(self.evaluate_action.trigger)
-        self.evaluate_button.setToolTip(self.evaluate_action.toolTip())
-        self.data_choice.activated.connect(self._data_chosen)
-
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        for action in (self.new_action, self.open_action, self.save_exp_action):
-            file_menu.addAction(action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.save_ck_action)
-        file_menu.addAction(self.restore_action)
-        file_menu.addAction(self.open_graph_action)
-        file_menu.addSeparator()
-        for action in (self.gallery_action, self.import_drawings_action, self.export_drawings_action):
-            file_menu.addAction(action)
-        self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
-        self._fill_recent_menu()
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-        self._edit_menu()
-        train_menu = self.menuBar().addMenu(self.tr("&Train"))
-        for action in (self.start_action, self.pause_action, self.stop_action, self.reset_action,
-                       self.evaluate_action, self.exam_action):
-            train_menu.addAction(action)
-        train_menu.addSeparator()
-        train_menu.addAction(self.tensorboard_action)
-        train_menu.addAction(self.race_action)
-        view_menu = self.menuBar().addMenu(self.tr("&View"))
-        for dock in (self.experiment_dock, self.draw_dock, self.curve_dock, self.evaluation_dock,
-                     self.devices_dock, self.weights_dock, self.inspector_dock):
-            view_menu.addAction(dock.toggleViewAction())
-        view_menu.addSeparator()
-        view_menu.addAction(self.code_action)
-        view_menu.addSeparator()
-        self.language_menu = language.menu(
-            self, self.settings, lambda text: self.statusBar().showMessage(text, 10_000))
-        view_menu.addMenu(self.language_menu)
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        help_menu.addAction(self.tr("&Keyboard shortcuts…"), self.show_shortcuts)
-        help_menu.addAction(self.about_action)
-
-    def _connect_worker(self) -> None:
-        w = self.worker
-        w.loaded.connect(self._tensorflow_loaded)
-        w.prepared.connect(self._data_prepared)
-        w.stepsReported.connect(self._steps_reported)
-        w.epochFinished.connect(self._epoch_finished)
-        w.progressed.connect(self.progress.show_progress)
-        w.planned.connect(self._planned)
-        w.trainingFinished.connect(self._training_finished)
-        w.predicted.connect(self.draw.show_probabilities)
-        w.loaded.connect(lambda _info: self._tell_drawings_problem())
-        w.evaluated.connect(self._evaluated)
-        w.saved.connect(self._saved)
-        w.restored.connect(self._restored)
-        w.weightsReset.connect(self._weights_reset)
-        w.failed.connect(self._failed)
-        w.said.connect(self._said)
-        w.graphOpened.connect(self._graph_opened)
-        w.graphReady.connect(self._graph_ready)
-        w.autosaveFound.connect(self._offer_autosave)
-        self._connect_lesson_views()
-        self.draw.predictionRequested.connect(w.request_prediction)
-        self.draw.predictionRequested.connect(lambda _vector: self.plot.drawing_in_progress())
-        self.devices.deviceChosen.connect(lambda device: setattr(self.experiment, "device", device))
-
     # ---- the experiment ---------------------------------------------------------
 
     def _show_experiment(self, exp: Experiment) -> None:
@@ -332,43 +210,6 @@ class MainWindow(LessonViews, MyDrawings, QMainWindow):
             exp = lesson_experiment(source)
         self._show_experiment(exp)
 
-    def _usable_data_file(self, path: str) -> bool:
-        """A quick look before the file is taken: a picture or a document is refused now,
-        not at Start (reading the whole file waits for Start, on the worker thread)."""
-        from ..core.data_files import check_regular, infer_format
-
-        try:
-            check_regular(Path(path), folder_ok=True)
-            infer_format(Path(path))
-        except TfdeskError as e:
-            self._failed(error_text(e))
-            return False
-        return True
-
-    def new_experiment(self) -> None:
-        self._show_experiment(default_experiment())
-
-    def open_experiment(self, path: str | None = None) -> None:
-        path = path or self._ask_open_path(self.tr("Open experiment"), self.tr("Experiment (*.json)"))
-        if path:
-            try:
-                self._show_experiment(Experiment.load(path))
-            except TfdeskError as e:
-                self._failed(error_text(e))
-                return
-            self._remember_recent(path)
-
-    def save_experiment(self) -> None:
-        path = self._ask_save_path(self.tr("Save experiment"), "experiment.json", self.tr("Experiment (*.json)"))
-        if path:
-            try:
-                self.current_experiment().validate().save(path)
-            except (TfdeskError, OSError) as e:
-                self._failed(error_text(e))
-                return
-            self._remember_recent(path)
-            self.statusBar().showMessage(self.tr("Saved the experiment in {0}").format(path), 5000)
-
     # ---- training ---------------------------------------------------------------
 
     def start_training(self) -> None:
@@ -409,40 +250,9 @@ class MainWindow(LessonViews, MyDrawings, QMainWindow):
             self._leave_graph()
             self.worker.request_reset()
 
-    def choose_logdir(self, folder: str | None = None) -> None:
-        """Ticked: ask for a folder (or take `folder`); unticked: no more logs."""
-        if self.tensorboard_action.isChecked():
-            folder = folder or self._ask_folder(self.tr("Write TensorBoard logs into a folder"))
-            if not folder:
-                self.tensorboard_action.setChecked(False)
-        else:
-            folder = None
-        self.worker.logdir = folder or None
-        self.settings.setValue("logdir", folder or "")
-        if folder:
-            self.statusBar().showMessage(self.tr("Each run writes TensorBoard logs into {0}").format(folder), 8000)
-
     def evaluate(self, split: str = "val") -> None:
         if not self._training:
             self.worker.request_evaluation(split)
-
-    def save_checkpoint(self) -> None:
-        folder = self._ask_folder(self.tr(
-            "Save the checkpoint into a folder: a new one (Create Folder) or an earlier checkpoint"))
-        if folder:
-            self.worker.request_save(folder)
-
-    def restore_weights(self, folder: str | None = None) -> None:
-        folder = folder or self._ask_folder(self.tr("Restore weights from a checkpoint folder"))
-        if folder and not self._training:
-            self._leave_graph()
-            self.worker.request_restore(folder, self.current_experiment())
-
-    def open_graph(self) -> None:
-        path = self._ask_open_path(self.tr("Open a graph"),
-                                   self.tr("Graph (*.meta);;All files (*)"))
-        if path and not self._training:
-            self.worker.request_open_graph(path)
 
     def _set_draw_format(self, input_format: str, class_names: list[str]) -> None:
         self._draw_format = (input_format, class_names)
@@ -470,224 +280,7 @@ class MainWindow(LessonViews, MyDrawings, QMainWindow):
         for widget in (self.pause_button, self.stop_button, self.pause_action, self.stop_action):
             widget.setEnabled(training)
 
-    # ---- what the worker says -----------------------------------------------------
-
-    def _tensorflow_loaded(self, info: dict) -> None:
-        self._garbage.freeze_imports()
-        self.devices.set_tensorflow_devices(info["devices"])
-        self.tensorflow_version = info["tensorflow"]
-        self.statusBar().showMessage(self.tr("TensorFlow {0} ready. Press Start (Ctrl+Enter) to train.")
-                                     .format(info["tensorflow"]), 8000)
-
-    def _data_prepared(self, info: dict) -> None:
-        self._new_run = True
-        if info["task"] == "classification":
-            label = {"digits8x8": self.tr("8×8 image"),
-                     "mnist28": self.tr("28×28 image")}.get(info["input_format"], "")
-            self.layers.set_data_shape(info["n_features"], len(info["class_names"]), label)
-            self._set_draw_format(info["input_format"], info["class_names"])
-        else:
-            self.curve.set_points(info["x"], info["y"], info["true_params"])
-        self.weights.set_image_shape({"digits8x8": (8, 8), "mnist28": (28, 28)}.get(info["input_format"]))
-        self.optimizer.set_training_size(info["n_train"])
-        if info.get("device_note"):
-            self.statusBar().showMessage(info["device_note"], 10000)
-
-    def _steps_reported(self, epoch: int, first_step: int, losses) -> None:
-        self._start_plot_run_if_new()
-        self.plot.add_steps(first_step, losses)
-
-    def _start_plot_run_if_new(self) -> None:
-        if self._new_run:
-            self.plot.start_run(self._run_label(), has_accuracy=not self.experiment.is_regression)
-            self._new_run = False
-
-    def _planned(self, last_step: int) -> None:
-        self._start_plot_run_if_new()
-        self.plot.plan_steps(last_step)
-
-    def _epoch_finished(self, m) -> None:
-        self.plot.add_epoch(m.epoch, m.step, m.train_loss, m.val_loss, m.train_accuracy, m.val_accuracy)
-        if not self._trained:
-            self._trained = True
-            self.draw.set_untrained(False)
-
-    def _training_finished(self, status: str, seconds: float) -> None:
-        self._set_training(False)
-        text = {"finished": self.tr("Finished in {0:.1f} s"), "stopped": self.tr("Stopped after {0:.1f} s"),
-                "failed": self.tr("Training failed after {0:.1f} s")}[status].format(seconds)
-        if not (status == "failed" and self.progress.format().startswith(self.tr("Could not train"))):
-            self.progress.show_text(text)  # (a failure to start keeps its reason on the bar)
-        self.statusBar().showMessage(text, 8000)
-        log.info("training %s after %.1f s", status, seconds)
-
-    def _evaluated(self, r: dict) -> None:
-        if r["task"] != "classification":
-            text = (self.tr("Test mse {0:.4f}") if r["split"] == "test"
-                    else self.tr("Validation mse {0:.4f}")).format(r["loss"])
-            self.statusBar().showMessage(text, 8000)
-            return
-        self.evaluation.show_evaluation(r["accuracy"], r["loss"], r["confusion"], r["class_names"],
-                                        r["images"], r["image_shape"], r["labels"], r["predicted"],
-                                        split=r["split"], test_looks=r["test_looks"])
-        self.evaluation.show_drawing_accuracies(r["drawing_accuracies"])
-        self.evaluation_dock.show()
-        self.evaluation_dock.raise_()
-        # Room for the whole matrix: the canvas above keeps what it needs.
-        self.resizeDocks([self.evaluation_dock], [self.height()], Qt.Vertical)
-
-    def _saved(self, folder: str) -> None:
-        log.info("saved a checkpoint in %s", folder)
-        self._remember_recent(folder)
-        self.settings.setValue("checkpointFolder", folder)
-        self.statusBar().showMessage(self.tr("Saved the checkpoint in {0}").format(folder), 8000)
-
-    def _restored(self, folder: str, exp: Experiment) -> None:
-        self._show_experiment(exp)
-        self._new_run = True
-        self._trained = True
-        self.draw.set_untrained(False)
-        self._remember_recent(folder)
-        self.settings.setValue("checkpointFolder", folder)
-        text = self.tr("Restored the weights from {0}").format(folder)
-        self.progress.show_text(text)
-        self.statusBar().showMessage(text, 8000)
-
-    def _weights_reset(self) -> None:
-        self._new_run = True
-        self._trained = False
-        self.draw.set_untrained(True)
-        self.evaluation.clear()
-        self.progress.show_text(self.tr("Weights reset"), value=0)
-
-    def _graph_opened(self, facts) -> None:
-        dialog = GraphTensorsDialog(facts, self)
-        dialog.setAttribute(Qt.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self.worker.request_graph_tensors(
-            dialog.input_name(), dialog.output_name()))
-        dialog.open()  # not exec(): the event loop, and the worker's messages, go on
-
-    def _graph_ready(self, info: dict) -> None:
-        self._graph_in_use = info["input"]
-        self.draw.set_input_format(info["input_format"], info["class_names"])
-        self.draw.set_untrained(False)
-        self.draw_dock.show()
-        self.draw_dock.raise_()
-        if info["input_format"] == "features":
-            text = self.tr("The graph takes {0} numbers, not an 8×8 or 28×28 image, so it cannot be "
-                           "drawn for.").format(info["n_features"])
-        else:
-            text = self.tr("Drawings now go to the opened graph: {0} → {1}. Start trains your "
-                           "experiment's network again.").format(info["input"], info["output"])
-        self.statusBar().showMessage(text, 15000)
-
-    def _offer_autosave(self, folders: dict, sidecars: dict) -> None:
-        """The network of the last session was kept: offer it back, blocking nothing."""
-        if self._training:  # the student has moved on; the kept network stays on disk
-            self.statusBar().showMessage(self.tr(
-                "The network of your last session is kept in {0}; File ▸ Restore weights "
-                "opens it.").format(str(Path(next(iter(folders.values()))).parent)), 15000)
-            return
-        self.autosave_bar.offer(folders, sidecars)
-
-    def _failed(self, message: str) -> None:
-        """A request could not be done. Training, if it runs, goes on: whether it ended is
-        for trainingFinished to say (a drawing's error must not unlock Start mid-run)."""
-        log.warning("%s", message)
-        if self.progress.format() == self.tr("Building the graph…"):
-            self.progress.show_text(self.tr("Could not train") + ": " + message.splitlines()[0])
-        self.statusBar().showMessage(message.splitlines()[0], 10000)
-        self._message(QMessageBox.Warning, self.tr("tfdesk"), message)
-
-    def _said(self, text: str) -> None:
-        """Training says something the student should see (a warning, an early stop)."""
-        log.info("%s", text)
-        self.statusBar().showMessage(text, 15000)
-        self._message(QMessageBox.Information, self.tr("tfdesk"), text)
-
-    def _message(self, icon, title: str, text: str) -> None:
-        """A message box that blocks nothing: not the event loop (a worker error never
-        freezes it), not the window (Ctrl+Q still quits while it is up)."""
-        box = QMessageBox(icon, title, text, QMessageBox.Ok, self)
-        box.setAttribute(Qt.WA_DeleteOnClose)
-        box.setWindowModality(Qt.NonModal)
-        box.show()
-        self.last_message = text
-
-    def _run_label(self) -> str:
-        e = self.experiment
-        if e.is_regression:
-            shape = e.data.source
-        else:
-            shape = " → ".join(str(l.units) for l in e.model.hidden_layers) or self.tr("no hidden layer")
-        return f"{run_label(e)} · {shape}"
-
-    def show_shortcuts(self) -> None:
-        # From the actions themselves, so that the list cannot drift from the menus.
-        def with_shortcuts(actions):
-            for action in actions:
-                if action.menu() is not None:
-                    yield from with_shortcuts(action.menu().actions())
-                elif not action.shortcut().isEmpty():
-                    yield action
-
-        actions = list(dict.fromkeys(with_shortcuts(self.menuBar().actions())))
-        rows = [(a.text().replace("&", "").rstrip("…"),
-                 a.shortcut().toString(QKeySequence.SequenceFormat.NativeText)) for a in actions]
-        rows += [(self.tr("On the canvas: take back the last stroke"), "Ctrl+Z"),
-                 (self.tr("On the canvas: clear it"), self.tr("Delete, or right-click")),
-                 (self.tr("On the canvas: add the drawing as that digit"), "0 – 9")]
-        table = "".join(f"<tr><td>{what}</td><td>&nbsp;&nbsp;<b>{keys}</b></td></tr>" for what, keys in rows)
-        self._message(QMessageBox.Information, self.tr("Keyboard shortcuts"), f"<table>{table}</table>")
-
-    def show_about(self) -> None:
-        from PySide6 import __version__ as qt_version
-
-        tf_version = self.tensorflow_version or self.tr("loading…")
-        text = self.tr("<b>tfdesk {0}</b><br>A desktop TensorFlow trainer for the course.<br><br>"
-                       "TensorFlow {1}<br>Qt (PySide6) {2}<br>Python {3}<br><br>{4}").format(
-            __version__, tf_version, qt_version, platform.python_version(), self.devices.summary_text())
-        self._message(QMessageBox.Information, self.tr("About tfdesk"), text)
-
-    # ---- files and settings -----------------------------------------------------
-
-    def _ask_open_path(self, title: str, filter: str) -> str:
-        return QFileDialog.getOpenFileName(self, title, "", filter)[0]
-
-    def _ask_save_path(self, title: str, name: str, filter: str) -> str:
-        return QFileDialog.getSaveFileName(self, title, name, filter)[0]
-
-    def _ask_folder(self, title: str) -> str:
-        """A folder, chosen where the last checkpoint was (a save dialog would open a
-        folder the student picks instead of returning it)."""
-        last = self.settings.value("checkpointFolder")
-        start = str(Path(last).parent) if last else ""
-        return QFileDialog.getExistingDirectory(self, title, start)
-
-    def _remember_recent(self, path: str) -> None:
-        recent = [p for p in self._recent() if p != str(path)]
-        self.settings.setValue("recent", [str(path)] + recent[: MAX_RECENT - 1])
-        self._fill_recent_menu()
-
-    def _recent(self) -> list[str]:
-        value = self.settings.value("recent", [])
-        return [value] if isinstance(value, str) else list(value or [])
-
-    def _fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        for path in self._recent():
-            opener = self.open_experiment if path.endswith(".json") else self.restore_weights
-            self.recent_menu.addAction(path, lambda p=path, f=opener: f(p))
-        self.recent_menu.setEnabled(bool(self._recent()))
-
-    def _last_experiment(self) -> Experiment | None:
-        text = self.settings.value("experiment")
-        if not text:
-            return None
-        try:
-            return Experiment.from_json(str(text))
-        except TfdeskError:
-            return None  # settings from another version: start from the course's network
+    # ---- layout and closing ---------------------------------------------------------
 
     def _restore_layout(self) -> None:
         geometry = self.settings.value("geometry")
