@@ -24,13 +24,12 @@ def run() -> int:
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # importing is enough; no window opens
     try:
+        from .core.tf_start import start_tensorflow
+
+        tf = start_tensorflow()  # first: some of the modules import TensorFlow, quietly only here
         for name in MODULES:  # PySide6 first, so pyqtgraph picks it
             importlib.import_module(name)
         import numpy as np
-
-        from .core.tf_start import start_tensorflow
-
-        tf = start_tensorflow()
 
         from .core.checkpoint import restore_weights, save_checkpoint
         from .core.graph_process import GraphProcess
