@@ -176,8 +176,11 @@ def test_metrics_are_one_layout_and_count_the_test_sets_looks(tmp_path):
     again = TrainingSession()
     again.restore(folder, tiny_digits())
     assert again.test_looks == 2
+    assert again.metrics() == saved  # saved again untouched, a checkpoint keeps its numbers
     again.prepare(tiny_digits(epochs=1, batch_size=20))  # same network, goes on: still counted
+    again.train()
     assert again.test_looks == 2
+    assert "test_accuracy" not in again.metrics()  # the exam was of weights that moved on
     again.reset_weights()  # a new network: a fresh exam
     assert again.test_looks == 0
     for s in (session, again):

@@ -49,6 +49,7 @@ class TrainingSession:
         self.test_looks = 0  # how often the test set was looked at, this network
         self.last_test = None  # the last of those evaluations
         self.last_epoch = None  # the EpochMetrics of the last finished epoch
+        self._restored_metrics: dict = {}  # a restored checkpoint's, until this network's replace them
         self._paused = False
         self._stop = threading.Event()  # asked for before a train() began: it holds for it
 
@@ -85,6 +86,7 @@ class TrainingSession:
         self.test_looks = 0
         self.last_test = None
         self.last_epoch = None
+        self._restored_metrics = {}
         if self._paused:
             trainer.pause()
 
@@ -102,7 +104,9 @@ class TrainingSession:
             trainer.close()
             raise
         self._replace(trainer)
-        self.test_looks = metrics_layout.read_metrics(sidecar).get("test_looks", 0)
+        restored = metrics_layout.read_metrics(sidecar)
+        self.test_looks = restored.pop("test_looks", 0)
+        self._restored_metrics = restored  # saved again, a checkpoint keeps its numbers
         return sidecar
 
     def reset_weights(self) -> None:
@@ -110,6 +114,7 @@ class TrainingSession:
             self.trainer.reset_weights()
         self.test_looks = 0
         self.last_test = self.last_epoch = None
+        self._restored_metrics = {}
 
     # ---- training -----------------------------------------------------------------
 
@@ -144,6 +149,7 @@ class TrainingSession:
         return result
 
     def _event(self, event) -> None:
+        self._restored_metrics = {}  # the weights have moved on from the checkpoint's
         if isinstance(event, EpochMetrics):
             self.last_epoch = event
             self.callbacks.on_epoch_end(self, event)
@@ -190,7 +196,8 @@ class TrainingSession:
     def metrics(self) -> dict:
         """The run's numbers in the one sidecar layout (core/metrics.py); the test set's
         only when it was looked at."""
-        return metrics_layout.layout(self.last_epoch, self.last_test, self.test_looks)
+        return {**self._restored_metrics,
+                **metrics_layout.layout(self.last_epoch, self.last_test, self.test_looks)}
 
     def save(self, folder: str | Path) -> Path:
         from .checkpoint import save_checkpoint
