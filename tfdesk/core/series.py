@@ -136,8 +136,6 @@ class FollowedRange:
         return self.y_range
 
 
-
-
 def write_csv(path, runs) -> None:
     """runs: (label, steps, epochs) of each run. One row per step and one per epoch; UTF-8
     with a byte-order mark, so that spreadsheet programs read non-ASCII run labels."""
