@@ -11,7 +11,8 @@ from scipy import ndimage
 from sklearn.datasets import load_digits
 from sklearn.svm import SVC
 
-from tfdesk.core.drawing import INPUT_FORMATS, NothingDrawn, canvas_to_input, model_view
+from tfdesk.core.drawing import NothingDrawn, canvas_to_input, model_view
+from tfdesk.core.input_formats import INPUT_FORMATS
 from tfdesk.core.errors import TfdeskError
 
 # --- drawing helpers -------------------------------------------------------

@@ -383,117 +383,107 @@ Your experiment and saved files are kept; you can carry on. The details are in {
 <context>
     <name>DrawPanel</name>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="65"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="66"/>
         <source>Draw one digit here with the mouse, a pen or a finger. Ctrl+Z takes back the last stroke; right-click or Delete starts again. Press a digit key to add the drawing to your training data as that digit.</source>
         <translation>用滑鼠、觸控筆或手指在這裡寫一個數字。Ctrl+Z 取消上一筆；按右鍵或刪除鍵重新開始。按下數字鍵，就把這張圖當作該數字加入你的訓練資料。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="74"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="75"/>
         <source>Pen width in pixels. The drawing is thickened or thinned to match the training digits anyway, so this mostly changes how it looks to you.</source>
         <translation>筆刷粗細（像素）。寫好的數字無論如何都會被加粗或變細，以配合訓練資料的筆畫，所以這裡主要只影響你看到的樣子。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="76"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="77"/>
         <source> px</source>
         <translation> 像素</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="80"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="81"/>
         <source>&amp;Undo</source>
         <translation>復原(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="81"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="82"/>
         <source>Take back the last stroke (Ctrl+Z).</source>
         <translation>取消上一筆（Ctrl+Z）。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="82"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="83"/>
         <source>&amp;Clear</source>
         <translation>清除(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="84"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="85"/>
         <source>Wipe the canvas to draw another digit (Delete, or right-click the canvas).</source>
         <translation>清空畫布，再寫另一個數字（按刪除鍵，或在畫布上按右鍵）。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="93"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="94"/>
         <source>The network is untrained — its guesses are random. Train it first (Ctrl+Enter).</source>
         <translation>網路還沒訓練，它的答案只是隨機亂猜。請先訓練（Ctrl+Enter）。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="101"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="102"/>
         <source>How sure the network is about each class: the softmax of its output, in percent. The tallest bar is its answer.</source>
         <translation>網路對每個類別有多少把握：也就是輸出經過 softmax 後的機率（百分比）。最高的長條就是它的答案。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="106"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="107"/>
         <source>Your drawing after the same preparation as the training data: cropped, scaled and given the usual pen width. This is all the network gets.</source>
         <translation>你寫的數字經過和訓練資料相同的前處理：裁切、縮放，並調整成一般的筆畫粗細。網路只看得到這張圖。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="118"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="119"/>
         <source>Add this drawing to your training data as a {digit} (or press {digit} while the canvas has the focus).</source>
         <translation>把這張圖當作 {digit} 加入你的訓練資料（或在畫布取得焦點時按 {digit}）。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="122"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="123"/>
         <source>&amp;Gallery…</source>
         <translation>圖庫(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="124"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="125"/>
         <source>Look through your drawings, remove some, export or import a collection.</source>
         <translation>瀏覽你的手繪數字、移除部分，或匯出、匯入整個收藏。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="153"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="154"/>
         <source>&amp;Brush:</source>
         <translation>筆刷(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="166"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="167"/>
         <source>Add to the training data as:</source>
         <translation>加入訓練資料，標記為：</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="182"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="183"/>
         <source>What the network sees</source>
         <translation>網路看到的樣子</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="250"/>
-        <source>8 × 8 values, 0–16 scaled to 0–1. Each square counts the ink in a 4 × 4 block of a 32 × 32 drawing.</source>
-        <translation>8 × 8 個數值，由 0–16 縮放到 0–1。每一格代表 32 × 32 畫布中一個 4 × 4 區塊內的墨水量。</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="253"/>
-        <source>28 × 28 values, grey levels 0–1. The digit is scaled to fit 20 × 20 and centred by its centre of mass.</source>
-        <translation>28 × 28 個數值，灰階 0–1。數字會縮放到 20 × 20 以內，並依質心置中。</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="279"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="274"/>
         <source>No network for drawings yet: press Start (Ctrl+Enter).</source>
         <translation>還沒有可以辨識手寫數字的網路：請按「開始」（Ctrl+Enter）。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="292"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="287"/>
         <source>The network says: {name} ({percent} %)</source>
         <translation>網路的答案：{name}（{percent} %）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="294"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="289"/>
         <source>The network is unsure: {first} or {second}? ({p1} % / {p2} %)</source>
         <translation>網路不確定：是 {first} 還是 {second}？（{p1} % / {p2} %）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="334"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="329"/>
         <source>Drawing works with image data (8×8 digits or 28×28 MNIST)</source>
         <translation>手寫功能只適用於影像資料（8×8 手寫數字或 28×28 MNIST）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="340"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="335"/>
         <source>Draw a digit</source>
         <translation>請寫一個數字</translation>
     </message>
@@ -1246,146 +1236,141 @@ Your experiment and saved files are kept; you can carry on. The details are in {
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="53"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="54"/>
         <source>tfdesk — TensorFlow trainer</source>
         <translation>tfdesk — TensorFlow 訓練器</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="73"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="74"/>
         <source>Loading TensorFlow…</source>
         <translation>正在載入 TensorFlow…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="86"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="87"/>
         <source>Ready</source>
         <translation>就緒</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="87"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="88"/>
         <source>Start</source>
         <translation>開始</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="88"/>
-        <location filename="../../tfdesk/gui/main_window.py" line="240"/>
-        <location filename="../../tfdesk/gui/main_window.py" line="273"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="89"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="241"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="274"/>
         <source>Pause</source>
         <translation>暫停</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="90"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="91"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="91"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="92"/>
         <source>Reset weights</source>
         <translation>重設權重</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="92"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="93"/>
         <source>Evaluate</source>
         <translation>評估</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="110"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="111"/>
         <source>Handwritten digits (8×8)</source>
         <translation>手寫數字 (8×8)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="111"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="112"/>
         <source>Linear regression: y = 3x + 10</source>
         <translation>線性迴歸：y = 3x + 10</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="112"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="113"/>
         <source>Exercise: y = 6x² − 4x + 1</source>
         <translation>練習：y = 6x² − 4x + 1</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="113"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="114"/>
         <source>Data file…</source>
         <translation>資料檔案…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="114"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="115"/>
         <source>What the network learns from</source>
         <translation>網路要從哪些資料學習</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="119"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="120"/>
         <source>Network</source>
         <translation>網路</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="120"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="121"/>
         <source>Training</source>
         <translation>訓練</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="126"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="127"/>
         <source>Experiment</source>
         <translation>實驗</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="131"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="132"/>
         <source>Draw a digit</source>
         <translation>寫一個數字</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="133"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="134"/>
         <source>Evaluation</source>
         <translation>評估</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="136"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="137"/>
         <source>Devices</source>
         <translation>裝置</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="318"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="319"/>
         <source>Closing: finishing what the training thread is doing…</source>
         <translation>正在關閉：等訓練執行緒把手上的工作做完…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="196"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="197"/>
         <source>Open a data file</source>
         <translation>開啟資料檔案</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="197"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="198"/>
         <source>Data (*.npz *.csv *-ubyte *-ubyte.gz);;All files (*)</source>
         <translation>資料 (*.npz *.csv *-ubyte *-ubyte.gz);;所有檔案 (*)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="228"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="229"/>
         <source>Building the graph…</source>
         <translation>正在建立計算圖…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="230"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="231"/>
         <source>Training… Esc stops, Ctrl+P pauses.</source>
         <translation>訓練中…按 Esc 停止，按 Ctrl+P 暫停。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="240"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="241"/>
         <source>Resume</source>
         <translation>繼續</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="242"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="243"/>
         <source>Paused</source>
         <translation>已暫停</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="242"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="243"/>
         <source>Training…</source>
         <translation>訓練中…</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="162"/>
-        <source>8×8 image</source>
-        <translation>8×8 影像</translation>
     </message>
 </context>
 <context>
@@ -2275,84 +2260,74 @@ Your experiment and saved files are kept; you can carry on. The details are in {
 <context>
     <name>WindowReports</name>
     <message>
-        <location filename="../../tfdesk/gui/window_reports.py" line="50"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="51"/>
         <source>TensorFlow {0} ready. Press Start (Ctrl+Enter) to train.</source>
         <translation>TensorFlow {0} 已就緒。按「開始」（Ctrl+Enter）即可開始訓練。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_reports.py" line="56"/>
-        <source>8×8 image</source>
-        <translation>8×8 影像</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/window_reports.py" line="57"/>
-        <source>28×28 image</source>
-        <translation>28×28 影像</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/gui/window_reports.py" line="88"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="89"/>
         <source>Finished in {0:.1f} s</source>
         <translation>已完成，耗時 {0:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_reports.py" line="88"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="89"/>
         <source>Stopped after {0:.1f} s</source>
         <translation>已停止，執行了 {0:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_reports.py" line="89"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="90"/>
         <source>Training failed after {0:.1f} s</source>
         <translation>訓練失敗（執行了 {0:.1f} 秒）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_reports.py" line="90"/>
-        <location filename="../../tfdesk/gui/window_reports.py" line="152"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="91"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="153"/>
         <source>Could not train</source>
         <translation>無法訓練</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_reports.py" line="97"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="98"/>
         <source>Test mse {0:.4f}</source>
         <translation>測試均方誤差 {0:.4f}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_reports.py" line="98"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="99"/>
         <source>Validation mse {0:.4f}</source>
         <translation>驗證 MSE {0:.4f}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_reports.py" line="115"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="116"/>
         <source>Weights reset</source>
         <translation>權重已重設</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_reports.py" line="131"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="132"/>
         <source>The graph takes {0} numbers, not an 8×8 or 28×28 image, so it cannot be drawn for.</source>
         <translation>這個計算圖的輸入是 {0} 個數字，而不是 8×8 或 28×28 的影像，所以無法用手寫數字測試。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_reports.py" line="134"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="135"/>
         <source>Drawings now go to the opened graph: {0} → {1}. Start trains your experiment&apos;s network again.</source>
         <translation>現在你寫的數字會送進開啟的計算圖：{0} → {1}。按「開始」會重新訓練你實驗中的網路。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_reports.py" line="142"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="143"/>
         <source>The network of your last session is kept in {0}; File ▸ Restore weights opens it.</source>
         <translation>你上次的網路保留在 {0}；用「檔案 ▸ 載入權重」即可開啟。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_reports.py" line="151"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="152"/>
         <source>Building the graph…</source>
         <translation>正在建立計算圖…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_reports.py" line="154"/>
-        <location filename="../../tfdesk/gui/window_reports.py" line="160"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="155"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="161"/>
         <source>tfdesk</source>
         <translation>tfdesk</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_reports.py" line="176"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="177"/>
         <source>no hidden layer</source>
         <translation>無隱藏層</translation>
     </message>
@@ -2464,52 +2439,52 @@ Your experiment and saved files are kept; you can carry on. The details are in {
         <translation>程式碼檢視只能產生手寫數字和曲線課程的程式碼；不會產生讀取資料檔案的程式碼。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/data.py" line="76"/>
+        <location filename="../../tfdesk/core/data.py" line="77"/>
         <source>data.source: unknown source {source!r}</source>
         <translation>data.source：未知的資料來源 {source!r}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/data.py" line="80"/>
+        <location filename="../../tfdesk/core/data.py" line="81"/>
         <source>data.augment: this data is not images (8×8 or 28×28), so it cannot be shifted or turned; untick augmentation</source>
         <translation>data.augment：這份資料不是影像（8×8 或 28×28），無法移動或旋轉；請取消勾選資料擴增</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/data.py" line="110"/>
+        <location filename="../../tfdesk/core/data.py" line="111"/>
         <source>{option}: drawings are 8×8 or 28×28 digit images; this data set has {n_features} features per example</source>
         <translation>{option}：手繪數字是 8×8 或 28×28 的數字影像；這個資料集每筆資料有 {n_features} 個特徵</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/data.py" line="115"/>
+        <location filename="../../tfdesk/core/data.py" line="116"/>
         <source>{option}: drawings are the digits 0–9; this data set has {n_classes} classes</source>
         <translation>{option}：手繪數字是 0–9 的數字；這個資料集有 {n_classes} 個類別</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/data.py" line="120"/>
+        <location filename="../../tfdesk/core/data.py" line="121"/>
         <source>{option}: the collection holds no drawings yet</source>
         <translation>{option}：收藏中還沒有任何手繪數字</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/data.py" line="144"/>
+        <location filename="../../tfdesk/core/data.py" line="145"/>
         <source>scikit-learn handwritten digits (1,797 images, 8×8)</source>
         <translation>scikit-learn 手寫數字（1,797 張影像，8×8）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/data.py" line="185"/>
+        <location filename="../../tfdesk/core/data.py" line="186"/>
         <source>every example has the same label; at least two classes are needed</source>
         <translation>每筆資料的標籤都相同；至少需要兩個類別</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/data.py" line="190"/>
+        <location filename="../../tfdesk/core/data.py" line="191"/>
         <source>{path} ({count:,} examples, {features} features)</source>
         <translation>{path}（{count:,} 筆資料，{features} 個特徵）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/data.py" line="204"/>
+        <location filename="../../tfdesk/core/data.py" line="205"/>
         <source>data: {count} examples are too few; tfdesk needs at least {minimum} to train, validate and test on ({description})</source>
         <translation>資料：{count} 筆資料太少了；tfdesk 至少需要 {minimum} 筆才能訓練、驗證和測試（{description}）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/data.py" line="231"/>
+        <location filename="../../tfdesk/core/data.py" line="232"/>
         <source>training: {count} examples cannot be split {fraction:.0%} / {rest:.0%}; use more data or other fractions</source>
         <translation>訓練：{count} 筆資料無法按 {fraction:.0%} / {rest:.0%} 切分；請使用更多資料或其他比例</translation>
     </message>
@@ -3409,7 +3384,7 @@ Your experiment and saved files are kept; you can carry on. The details are in {
         <translation>訓練已停止：損失在第 {epoch} 個訓練週期的第 {step} 步變成了 {loss}。學習率 {lr:g} 可能太大了；試試 {smaller_lr:g}，然後重設權重再重新開始。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/session.py" line="199"/>
+        <location filename="../../tfdesk/core/session.py" line="206"/>
         <source>There is nothing to save yet: train the network first.</source>
         <translation>還沒有可以儲存的東西：請先訓練網路。</translation>
     </message>
@@ -3424,7 +3399,7 @@ Your experiment and saved files are kept; you can carry on. The details are in {
         <translation>{input} 和 {output} 需要已知的大小（特徵數和類別數），才能用手寫數字測試。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/session.py" line="183"/>
+        <location filename="../../tfdesk/core/session.py" line="189"/>
         <source>Train the network first, then evaluate it.</source>
         <translation>請先訓練網路，再進行評估。</translation>
     </message>
@@ -3452,6 +3427,26 @@ Your experiment and saved files are kept; you can carry on. The details are in {
         <location filename="../../tfdesk/core/callbacks/early_stopping.py" line="43"/>
         <source>Stopped early at epoch {stopped}: the validation loss was lowest at epoch {best} ({loss:.4g}) and did not improve for {patience} epochs after it. The network has the weights of epoch {best} again.</source>
         <translation>在第 {stopped} 週期提早停止：驗證損失在第 {best} 週期最低（{loss:.4g}），之後 {patience} 個週期都沒有進步。網路已回到第 {best} 週期的權重。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/input_formats.py" line="32"/>
+        <source>8×8 image</source>
+        <translation>8×8 影像</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/input_formats.py" line="33"/>
+        <source>8 × 8 values, 0–16 scaled to 0–1. Each square counts the ink in a 4 × 4 block of a 32 × 32 drawing.</source>
+        <translation>8 × 8 個數值，由 0–16 縮放到 0–1。每一格代表 32 × 32 畫布中一個 4 × 4 區塊內的墨水量。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/input_formats.py" line="36"/>
+        <source>28×28 image</source>
+        <translation>28×28 影像</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/input_formats.py" line="37"/>
+        <source>28 × 28 values, grey levels 0–1. The digit is scaled to fit 20 × 20 and centred by its centre of mass.</source>
+        <translation>28 × 28 個數值，灰階 0–1。數字會縮放到 20 × 20 以內，並依質心置中。</translation>
     </message>
 </context>
 <context>

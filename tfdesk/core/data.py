@@ -13,6 +13,7 @@ import numpy as np
 
 from .errors import DataFileError, SpecError
 from .i18n import QT_TRANSLATE_NOOP, Words
+from .input_formats import DIGIT_CLASSES, IMAGE_FORMATS, format_for_shape, image_shape
 from .spec import Experiment
 
 # y = 3x + 10 (the regression slide) and y = 6x^2 - 4x + 1 (the exercise).
@@ -57,7 +58,7 @@ class Dataset:
 
     @property
     def image_shape(self) -> tuple[int, int] | None:
-        return {"digits8x8": (8, 8), "mnist28": (28, 28)}.get(self.input_format)
+        return image_shape(self.input_format)
 
 
 def load_dataset(exp: Experiment) -> Dataset:
@@ -105,7 +106,7 @@ def with_drawings(data: Dataset, name: str, collection, weight: int,
     The collection's own held-out share (test_fraction of it) is kept apart in
     drawing_tests, so its accuracy can be shown beside the test accuracy."""
     where = "data.pen_digits" if name == "pen_digits" else "data.drawings"
-    if data.input_format not in ("digits8x8", "mnist28"):
+    if data.input_format not in IMAGE_FORMATS:
         raise SpecError(
             QT_TRANSLATE_NOOP("core", "{option}: drawings are 8×8 or 28×28 digit images; this data set "
                                       "has {n_features} features per example"),
@@ -142,7 +143,7 @@ def digits_dataset(val_fraction: float, test_fraction: float, seed: int) -> Data
     x = (digits.data / 16.0).astype(np.float32)
     y = digits.target.astype(np.int64)
     description = Words(QT_TRANSLATE_NOOP("core", "scikit-learn handwritten digits (1,797 images, 8×8)"))
-    return _classification(x, y, None, None, [str(i) for i in range(10)], "digits8x8", description,
+    return _classification(x, y, None, None, DIGIT_CLASSES, "digits8x8", description,
                            val_fraction, test_fraction, seed)
 
 
@@ -184,7 +185,7 @@ def file_dataset(path, fmt, labels_path, val_fraction, test_fraction, seed) -> D
         raise DataFileError(
             path, QT_TRANSLATE_NOOP("core", "every example has the same label; at least two classes "
                                             "are needed"))
-    input_format = {(8, 8): "digits8x8", (28, 28): "mnist28"}.get(raw.image_shape, "features")
+    input_format = format_for_shape(raw.image_shape)
     return _classification(x_train, raw.y_train, x_test, raw.y_test,
                            [str(i) for i in range(n_classes)], input_format,
                            Words(QT_TRANSLATE_NOOP("core", "{path} ({count:,} examples, {features} "

@@ -11,8 +11,8 @@ import numpy as np
 
 from tfdesk.core.errors import TfdeskError
 from tfdesk.core.i18n import QT_TRANSLATE_NOOP
+from tfdesk.core.input_formats import IMAGE_FORMATS, INPUT_FORMATS, MNIST28, format_for_features
 
-INPUT_FORMATS = ("digits8x8", "mnist28")
 
 # A pixel must differ from the background by this share of full scale before
 # the canvas counts as drawn on: anti-aliasing and sensor noise stay below it.
@@ -47,7 +47,7 @@ _DIGITS_MEAN_INK = 312.0
 # digit varies twofold (a 1 has 60, a 0 139). So thin lines are widened to the
 # median width, not to an ink total.
 _MNIST_BOX = 20
-_MNIST_FRAME = 28
+_MNIST_FRAME = MNIST28.shape[0]
 _MNIST_THIN_WIDTH = 1.9
 _MNIST_MEDIAN_WIDTH = 2.6
 
@@ -77,7 +77,7 @@ class NothingDrawn(TfdeskError):
 
 def input_format_for(n_features: int) -> str:
     """The drawing format a network with this many inputs takes ("features": none)."""
-    return {64: "digits8x8", 784: "mnist28"}.get(n_features, "features")
+    return format_for_features(n_features)
 
 
 def canvas_to_input(canvas: np.ndarray, input_format: str = "digits8x8") -> np.ndarray:
@@ -92,7 +92,7 @@ def canvas_to_input(canvas: np.ndarray, input_format: str = "digits8x8") -> np.n
 def model_view(vector: np.ndarray, input_format: str) -> np.ndarray:
     """The input vector as the small image (8x8 or 28x28) the model sees."""
     _check_format(input_format)
-    side = 8 if input_format == "digits8x8" else _MNIST_FRAME
+    side = IMAGE_FORMATS[input_format].shape[0]
     vector = np.asarray(vector, dtype=np.float32)
     if vector.size != side * side:
         raise TfdeskError(

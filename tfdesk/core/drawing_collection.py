@@ -24,6 +24,7 @@ import numpy as np
 from .drawing import NothingDrawn, canvas_to_input
 from .errors import DataFileError, TfdeskError
 from .i18n import QT_TRANSLATE_NOOP, Words
+from .input_formats import IMAGE_FORMATS
 from .strokes import as_strokes, paint
 
 FORMAT_VERSION = 1
@@ -32,9 +33,8 @@ MAX_POINTS = 20_000_000  # about 100 points a stroke is usual
 MAX_BYTES = 400 * 1024**2
 MAX_WRITER = 64  # characters of a writer's name
 MAX_CANVAS = 2048  # logical pixels; the points' half precision is a pixel or better below it
-# What each drawing format stores: the 8x8 digits as on-pixel counts (0-16, the
-# model divides by 16), MNIST as grey levels 0-255 (the model divides by 255).
-FORMATS = {"digits8x8": (64, 16), "mnist28": (784, 255)}
+# What each drawing format stores: its values and their top (core/input_formats.py).
+FORMATS = {f.name: (f.size, f.stored_max) for f in IMAGE_FORMATS.values()}
 _KEYS = ("version", "labels", "writers", "times", "pen_widths", "canvas_sides",
          "stroke_counts", "point_counts", "points", "digits8x8", "mnist28")
 

@@ -14,7 +14,7 @@ hands the drawing to the window, which keeps it in the student's collection
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tfdesk.core.drawing import INPUT_FORMATS, NothingDrawn, canvas_to_input, model_view
+from tfdesk.core.drawing import NothingDrawn, canvas_to_input, model_view
+from tfdesk.core.input_formats import DIGIT_CLASSES, IMAGE_FORMATS, INPUT_FORMATS
 
 from .draw_views import ModelInputView, ProbabilityBars
 from .drawing_canvas import CANVAS_SIDE, DEFAULT_BRUSH, DrawingCanvas
@@ -146,7 +147,7 @@ class DrawPanel(QWidget):
         QShortcut(QKeySequence.Undo, self, context=Qt.WidgetWithChildrenShortcut).activated.connect(
             self.undo)
 
-        self.set_input_format("digits8x8", [str(i) for i in range(10)])
+        self.set_input_format("digits8x8", DIGIT_CLASSES)
 
     def _layout(self) -> None:
         brush_row = QHBoxLayout()
@@ -243,16 +244,10 @@ class DrawPanel(QWidget):
         self.bars.setVisible(drawable)
         self._sees_box.setVisible(drawable)
         # Teaching needs the ten digits: a network of other classes cannot use them.
-        self._teachable = drawable and self._class_names == [str(i) for i in range(10)]
+        self._teachable = drawable and self._class_names == DIGIT_CLASSES
         self._teach_box.setVisible(self._teachable)
-        self.model_caption.setText({
-            "digits8x8": self.tr(
-                "8 × 8 values, 0–16 scaled to 0–1. Each square counts the ink in "
-                "a 4 × 4 block of a 32 × 32 drawing."),
-            "mnist28": self.tr(
-                "28 × 28 values, grey levels 0–1. The digit is scaled to fit "
-                "20 × 20 and centred by its centre of mass."),
-        }.get(input_format, ""))
+        self.model_caption.setText(
+            QCoreApplication.translate("core", IMAGE_FORMATS[input_format].drawing) if drawable else "")
         self._refresh_input()
 
     @Slot(bool)

@@ -11,13 +11,14 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QSettings, QStandardPaths, Qt
+from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, QStandardPaths, Qt
 from PySide6.QtWidgets import (
     QApplication, QComboBox, QDockWidget, QHBoxLayout, QMainWindow,
     QPushButton, QScrollArea, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from ..core.errors import TfdeskError
+from ..core.input_formats import DIGIT_CLASSES, DIGITS8X8
 from ..core.spec import DataSpec, Experiment, default_experiment, lesson_experiment
 from . import gui_gc
 from .device_panel import DevicePanel
@@ -58,7 +59,7 @@ class MainWindow(WindowActions, WindowFiles, WindowReports, LessonViews, MyDrawi
         self.race_window = None
         self._graph_in_use: str | None = None  # a .meta graph answering the drawings
         self._kept: dict[str, Experiment] = {}  # the experiment last shown for each data source
-        self._draw_format = ("digits8x8", [str(i) for i in range(10)])  # the experiment's
+        self._draw_format = (DIGITS8X8.name, DIGIT_CLASSES)  # the experiment's
         self.tensorflow_version: str | None = None  # set once the worker has loaded it
 
         self._garbage = gui_gc.install(QApplication.instance())  # before any worker thread allocates
@@ -159,8 +160,8 @@ class MainWindow(WindowActions, WindowFiles, WindowReports, LessonViews, MyDrawi
         index = self.data_choice.findData(exp.data.source)
         self.data_choice.setCurrentIndex(max(index, 0))
         if exp.data.source == "digits":
-            self.layers.set_data_shape(64, 10, self.tr("8×8 image"))
-            self._set_draw_format("digits8x8", [str(i) for i in range(10)])
+            self.layers.set_data_shape(DIGITS8X8.size, 10, QCoreApplication.translate("core", DIGITS8X8.caption))
+            self._set_draw_format(DIGITS8X8.name, DIGIT_CLASSES)
         elif exp.is_regression:
             self._set_draw_format("curve", [])
             # The lesson's points are plain numpy: shown at once, before any training.

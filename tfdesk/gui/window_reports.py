@@ -8,9 +8,10 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox
 
+from ..core.input_formats import IMAGE_FORMATS, image_shape
 from .graph_dialog import GraphTensorsDialog
 from .words import run_label
 
@@ -53,13 +54,13 @@ class WindowReports:
     def _data_prepared(self, info: dict) -> None:
         self._new_run = True
         if info["task"] == "classification":
-            label = {"digits8x8": self.tr("8×8 image"),
-                     "mnist28": self.tr("28×28 image")}.get(info["input_format"], "")
+            known = IMAGE_FORMATS.get(info["input_format"])
+            label = QCoreApplication.translate("core", known.caption) if known else ""
             self.layers.set_data_shape(info["n_features"], len(info["class_names"]), label)
             self._set_draw_format(info["input_format"], info["class_names"])
         else:
             self.curve.set_points(info["x"], info["y"], info["true_params"])
-        self.weights.set_image_shape({"digits8x8": (8, 8), "mnist28": (28, 28)}.get(info["input_format"]))
+        self.weights.set_image_shape(image_shape(info["input_format"]))
         self.optimizer.set_training_size(info["n_train"])
         if info.get("device_note"):
             self.statusBar().showMessage(info["device_note"], 10000)
