@@ -12,8 +12,12 @@ import numpy as np
 import pytest
 from numpy.lib import format as npy_format
 
-from tfdesk.core.data_files import MAX_CLASSES, RawData, load_csv, load_file, load_idx, load_npz
+from tfdesk.core.csv_files import load_csv
+from tfdesk.core.data_files import load_file
 from tfdesk.core.errors import DataFileError
+from tfdesk.core.idx_files import load_idx
+from tfdesk.core.npz_files import load_npz
+from tfdesk.core.raw_data import MAX_CLASSES, RawData
 
 
 def idx_images(images: np.ndarray, magic: int = 0x803) -> bytes:

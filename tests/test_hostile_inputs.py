@@ -20,8 +20,9 @@ import pytest
 
 from tfdesk.cli import EXIT_BAD_INPUT, EXIT_INTERRUPTED, main
 from tfdesk.core import checkpoint
-from tfdesk.core.data_files import MEMORY_BUDGET, load_file
+from tfdesk.core.data_files import load_file
 from tfdesk.core.errors import DataFileError, TfdeskError
+from tfdesk.core.read_limits import MEMORY_BUDGET
 from tfdesk.core.spec import Experiment, example_experiment
 
 HERE = Path(__file__).parent

@@ -2489,364 +2489,364 @@ Your experiment and saved files are kept; you can carry on. The details are in {
         <translation>訓練：{count} 筆資料無法按 {fraction:.0%} / {rest:.0%} 切分；請使用更多資料或其他比例</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/data_files.py" line="43"/>
+        <location filename="../../tfdesk/core/data_files.py" line="22"/>
         <source>supported formats: idx (MNIST *-ubyte files, plain or .gz, or a folder of them), npz (x_train, y_train, x_test, y_test as in Keras&apos;s mnist.npz), csv (label in the first column, features after it)</source>
         <translation>支援的格式：idx（MNIST 的 *-ubyte 檔案，未壓縮或 .gz，或是放這些檔案的資料夾）、npz（x_train、y_train、x_test、y_test，和 Keras 的 mnist.npz 相同）、csv（第一欄是標籤，之後是特徵）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/data_files.py" line="74"/>
+        <location filename="../../tfdesk/core/data_files.py" line="43"/>
         <source>unknown format {format!r}; {supported}</source>
         <translation>未知的格式 {format!r}；{supported}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/data_files.py" line="90"/>
-        <location filename="../../tfdesk/core/data_files.py" line="102"/>
-        <location filename="../../tfdesk/core/data_files.py" line="171"/>
+        <location filename="../../tfdesk/core/data_files.py" line="59"/>
+        <location filename="../../tfdesk/core/idx_files.py" line="32"/>
+        <location filename="../../tfdesk/core/read_limits.py" line="33"/>
         <source>file not found</source>
         <translation>找不到檔案</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/data_files.py" line="92"/>
+        <location filename="../../tfdesk/core/data_files.py" line="61"/>
         <source>cannot tell the format from the file name; {supported}</source>
         <translation>無法從檔名判斷格式；{supported}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/data_files.py" line="105"/>
+        <location filename="../../tfdesk/core/read_limits.py" line="36"/>
         <source>permission denied: tfdesk may not read this file</source>
         <translation>權限不足：tfdesk 無法讀取這個檔案</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/data_files.py" line="107"/>
-        <location filename="../../tfdesk/core/data_files.py" line="125"/>
+        <location filename="../../tfdesk/core/read_limits.py" line="38"/>
+        <location filename="../../tfdesk/core/read_limits.py" line="56"/>
         <source>this is a folder, not a file</source>
         <translation>這是資料夾，不是檔案</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/data_files.py" line="110"/>
+        <location filename="../../tfdesk/core/read_limits.py" line="41"/>
         <source>cannot read the file ({reason})</source>
         <translation>無法讀取檔案（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/data_files.py" line="114"/>
+        <location filename="../../tfdesk/core/read_limits.py" line="45"/>
         <source>not enough memory to load this file</source>
         <translation>記憶體不足，無法載入這個檔案</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/data_files.py" line="128"/>
+        <location filename="../../tfdesk/core/read_limits.py" line="59"/>
         <source>not a regular file (a device, pipe or socket); choose a file saved on disk</source>
         <translation>不是一般檔案（而是裝置、管道或通訊端）；請選擇儲存在磁碟上的檔案</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/data_files.py" line="132"/>
+        <location filename="../../tfdesk/core/read_limits.py" line="63"/>
         <source>too large: {size:,} bytes, and tfdesk reads up to {limit:,} for this kind of file</source>
         <translation>檔案太大：{size:,} 位元組，這類檔案 tfdesk 最多只讀取 {limit:,} 位元組</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/data_files.py" line="143"/>
+        <location filename="../../tfdesk/core/read_limits.py" line="74"/>
         <source>{declared} would take {need_gb:.1f} GB of memory once loaded; tfdesk loads data sets up to {budget_gb:.0f} GB. Is the file damaged?</source>
         <translation>{declared}載入後會佔用 {need_gb:.1f} GB 記憶體；tfdesk 最多只載入 {budget_gb:.0f} GB 的資料集。檔案是否已損壞？</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/data_files.py" line="188"/>
+        <location filename="../../tfdesk/core/idx_files.py" line="49"/>
         <source>labels file not found: expected {name} in the same folder (or choose the labels file)</source>
         <translation>找不到標籤檔：同一個資料夾裡應該要有 {name}（或請選擇標籤檔）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/data_files.py" line="192"/>
+        <location filename="../../tfdesk/core/idx_files.py" line="53"/>
         <source>cannot guess the labels file from this name (expected &apos;...-images-idx3-ubyte&apos;); choose the labels file</source>
         <translation>無法從這個檔名推測標籤檔（應該是 &apos;...-images-idx3-ubyte&apos; 這樣的名稱）；請選擇標籤檔</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/data_files.py" line="210"/>
+        <location filename="../../tfdesk/core/idx_files.py" line="71"/>
         <source>no {missing}[.gz] in this folder; an MNIST folder holds train-images-idx3-ubyte and train-labels-idx1-ubyte, and optionally the t10k-... pair</source>
         <translation>這個資料夾裡沒有 {missing}[.gz]；MNIST 資料夾裡應該有 train-images-idx3-ubyte 和 train-labels-idx1-ubyte，也可以再加上 t10k-... 那一組</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/data_files.py" line="218"/>
+        <location filename="../../tfdesk/core/idx_files.py" line="79"/>
         <source>the test pair is incomplete: no {missing}[.gz] in this folder</source>
         <translation>測試資料不完整：這個資料夾裡沒有 {missing}[.gz]</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/data_files.py" line="237"/>
+        <location filename="../../tfdesk/core/idx_files.py" line="98"/>
         <source>IDX images</source>
         <translation>IDX 影像檔</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/data_files.py" line="238"/>
+        <location filename="../../tfdesk/core/idx_files.py" line="99"/>
         <source>IDX labels</source>
         <translation>IDX 標籤檔</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/data_files.py" line="246"/>
-        <location filename="../../tfdesk/core/data_files.py" line="339"/>
-        <location filename="../../tfdesk/core/data_files.py" line="453"/>
+        <location filename="../../tfdesk/core/csv_files.py" line="64"/>
+        <location filename="../../tfdesk/core/idx_files.py" line="107"/>
+        <location filename="../../tfdesk/core/npz_files.py" line="53"/>
         <source>the file is empty</source>
         <translation>檔案是空的</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/data_files.py" line="249"/>
+        <location filename="../../tfdesk/core/idx_files.py" line="110"/>
         <source>truncated: {size} bytes, too short for an IDX header</source>
         <translation>檔案不完整：只有 {size} 位元組，不夠一個 IDX 檔頭</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/data_files.py" line="255"/>
+        <location filename="../../tfdesk/core/idx_files.py" line="116"/>
         <source>wrong magic number 0x{magic:08X}, expected 0x{expected:08X} for {what} (this is an IDX images file)</source>
         <translation>魔術數字 0x{magic:08X} 不正確，{what}應該是 0x{expected:08X}（這是 IDX 影像檔）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/data_files.py" line="258"/>
+        <location filename="../../tfdesk/core/idx_files.py" line="119"/>
         <source>wrong magic number 0x{magic:08X}, expected 0x{expected:08X} for {what} (this is an IDX labels file)</source>
         <translation>魔術數字 0x{magic:08X} 不正確，{what}應該是 0x{expected:08X}（這是 IDX 標籤檔）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/data_files.py" line="261"/>
+        <location filename="../../tfdesk/core/idx_files.py" line="122"/>
         <source>wrong magic number 0x{magic:08X}, expected 0x{expected:08X} for {what}</source>
         <translation>魔術數字 0x{magic:08X} 不正確，{what}應該是 0x{expected:08X}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/data_files.py" line="266"/>
+        <location filename="../../tfdesk/core/idx_files.py" line="127"/>
         <source>truncated: the IDX header is cut off</source>
         <translation>檔案不完整：IDX 檔頭被截斷了</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/data_files.py" line="268"/>
+        <location filename="../../tfdesk/core/idx_files.py" line="129"/>
         <source>{count:,} images of {height}×{width}</source>
         <translation>{count:,} 張 {height}×{width} 的影像</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/data_files.py" line="270"/>
+        <location filename="../../tfdesk/core/idx_files.py" line="131"/>
         <source>{count:,} labels</source>
         <translation>{count:,} 個標籤</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/data_files.py" line="273"/>
+        <location filename="../../tfdesk/core/idx_files.py" line="134"/>
         <source>the header declares {declared}: there is no data</source>
         <translation>檔頭宣告的是 {declared}：沒有任何資料</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/data_files.py" line="278"/>
+        <location filename="../../tfdesk/core/idx_files.py" line="139"/>
         <source>{images:,} images but {labels:,} labels in {name}</source>
         <translation>有 {images:,} 張影像，但 {name} 中有 {labels:,} 個標籤</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/data_files.py" line="280"/>
+        <location filename="../../tfdesk/core/idx_files.py" line="141"/>
         <source>the header&apos;s {declared}</source>
         <translation>檔頭宣告的 {declared}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/data_files.py" line="286"/>
-        <location filename="../../tfdesk/core/data_files.py" line="296"/>
+        <location filename="../../tfdesk/core/idx_files.py" line="147"/>
+        <location filename="../../tfdesk/core/idx_files.py" line="157"/>
         <source>truncated: header declares {declared} ({need:,} bytes) but the file holds {have:,}</source>
         <translation>檔案不完整：檔頭宣告 {declared}（{need:,} 位元組），但檔案只有 {have:,} 位元組</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/data_files.py" line="292"/>
+        <location filename="../../tfdesk/core/idx_files.py" line="153"/>
         <source>the gzip data is damaged or cut off ({reason})</source>
         <translation>gzip 資料已損壞或被截斷（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/data_files.py" line="301"/>
+        <location filename="../../tfdesk/core/idx_files.py" line="162"/>
         <source>the file holds more than the {need:,} bytes its header declares ({declared}); is it really {what}?</source>
         <translation>檔案內容超過檔頭宣告的 {need:,} 位元組（{declared}）；它真的是 {what}嗎？</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/data_files.py" line="313"/>
+        <location filename="../../tfdesk/core/npz_files.py" line="27"/>
         <source>x_train, y_train and optionally x_test, y_test</source>
         <translation>x_train、y_train，以及可有可無的 x_test、y_test</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/data_files.py" line="319"/>
+        <location filename="../../tfdesk/core/npz_files.py" line="33"/>
         <source>missing {absent}: x_test and y_test go together</source>
         <translation>缺少 {absent}：x_test 和 y_test 必須同時存在</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/data_files.py" line="342"/>
+        <location filename="../../tfdesk/core/npz_files.py" line="56"/>
         <source>this is a single .npy array; tfdesk needs an .npz holding {expected}, see numpy.savez</source>
         <translation>這是單一個 .npy 陣列；tfdesk 需要的是包含 {expected} 的 .npz 檔（請參考 numpy.savez）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/data_files.py" line="347"/>
+        <location filename="../../tfdesk/core/npz_files.py" line="61"/>
         <source>not an .npz file (an .npz is a zip archive of arrays, as written by numpy.savez)</source>
         <translation>不是 .npz 檔（.npz 是由 numpy.savez 寫成、裝著多個陣列的 zip 壓縮檔）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/data_files.py" line="354"/>
+        <location filename="../../tfdesk/core/npz_files.py" line="68"/>
         <source>nothing</source>
         <translation>無</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/data_files.py" line="356"/>
+        <location filename="../../tfdesk/core/npz_files.py" line="70"/>
         <source>missing {missing} (the file holds {held}); expected {expected}</source>
         <translation>缺少 {missing}（檔案中有：{held}）；應該包含 {expected}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/data_files.py" line="366"/>
+        <location filename="../../tfdesk/core/npz_files.py" line="80"/>
         <source>the .npz archive is damaged or unreadable ({reason})</source>
         <translation>.npz 壓縮檔已損壞或無法讀取（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/data_files.py" line="382"/>
+        <location filename="../../tfdesk/core/npz_files.py" line="96"/>
         <source>{key} holds Python objects (pickled data), which tfdesk refuses to load because unpickling can run code; save plain numeric arrays</source>
         <translation>{key} 裡是 Python 物件（pickle 資料）；還原 pickle 資料可能會執行程式碼，所以 tfdesk 拒絕載入；請儲存單純的數值陣列</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/data_files.py" line="390"/>
+        <location filename="../../tfdesk/core/npz_files.py" line="104"/>
         <source>{key} declares shape {shape} ({need:,} bytes) but its part of the archive holds {have:,} bytes; is the file damaged?</source>
         <translation>{key} 宣告的形狀是 {shape}（{need:,} 位元組），但它在壓縮檔中只有 {have:,} 位元組；檔案是否已損壞？</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/data_files.py" line="397"/>
+        <location filename="../../tfdesk/core/npz_files.py" line="111"/>
         <source>{key} declares shape {shape}, which would take {need_gb:.1f} GB of memory once loaded; tfdesk loads data sets up to {budget_gb:.0f} GB. Is the file damaged?</source>
         <translation>{key} 宣告的形狀是 {shape}，載入後會佔用 {need_gb:.1f} GB 記憶體；tfdesk 最多只載入 {budget_gb:.0f} GB 的資料集。檔案是否已損壞？</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/data_files.py" line="405"/>
+        <location filename="../../tfdesk/core/npz_files.py" line="119"/>
         <source>{key} is truncated: {have:,} of {need:,} bytes</source>
         <translation>{key} 不完整：只有 {need:,} 位元組中的 {have:,} 位元組</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/data_files.py" line="426"/>
+        <location filename="../../tfdesk/core/csv_files.py" line="37"/>
         <source>features</source>
         <translation>特徵</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/data_files.py" line="427"/>
+        <location filename="../../tfdesk/core/csv_files.py" line="38"/>
         <source>labels</source>
         <translation>標籤</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/data_files.py" line="428"/>
+        <location filename="../../tfdesk/core/csv_files.py" line="39"/>
         <source>in row {row}</source>
         <translation>第 {row} 列中</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/data_files.py" line="454"/>
-        <location filename="../../tfdesk/core/data_files.py" line="504"/>
+        <location filename="../../tfdesk/core/csv_files.py" line="65"/>
+        <location filename="../../tfdesk/core/csv_files.py" line="115"/>
         <source>the file holds no data rows</source>
         <translation>檔案中沒有任何資料列</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/data_files.py" line="485"/>
+        <location filename="../../tfdesk/core/csv_files.py" line="96"/>
         <source>row {row} has only one column; tfdesk needs the label in the first column and features after it, separated by commas</source>
         <translation>第 {row} 列只有一欄；tfdesk 需要第一欄是標籤，之後是特徵，並以逗號分隔</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/data_files.py" line="491"/>
+        <location filename="../../tfdesk/core/csv_files.py" line="102"/>
         <source>row {row} has {columns} columns but row {first_row} has {first_columns}</source>
         <translation>第 {row} 列有 {columns} 欄，但第 {first_row} 列有 {first_columns} 欄</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/data_files.py" line="497"/>
+        <location filename="../../tfdesk/core/csv_files.py" line="108"/>
         <source>not a text file (it is not UTF-8); is it really a CSV?</source>
         <translation>不是文字檔（不是 UTF-8 編碼）；它真的是 CSV 檔嗎？</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/data_files.py" line="501"/>
+        <location filename="../../tfdesk/core/csv_files.py" line="112"/>
         <source>row {row}: {reason}</source>
         <translation>第 {row} 列：{reason}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/data_files.py" line="519"/>
+        <location filename="../../tfdesk/core/csv_files.py" line="130"/>
         <source>row {row}, column {column} is empty</source>
         <translation>第 {row} 列第 {column} 欄是空的</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/data_files.py" line="525"/>
+        <location filename="../../tfdesk/core/csv_files.py" line="136"/>
         <source>row {row}, column {column}: {text!r} is not a number</source>
         <translation>第 {row} 列第 {column} 欄：{text!r} 不是數字</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/data_files.py" line="529"/>
+        <location filename="../../tfdesk/core/csv_files.py" line="140"/>
         <source>row {row}, column {column}: {text!r} is not a finite number</source>
         <translation>第 {row} 列第 {column} 欄：{text!r} 不是有限的數字</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/data_files.py" line="538"/>
+        <location filename="../../tfdesk/core/raw_data.py" line="35"/>
         <source>at {array}[{index}]</source>
         <translation>{array}[{index}] 中</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/data_files.py" line="547"/>
+        <location filename="../../tfdesk/core/raw_data.py" line="44"/>
         <source>{count:,} images but {labels:,} labels ({x} vs {y})</source>
         <translation>有 {count:,} 張影像，但有 {labels:,} 個標籤（{x} 與 {y}）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/data_files.py" line="549"/>
+        <location filename="../../tfdesk/core/raw_data.py" line="46"/>
         <source>{count:,} samples but {labels:,} labels ({x} vs {y})</source>
         <translation>有 {count:,} 個樣本，但有 {labels:,} 個標籤（{x} 與 {y}）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/data_files.py" line="554"/>
+        <location filename="../../tfdesk/core/raw_data.py" line="51"/>
         <source>images of different sizes: {train} {train_size}, {test} {test_size}</source>
         <translation>影像大小不一致：{train} {train_size}，{test} {test_size}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/data_files.py" line="557"/>
+        <location filename="../../tfdesk/core/raw_data.py" line="54"/>
         <source>samples of different sizes: {train} {train_size}, {test} {test_size}</source>
         <translation>樣本大小不一致：{train} {train_size}，{test} {test_size}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/data_files.py" line="578"/>
+        <location filename="../../tfdesk/core/raw_data.py" line="75"/>
         <source>is {height}×{width}</source>
         <translation>是 {height}×{width}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/data_files.py" line="579"/>
+        <location filename="../../tfdesk/core/raw_data.py" line="76"/>
         <source>has {count:,} features</source>
         <translation>有 {count:,} 個特徵</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/data_files.py" line="585"/>
+        <location filename="../../tfdesk/core/raw_data.py" line="82"/>
         <source>{name} holds {kind} values; expected numbers</source>
         <translation>{name} 的值是 {kind}；應該是數字</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/data_files.py" line="591"/>
+        <location filename="../../tfdesk/core/raw_data.py" line="88"/>
         <source>{name} has shape {shape}; expected (samples, height, width) images or (samples, features)</source>
         <translation>{name} 的形狀是 {shape}；應該是 (樣本, 高, 寬) 的影像或 (樣本, 特徵)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/data_files.py" line="595"/>
+        <location filename="../../tfdesk/core/raw_data.py" line="92"/>
         <source>{name} holds no samples</source>
         <translation>{name} 裡沒有任何樣本</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/data_files.py" line="598"/>
+        <location filename="../../tfdesk/core/raw_data.py" line="95"/>
         <source>{name} has shape {shape}: its samples are empty</source>
         <translation>{name} 的形狀是 {shape}：它的樣本是空的</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/data_files.py" line="604"/>
+        <location filename="../../tfdesk/core/raw_data.py" line="101"/>
         <source>{name} holds NaN or infinite values (first in sample {sample})</source>
         <translation>{name} 含有 NaN 或無限大的值（第一個出現在樣本 {sample}）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/data_files.py" line="616"/>
+        <location filename="../../tfdesk/core/raw_data.py" line="113"/>
         <source>feature {feature} {where} is {value:g}, too large for the 32-bit numbers a network computes with (at most about 3.4e38)</source>
         <translation>{where}的第 {feature} 個特徵是 {value:g}，超出網路運算所用的 32 位元數字範圍（最大約 3.4e38）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/data_files.py" line="627"/>
+        <location filename="../../tfdesk/core/raw_data.py" line="124"/>
         <source>{name} has shape {shape}; expected one label per sample</source>
         <translation>{name} 的形狀是 {shape}；應該是每個樣本一個標籤</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/data_files.py" line="631"/>
+        <location filename="../../tfdesk/core/raw_data.py" line="128"/>
         <source>{name} holds {kind} values; labels must be whole numbers</source>
         <translation>{name} 的值是 {kind}；標籤必須是整數</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/data_files.py" line="642"/>
+        <location filename="../../tfdesk/core/raw_data.py" line="139"/>
         <source>label {label} {where} is not a whole number</source>
         <translation>{where}的標籤 {label} 不是整數</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/data_files.py" line="648"/>
+        <location filename="../../tfdesk/core/raw_data.py" line="145"/>
         <source>label {label} {where} is out of range (0–{highest})</source>
         <translation>{where}的標籤 {label} 超出範圍（0–{highest}）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/data_files.py" line="654"/>
+        <location filename="../../tfdesk/core/raw_data.py" line="151"/>
         <source>text</source>
         <translation>文字</translation>
     </message>
@@ -2992,7 +2992,7 @@ Your experiment and saved files are kept; you can carry on. The details are in {
     </message>
     <message>
         <location filename="../../tfdesk/core/errors.py" line="55"/>
-        <location filename="../../tfdesk/core/spec.py" line="326"/>
+        <location filename="../../tfdesk/core/spec_json.py" line="71"/>
         <source>{path}: {problem}</source>
         <translation>{path}：{problem}</translation>
     </message>
@@ -3238,113 +3238,113 @@ Your experiment and saved files are kept; you can carry on. The details are in {
         <translation>name：必須是文字，這裡是 {type}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/spec.py" line="270"/>
+        <location filename="../../tfdesk/core/spec.py" line="272"/>
         <source>model.hidden_layers: this network has {parameters:,} weights and biases; tfdesk builds networks of up to {max_parameters:,} (with the optimizer&apos;s copies that is already {memory_gb:.1f} GB). Use fewer or smaller layers.</source>
         <translation>model.hidden_layers：這個網路有 {parameters:,} 個權重和偏差；tfdesk 最多只建立 {max_parameters:,} 個的網路（加上優化器的副本就已經有 {memory_gb:.1f} GB）。請使用較少或較小的層。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/spec.py" line="284"/>
+        <location filename="../../tfdesk/core/spec_json.py" line="35"/>
         <source>{source}: not valid JSON ({reason})</source>
         <translation>{source}：不是有效的 JSON（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/spec.py" line="302"/>
+        <location filename="../../tfdesk/core/spec_json.py" line="47"/>
         <source>{path}: cannot read the experiment file ({problem})</source>
         <translation>{path}：無法讀取實驗檔（{problem}）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/spec.py" line="308"/>
+        <location filename="../../tfdesk/core/spec_json.py" line="53"/>
         <source>{path}: cannot read the experiment file ({reason})</source>
         <translation>{path}：無法讀取實驗檔（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/spec.py" line="312"/>
+        <location filename="../../tfdesk/core/spec_json.py" line="57"/>
         <source>{path}: too large for an experiment file ({size:,} bytes)</source>
         <translation>{path}：對實驗檔來說太大了（{size:,} 位元組）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/spec.py" line="319"/>
+        <location filename="../../tfdesk/core/spec_json.py" line="64"/>
         <source>{path}: not a text file (expected UTF-8 JSON)</source>
         <translation>{path}：不是文字檔（應該是 UTF-8 編碼的 JSON）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/spec.py" line="380"/>
+        <location filename="../../tfdesk/core/spec.py" line="340"/>
         <source>example: unknown example {name!r}; choose one of digits, course, linear, quadratic</source>
         <translation>example：未知的範例 {name!r}；請從 digits、course、linear、quadratic 中選擇</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/spec.py" line="391"/>
+        <location filename="../../tfdesk/core/spec_checks.py" line="19"/>
         <source>{field}: must be one of {choices}; got {value!r}</source>
         <translation>{field}：必須是 {choices} 其中之一，這裡是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/spec.py" line="401"/>
+        <location filename="../../tfdesk/core/spec_json.py" line="87"/>
         <source>the key {key!r} appears twice in one object; keep one</source>
         <translation>鍵 {key!r} 在同一個物件中出現了兩次；請只保留一個</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/spec.py" line="410"/>
+        <location filename="../../tfdesk/core/spec_checks.py" line="26"/>
         <source>{field}: must be a number, got {type} {value!r}</source>
         <translation>{field}：必須是數字，這裡是 {type} {value!r}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/spec.py" line="418"/>
+        <location filename="../../tfdesk/core/spec_checks.py" line="34"/>
         <source>{field}: must be a finite number, got {value!r}</source>
         <translation>{field}：必須是有限的數字，這裡是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/spec.py" line="426"/>
+        <location filename="../../tfdesk/core/spec_checks.py" line="42"/>
         <source>{field}: must be greater than 0, got {value!r}</source>
         <translation>{field}：必須大於 0，這裡是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/spec.py" line="433"/>
-        <location filename="../../tfdesk/core/spec.py" line="499"/>
+        <location filename="../../tfdesk/core/spec_checks.py" line="49"/>
+        <location filename="../../tfdesk/core/spec_json.py" line="137"/>
         <source>{field}: must be a whole number, got {type} {value!r}</source>
         <translation>{field}：必須是整數，這裡是 {type} {value!r}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/spec.py" line="437"/>
+        <location filename="../../tfdesk/core/spec_checks.py" line="53"/>
         <source>{field}: must be between {low:,} and {high:,}, got {value:,}</source>
         <translation>{field}：必須在 {low:,} 到 {high:,} 之間，這裡是 {value:,}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/spec.py" line="445"/>
+        <location filename="../../tfdesk/core/spec_checks.py" line="61"/>
         <source>{field}: must be true or false, got {value!r}</source>
         <translation>{field}：必須是 true 或 false，這裡是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/spec.py" line="459"/>
+        <location filename="../../tfdesk/core/spec_json.py" line="97"/>
         <source>experiment</source>
         <translation>實驗</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/spec.py" line="462"/>
+        <location filename="../../tfdesk/core/spec_json.py" line="100"/>
         <source>{field}: must be an object with named fields, got {type}</source>
         <translation>{field}：必須是具有具名欄位的物件，這裡是 {type}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/spec.py" line="467"/>
+        <location filename="../../tfdesk/core/spec_json.py" line="105"/>
         <source>{field}: unknown keys {keys}; allowed: {allowed}</source>
         <translation>{field}：未知的鍵 {keys}；可以使用的鍵：{allowed}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/spec.py" line="470"/>
+        <location filename="../../tfdesk/core/spec_json.py" line="108"/>
         <source>{field}: unknown key {key!r}; allowed: {allowed}</source>
         <translation>{field}：未知的鍵 {key!r}；可以使用的鍵：{allowed}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/spec.py" line="480"/>
+        <location filename="../../tfdesk/core/spec_json.py" line="118"/>
         <source>{field}: must be a list of layers, got {type}</source>
         <translation>{field}：必須是由各層組成的清單，這裡是 {type}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/spec.py" line="504"/>
+        <location filename="../../tfdesk/core/spec_json.py" line="142"/>
         <source>{field}: must be text, got {type} {value!r}</source>
         <translation>{field}：必須是文字，這裡是 {type} {value!r}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/spec.py" line="509"/>
+        <location filename="../../tfdesk/core/spec_json.py" line="147"/>
         <source>{field}: must be a whole number or null, got {value!r}</source>
         <translation>{field}：必須是整數或 null，這裡是 {value!r}</translation>
     </message>

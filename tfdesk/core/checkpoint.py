@@ -27,9 +27,9 @@ import tensorflow as tf
 
 from .. import __version__
 from . import folder_swap
-from .data_files import check_regular
 from .errors import CheckpointError, DataFileError, SpecError
 from .i18n import QT_TRANSLATE_NOOP, Joined, Words
+from .read_limits import check_regular
 from .spec import Experiment
 
 v1 = tf.compat.v1

@@ -6,7 +6,7 @@ can be painted again), the model inputs it gives in both drawing formats (the
 pen width. The same file is what File ▸ Export drawings writes and Import reads,
 so an instructor can merge a class's collections into one and hand it back.
 
-Reading goes through data_files.read_npz (sizes checked before anything is
+Reading goes through npz_files.read_npz (sizes checked before anything is
 allocated, no pickles), then every array is checked against every other: a
 damaged or hostile file is refused with one sentence, never half-loaded.
 """
@@ -167,7 +167,7 @@ class DrawingCollection:
 
     @classmethod
     def load(cls, path: str | Path) -> "DrawingCollection":
-        from .data_files import read_npz
+        from .npz_files import read_npz
 
         path = Path(path)
         a = read_npz(path, _KEYS, expected=Words(QT_TRANSLATE_NOOP(

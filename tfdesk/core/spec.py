@@ -2,7 +2,8 @@
 
 An Experiment is plain data (dataclasses of numbers and strings) so that the
 window can edit it, the worker can receive a copy of it, and a JSON file can
-carry it between the window, the CLI and a checkpoint's sidecar.
+carry it between the window, the CLI and a checkpoint's sidecar. validate()
+checks every field; reading one from JSON is spec_json.py.
 """
 
 from __future__ import annotations
@@ -10,19 +11,18 @@ from __future__ import annotations
 import copy
 import dataclasses
 import json
-import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .errors import SpecError
-from .i18n import QT_TRANSLATE_NOOP, Words
+from .i18n import QT_TRANSLATE_NOOP
+from .spec_checks import check_boolean, check_choice, check_integer, check_number, check_positive
 
 DATA_SOURCES = ("digits", "linear", "quadratic", "file")
 MAX_HIDDEN_LAYERS = 100
 MAX_PARAMETERS = 50_000_000  # 200 MB of float32; Adam keeps two more copies
-MAX_FILE_BYTES = 10_000_000  # an experiment file is a few hundred bytes
 FILE_FORMATS = ("idx", "npz", "csv")
 ACTIVATIONS = ("relu", "sigmoid", "tanh", "elu", "softplus", "linear")
 OUTPUT_ACTIVATIONS = ("linear", "softmax")
@@ -141,16 +141,16 @@ class Experiment:
         n_train, when known, also checks that a mini-batch fits the training set.
         """
         d = self.data
-        _choice("data.source", d.source, DATA_SOURCES)
+        check_choice("data.source", d.source, DATA_SOURCES)
         if d.source == "file":
             if not d.path:
                 raise SpecError(
                     QT_TRANSLATE_NOOP("core", "data.path: a file is needed when data.source is 'file'"))
             if d.format is not None:
-                _choice("data.format", d.format, FILE_FORMATS)
-        _boolean("data.augment", d.augment)
-        _boolean("data.pen_digits", d.pen_digits)
-        _integer("data.drawings_weight", d.drawings_weight, low=1, high=1000)
+                check_choice("data.format", d.format, FILE_FORMATS)
+        check_boolean("data.augment", d.augment)
+        check_boolean("data.pen_digits", d.pen_digits)
+        check_integer("data.drawings_weight", d.drawings_weight, low=1, high=1000)
         if d.drawings is not None and not d.drawings.strip():
             raise SpecError(
                 QT_TRANSLATE_NOOP("core", "data.drawings: a file name, or null for no drawings"))
@@ -174,45 +174,45 @@ class Experiment:
                 max_layers=MAX_HIDDEN_LAYERS, count=len(m.hidden_layers))
         for i, layer in enumerate(m.hidden_layers):
             where = f"model.hidden_layers[{i}]"
-            _integer(f"{where}.units", layer.units, low=1, high=100_000)
-            _choice(f"{where}.activation", layer.activation, ACTIVATIONS)
-            _number(f"{where}.dropout", layer.dropout)
+            check_integer(f"{where}.units", layer.units, low=1, high=100_000)
+            check_choice(f"{where}.activation", layer.activation, ACTIVATIONS)
+            check_number(f"{where}.dropout", layer.dropout)
             if not 0.0 <= layer.dropout < 1.0:
                 raise SpecError(
                     QT_TRANSLATE_NOOP("core", "{layer}.dropout: must be in [0, 1), got {dropout!r}"),
                     layer=where, dropout=layer.dropout)
-        _choice("model.init", m.init, INITIALIZERS)
-        _choice("model.output_activation", m.output_activation, OUTPUT_ACTIVATIONS)
+        check_choice("model.init", m.init, INITIALIZERS)
+        check_choice("model.output_activation", m.output_activation, OUTPUT_ACTIVATIONS)
         if m.degree is not None:
-            _integer("model.degree", m.degree, low=1, high=10)
+            check_integer("model.degree", m.degree, low=1, high=10)
 
         o = self.optimizer
-        _choice("optimizer.name", o.name, OPTIMIZERS)
-        _positive("optimizer.learning_rate", o.learning_rate)
-        _number("optimizer.momentum", o.momentum)
+        check_choice("optimizer.name", o.name, OPTIMIZERS)
+        check_positive("optimizer.learning_rate", o.learning_rate)
+        check_number("optimizer.momentum", o.momentum)
         if not 0.0 <= o.momentum < 1.0:
             raise SpecError(
                 QT_TRANSLATE_NOOP("core", "optimizer.momentum: must be in [0, 1), got {momentum!r}"),
                 momentum=o.momentum)
-        _boolean("optimizer.nesterov", o.nesterov)
+        check_boolean("optimizer.nesterov", o.nesterov)
         for name in ("beta1", "beta2", "decay"):
             value = getattr(o, name)
-            _number(f"optimizer.{name}", value)
+            check_number(f"optimizer.{name}", value)
             if not 0.0 <= value < 1.0:
                 raise SpecError(
                     QT_TRANSLATE_NOOP("core", "optimizer.{option}: must be in [0, 1), got {value!r}"),
                     option=name, value=value)
-        _positive("optimizer.epsilon", o.epsilon)
-        _positive("optimizer.initial_accumulator", o.initial_accumulator)
+        check_positive("optimizer.epsilon", o.epsilon)
+        check_positive("optimizer.initial_accumulator", o.initial_accumulator)
 
         t = self.training
-        _integer("training.epochs", t.epochs, low=1, high=1_000_000)
-        _choice("training.batch_mode", t.batch_mode, BATCH_MODES)
-        _integer("training.batch_size", t.batch_size, low=1, high=10_000_000)
-        _boolean("training.shuffle", t.shuffle)
+        check_integer("training.epochs", t.epochs, low=1, high=1_000_000)
+        check_choice("training.batch_mode", t.batch_mode, BATCH_MODES)
+        check_integer("training.batch_size", t.batch_size, low=1, high=10_000_000)
+        check_boolean("training.shuffle", t.shuffle)
         for name in ("validation_fraction", "test_fraction"):
             value = getattr(t, name)
-            _number(f"training.{name}", value)
+            check_number(f"training.{name}", value)
             if not 0.0 <= value < 1.0:
                 raise SpecError(
                     QT_TRANSLATE_NOOP("core", "training.{option}: must be in [0, 1), got {value!r}"),
@@ -222,9 +222,9 @@ class Experiment:
                 QT_TRANSLATE_NOOP("core", "training.validation_fraction + training.test_fraction: "
                                           "together they must leave at least 10% of the data for "
                                           "training"))
-        _integer("training.seed", t.seed, low=0, high=2**31 - 1)
-        _boolean("training.early_stopping", t.early_stopping)
-        _integer("training.patience", t.patience, low=1, high=100_000)
+        check_integer("training.seed", t.seed, low=0, high=2**31 - 1)
+        check_boolean("training.early_stopping", t.early_stopping)
+        check_integer("training.patience", t.patience, low=1, high=100_000)
         if t.early_stopping and t.validation_fraction == 0:
             raise SpecError(QT_TRANSLATE_NOOP(
                 "core", "training.early_stopping: it watches the validation loss; keep some data "
@@ -258,8 +258,10 @@ class Experiment:
     @classmethod
     def from_dict(cls, raw: Any) -> "Experiment":
         """Build and validate an Experiment; unknown keys and wrong types are errors."""
-        exp = _build(cls, raw, "")
-        return exp.validate()
+        # Imported here: spec_json builds this module's classes, so it imports this module.
+        from .spec_json import experiment_from_dict
+
+        return experiment_from_dict(raw)
 
     def check_size(self, n_features: int, n_classes: int) -> None:
         """Refuse a network too large to build, once the data's shape is known."""
@@ -276,14 +278,9 @@ class Experiment:
 
     @classmethod
     def from_json(cls, text: str, source: str = "experiment") -> "Experiment":
-        try:
-            raw = json.loads(text, object_pairs_hook=_no_repeated_keys)
-        except (ValueError, RecursionError) as e:  # ValueError covers JSONDecodeError and
-            # Python's limit on the digits of an integer
-            raise SpecError(
-                QT_TRANSLATE_NOOP("core", "{source}: not valid JSON ({reason})"),
-                source=source, reason=str(e)) from None
-        return cls.from_dict(raw)
+        from .spec_json import experiment_from_json
+
+        return experiment_from_json(text, source)
 
     def save(self, path: str | Path) -> None:
         Path(path).write_text(self.to_json(), encoding="utf-8")
@@ -291,46 +288,9 @@ class Experiment:
     @classmethod
     def load(cls, path: str | Path) -> "Experiment":
         """The experiment in a file; its relative file names are relative to the file."""
-        from .data_files import check_regular
-        from .errors import DataFileError
+        from .spec_json import load_experiment
 
-        path = Path(path)
-        try:
-            check_regular(path, max_bytes=MAX_FILE_BYTES)  # a FIFO or /dev/zero, refused unread
-        except DataFileError as e:
-            raise SpecError(
-                QT_TRANSLATE_NOOP("core", "{path}: cannot read the experiment file ({problem})"),
-                path=path, problem=e.problem) from None
-        try:
-            raw = path.read_bytes()[:MAX_FILE_BYTES + 1]
-        except OSError as e:
-            raise SpecError(
-                QT_TRANSLATE_NOOP("core", "{path}: cannot read the experiment file ({reason})"),
-                path=path, reason=e.strerror or str(e)) from None
-        if len(raw) > MAX_FILE_BYTES:
-            raise SpecError(
-                QT_TRANSLATE_NOOP("core", "{path}: too large for an experiment file ({size:,} "
-                                          "bytes)"),
-                path=path, size=len(raw))
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError:
-            raise SpecError(
-                QT_TRANSLATE_NOOP("core", "{path}: not a text file (expected UTF-8 JSON)"),
-                path=path) from None
-        try:
-            exp = cls.from_json(text, source=str(path))
-        except SpecError as e:
-            if str(e).startswith(str(path)):
-                raise SpecError(e.template, **e.fields) from None
-            raise SpecError(QT_TRANSLATE_NOOP("core", "{path}: {problem}"),
-                            path=path, problem=e.words) from None
-        d = exp.data
-        for name in ("path", "labels_path", "drawings"):
-            value = getattr(d, name)
-            if value and not Path(value).is_absolute():
-                setattr(d, name, str(path.absolute().parent / value))
-        return exp
+        return load_experiment(path)
 
 
 def course_experiment() -> Experiment:
@@ -354,7 +314,7 @@ def default_experiment() -> Experiment:
 
 def lesson_experiment(source: str) -> Experiment:
     """A curve-fitting lesson as the slides run it: gradient descent, full batch."""
-    _choice("data.source", source, REGRESSION_SOURCES)
+    check_choice("data.source", source, REGRESSION_SOURCES)
     return Experiment(
         data=DataSpec(source=source),
         model=ModelSpec(hidden_layers=[]),
@@ -382,130 +342,5 @@ def example_experiment(name: str) -> Experiment:
         name=name)
 
 
-# ---- checks -----------------------------------------------------------------
-
-
-def _choice(field_name: str, value: Any, allowed: tuple[str, ...]) -> None:
-    if value not in allowed:
-        raise SpecError(
-            QT_TRANSLATE_NOOP("core", "{field}: must be one of {choices}; got {value!r}"),
-            field=field_name, choices=", ".join(allowed), value=value)
-
-
-def _no_repeated_keys(pairs: list) -> dict:
-    """A JSON object; a key given twice is refused (json would keep the last silently)."""
-    seen = {}
-    for key, value in pairs:
-        if key in seen:
-            raise SpecError(
-                QT_TRANSLATE_NOOP("core", "the key {key!r} appears twice in one object; keep one"),
-                key=key)
-        seen[key] = value
-    return seen
-
-
-def _number(field_name: str, value: Any) -> None:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise SpecError(
-            QT_TRANSLATE_NOOP("core", "{field}: must be a number, got {type} {value!r}"),
-            field=field_name, type=type(value).__name__, value=value)
-    try:
-        finite = math.isfinite(value)
-    except OverflowError:  # a whole number too large for a float
-        finite = False
-    if not finite:
-        raise SpecError(
-            QT_TRANSLATE_NOOP("core", "{field}: must be a finite number, got {value!r}"),
-            field=field_name, value=value)
-
-
-def _positive(field_name: str, value: Any) -> None:
-    _number(field_name, value)
-    if value <= 0:
-        raise SpecError(
-            QT_TRANSLATE_NOOP("core", "{field}: must be greater than 0, got {value!r}"),
-            field=field_name, value=value)
-
-
-def _integer(field_name: str, value: Any, low: int, high: int) -> None:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise SpecError(
-            QT_TRANSLATE_NOOP("core", "{field}: must be a whole number, got {type} {value!r}"),
-            field=field_name, type=type(value).__name__, value=value)
-    if not low <= value <= high:
-        raise SpecError(
-            QT_TRANSLATE_NOOP("core", "{field}: must be between {low:,} and {high:,}, got "
-                                      "{value:,}"),
-            field=field_name, low=low, high=high, value=value)
-
-
-def _boolean(field_name: str, value: Any) -> None:
-    if not isinstance(value, bool):
-        raise SpecError(
-            QT_TRANSLATE_NOOP("core", "{field}: must be true or false, got {value!r}"),
-            field=field_name, value=value)
-
-
 def _is_device(text: str) -> bool:
     return re.fullmatch(r"cpu|gpu:[0-9]{1,3}", text) is not None
-
-
-# ---- building from JSON ---------------------------------------------------------
-
-_NESTED = {"data": DataSpec, "model": ModelSpec, "optimizer": OptimizerSpec, "training": TrainingSpec}
-
-
-def _build(cls: type, raw: Any, where: str) -> Any:
-    label = where or Words(QT_TRANSLATE_NOOP("core", "experiment"))
-    if not isinstance(raw, dict):
-        raise SpecError(
-            QT_TRANSLATE_NOOP("core", "{field}: must be an object with named fields, got {type}"),
-            field=label, type=type(raw).__name__)
-    known = {f.name: f for f in dataclasses.fields(cls)}
-    unknown = sorted(set(raw) - set(known))
-    if len(unknown) > 1:
-        raise SpecError(QT_TRANSLATE_NOOP("core", "{field}: unknown keys {keys}; allowed: {allowed}"),
-                        field=label, keys=", ".join(map(repr, unknown)), allowed=", ".join(known))
-    if unknown:
-        raise SpecError(QT_TRANSLATE_NOOP("core", "{field}: unknown key {key!r}; allowed: {allowed}"),
-                        field=label, key=unknown[0], allowed=", ".join(known))
-    values = {}
-    for name, value in raw.items():
-        path = f"{where}.{name}" if where else name
-        if cls is Experiment and name in _NESTED:
-            values[name] = _build(_NESTED[name], value, path)
-        elif cls is ModelSpec and name == "hidden_layers":
-            if not isinstance(value, list):
-                raise SpecError(
-                    QT_TRANSLATE_NOOP("core", "{field}: must be a list of layers, got {type}"),
-                    field=path, type=type(value).__name__)
-            values[name] = [_build(LayerSpec, v, f"{path}[{i}]") for i, v in enumerate(value)]
-        else:
-            values[name] = _coerce(path, value, known[name])
-    return cls(**values)
-
-
-def _coerce(path: str, value: Any, f: dataclasses.Field) -> Any:
-    """Accept JSON's ints where floats are meant; reject every other type mismatch."""
-    default = f.default if f.default is not dataclasses.MISSING else None
-    if isinstance(default, bool):
-        _boolean(path, value)
-    elif isinstance(default, float):
-        _number(path, value)
-        value = float(value)
-    elif isinstance(default, int):
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise SpecError(
-                QT_TRANSLATE_NOOP("core", "{field}: must be a whole number, got {type} {value!r}"),
-                field=path, type=type(value).__name__, value=value)
-    elif isinstance(default, str) or (default is None and f.type in ("str | None",)):
-        if value is not None and not isinstance(value, str):
-            raise SpecError(
-                QT_TRANSLATE_NOOP("core", "{field}: must be text, got {type} {value!r}"),
-                field=path, type=type(value).__name__, value=value)
-    elif f.type == "int | None":
-        if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
-            raise SpecError(
-                QT_TRANSLATE_NOOP("core", "{field}: must be a whole number or null, got {value!r}"),
-                field=path, value=value)
-    return value

@@ -21,7 +21,8 @@ class WindowFiles:
     def _usable_data_file(self, path: str) -> bool:
         """A quick look before the file is taken: a picture or a document is refused now,
         not at Start (reading the whole file waits for Start, on the worker thread)."""
-        from ..core.data_files import check_regular, infer_format
+        from ..core.data_files import infer_format
+        from ..core.read_limits import check_regular
 
         try:
             check_regular(Path(path), folder_ok=True)
