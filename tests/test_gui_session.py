@@ -93,3 +93,19 @@ def test_a_checkpoint_saved_by_tfdesk_train_opens_in_the_window_with_its_exam_co
         window.save_ck_action.trigger()
     window_metrics = read_sidecar(tmp_path / "from_window")["metrics"]
     assert window_metrics.keys() == cli_metrics.keys() and window_metrics["test_looks"] == 2
+
+
+def test_the_pace_setting_slows_a_run_for_watching_and_is_remembered(qtbot, window):
+    import time
+
+    pace = window.optimizer.pace
+    assert pace.pace() == 1000  # the default: the course network's run takes seconds
+    pace.setCurrentIndex(pace.findData(50))
+    assert window.worker.session.pace == 50
+    assert window.settings.value("pace") in (50, "50")
+    started = time.perf_counter()
+    assert train(qtbot, window) == "finished"
+    steps = window.worker.trainer.steps_per_epoch()
+    assert time.perf_counter() - started >= 0.9 * steps / 50
+    pace.setCurrentIndex(pace.findData(0))
+    assert window.worker.session.pace is None  # full speed

@@ -185,3 +185,44 @@ def test_metrics_are_one_layout_and_count_the_test_sets_looks(tmp_path):
     assert again.test_looks == 0
     for s in (session, again):
         s.close()
+
+
+def test_a_paced_run_takes_the_time_it_should_and_trains_the_same_steps():
+    # At full speed the course network's run is over before a student looks up.
+    full = TrainingSession()
+    full.prepare(_small_batches())
+    full.train(1)
+    steps = full.trainer.steps_per_epoch()
+
+    paced = TrainingSession()
+    paced.pace = steps / 0.8  # the epoch in 0.8 s
+    paced.prepare(_small_batches())
+    chunks = []
+    paced.callbacks.append(_Chunks(chunks))
+    started = time.perf_counter()
+    paced.train(1)
+    took = time.perf_counter() - started
+    assert 0.75 < took < 3.0, took
+    assert len(chunks) >= 10  # small chunks: the curve moves smoothly
+    assert paced.trainer.step == full.trainer.step
+    _assert_same_weights(_weights(paced), _weights(full))
+
+    # A step a second: Stop is heard during the wait, not after it.
+    paced.pace = 1.0
+    thread = threading.Thread(target=paced.train, args=(1,))
+    thread.start()
+    time.sleep(0.3)
+    started = time.perf_counter()
+    paced.stop()
+    thread.join(timeout=10)
+    assert not thread.is_alive() and time.perf_counter() - started < 0.5
+    for s in (full, paced):
+        s.close()
+
+
+class _Chunks(Callback):
+    def __init__(self, into):
+        self.into = into
+
+    def on_chunk(self, session, chunk) -> None:
+        self.into.append(len(chunk.losses))

@@ -1236,139 +1236,139 @@ Your experiment and saved files are kept; you can carry on. The details are in {
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="54"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="55"/>
         <source>tfdesk — TensorFlow trainer</source>
         <translation>tfdesk — TensorFlow 訓練器</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="74"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="75"/>
         <source>Loading TensorFlow…</source>
         <translation>正在載入 TensorFlow…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="87"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="91"/>
         <source>Ready</source>
         <translation>就緒</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="88"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="92"/>
         <source>Start</source>
         <translation>開始</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="89"/>
-        <location filename="../../tfdesk/gui/main_window.py" line="241"/>
-        <location filename="../../tfdesk/gui/main_window.py" line="274"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="93"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="245"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="282"/>
         <source>Pause</source>
         <translation>暫停</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="91"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="95"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="92"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="96"/>
         <source>Reset weights</source>
         <translation>重設權重</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="93"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="97"/>
         <source>Evaluate</source>
         <translation>評估</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="111"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="115"/>
         <source>Handwritten digits (8×8)</source>
         <translation>手寫數字 (8×8)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="112"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="116"/>
         <source>Linear regression: y = 3x + 10</source>
         <translation>線性迴歸：y = 3x + 10</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="113"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="117"/>
         <source>Exercise: y = 6x² − 4x + 1</source>
         <translation>練習：y = 6x² − 4x + 1</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="114"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="118"/>
         <source>Data file…</source>
         <translation>資料檔案…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="115"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="119"/>
         <source>What the network learns from</source>
         <translation>網路要從哪些資料學習</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="120"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="124"/>
         <source>Network</source>
         <translation>網路</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="121"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="125"/>
         <source>Training</source>
         <translation>訓練</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="127"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="131"/>
         <source>Experiment</source>
         <translation>實驗</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="132"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="136"/>
         <source>Draw a digit</source>
         <translation>寫一個數字</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="134"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="138"/>
         <source>Evaluation</source>
         <translation>評估</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="137"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="141"/>
         <source>Devices</source>
         <translation>裝置</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="319"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="327"/>
         <source>Closing: finishing what the training thread is doing…</source>
         <translation>正在關閉：等訓練執行緒把手上的工作做完…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="197"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="201"/>
         <source>Open a data file</source>
         <translation>開啟資料檔案</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="198"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="202"/>
         <source>Data (*.npz *.csv *-ubyte *-ubyte.gz);;All files (*)</source>
         <translation>資料 (*.npz *.csv *-ubyte *-ubyte.gz);;所有檔案 (*)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="229"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="233"/>
         <source>Building the graph…</source>
         <translation>正在建立計算圖…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="231"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="235"/>
         <source>Training… Esc stops, Ctrl+P pauses.</source>
         <translation>訓練中…按 Esc 停止，按 Ctrl+P 暫停。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="241"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="245"/>
         <source>Resume</source>
         <translation>繼續</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="243"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="247"/>
         <source>Paused</source>
         <translation>已暫停</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="243"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="247"/>
         <source>Training…</source>
         <translation>訓練中…</translation>
     </message>
@@ -1449,274 +1449,297 @@ Your experiment and saved files are kept; you can carry on. The details are in {
 <context>
     <name>OptimizerPanel</name>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="111"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="112"/>
         <source>Learning rate</source>
         <translation>學習率</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="112"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="113"/>
         <source>Epochs</source>
         <translation>訓練週期</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="112"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="113"/>
         <source>Batch size</source>
         <translation>批次大小</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="113"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="114"/>
         <source>Seed</source>
         <translation>亂數種子</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="135"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="136"/>
         <source>At most {n} here: the whole training set.</source>
         <translation>這裡最多 {n} 筆，也就是整個訓練集。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="140"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="141"/>
         <source>Optimizer</source>
         <translation>優化器</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="141"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="142"/>
         <source>The optimizer changes the weights and biases after every batch so that the loss gets smaller.</source>
         <translation>優化器會在每個批次之後調整權重和偏差，讓損失變小。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="149"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="150"/>
         <source>Steps straight downhill on the loss: learning rate × gradient. The course&apos;s first optimizer.</source>
         <translation>沿著損失的下坡方向直接走一步：學習率 × 梯度。課程中介紹的第一個優化器。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="151"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="152"/>
         <source>Gives every weight its own step size, shrinking it for weights that have already moved a lot.</source>
         <translation>讓每個權重都有自己的步伐大小；已經移動很多的權重，步伐會逐漸縮小。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="153"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="154"/>
         <source>Keeps a running velocity, so steps keep going the way they have been going, like a ball rolling downhill.</source>
         <translation>保留一個持續累積的速度，讓每一步延續之前的方向，就像球滾下坡一樣。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="155"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="156"/>
         <source>Momentum plus a step size per weight. A good first choice.</source>
         <translation>動量加上每個權重各自的步伐大小。很適合當作第一個嘗試的選擇。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="156"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="157"/>
         <source>Divides each step by a running average of recent gradient sizes, so steep and flat directions move at similar speeds.</source>
         <translation>將每一步除以近期梯度大小的移動平均，讓陡峭和平緩的方向以差不多的速度前進。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="162"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="163"/>
         <source>How the weights and biases are changed to make the loss smaller.</source>
         <translation>要用什麼方式調整權重和偏差，讓損失變小。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="164"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="165"/>
         <source>Optimizer:</source>
         <translation>優化器：</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="169"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="170"/>
         <source>How big a step the optimizer takes on each update. Too big and the loss jumps around or grows; too small and training crawls. The arrows step 0.001 → 0.002 → … → 0.01.</source>
         <translation>優化器每次更新時跨出的步伐大小。太大的話，損失會跳來跳去甚至變大；太小的話，訓練會慢得像在爬。上下箭頭的調整順序為 0.001 → 0.002 → … → 0.01。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="172"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="173"/>
         <source>Learning rate:</source>
         <translation>學習率：</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="175"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="176"/>
         <source>Momentum:</source>
         <translation>動量：</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="176"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="177"/>
         <source>How much of the last step carries into the next one (0.9 = 90%).</source>
         <translation>上一步有多少會延續到下一步（0.9 = 90%）。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="177"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="178"/>
         <source>Nesterov momentum</source>
         <translation>Nesterov 動量</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="178"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="179"/>
         <source>Look ahead: measure the gradient where the momentum is about to carry the weights. Often a little steadier.</source>
         <translation>先往前看：在動量即將把權重帶到的位置計算梯度。通常會稍微穩定一些。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="184"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="185"/>
         <source>β1:</source>
         <translation>β1：</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="185"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="186"/>
         <source>How slowly Adam&apos;s average of the gradients forgets old steps (its momentum).</source>
         <translation>Adam 的梯度平均值遺忘舊步伐的速度有多慢（也就是它的動量）。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="186"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="187"/>
         <source>β2:</source>
         <translation>β2：</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="187"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="188"/>
         <source>How slowly Adam&apos;s average of the squared gradients forgets; it sets each weight&apos;s step size.</source>
         <translation>Adam 的梯度平方平均值遺忘舊步伐的速度有多慢；它決定每個權重的步伐大小。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="188"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="189"/>
         <source>Decay:</source>
         <translation>衰減率：</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="189"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="190"/>
         <source>How slowly RMSProp&apos;s average of the squared gradients forgets old steps.</source>
         <translation>RMSProp 的梯度平方平均值遺忘舊步伐的速度有多慢。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="191"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="192"/>
         <source>A tiny number added before dividing, so a step never divides by zero.</source>
         <translation>除法之前先加上的一個極小數字，避免除以零。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="193"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="194"/>
         <source>ε (epsilon):</source>
         <translation>ε：</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="197"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="198"/>
         <source>Adagrad&apos;s starting sum of squared gradients; larger values make the first steps smaller.</source>
         <translation>Adagrad 一開始的梯度平方累加值；數值越大，最初幾步就越小。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="200"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="201"/>
         <source>Initial accumulator:</source>
         <translation>初始累加值：</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="217"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="218"/>
         <source>Training</source>
         <translation>訓練</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="225"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="226"/>
         <source>Full batch (batch gradient descent)</source>
         <translation>全批次（批次梯度下降）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="226"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="227"/>
         <source>Every update looks at the whole training set: the best direction, but slow, with one update per epoch.</source>
         <translation>每次更新都看過整個訓練集：方向最好，但速度慢，每個訓練週期只更新一次。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="228"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="229"/>
         <source>Stochastic (one example a step)</source>
         <translation>隨機（每步一筆資料）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="229"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="230"/>
         <source>Every update looks at one example: many quick updates, but each direction is rather random.</source>
         <translation>每次更新只看一筆資料：更新次數多又快，但每次的方向都相當隨機。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="231"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="232"/>
         <source>Mini-batch of</source>
         <translation>小批次 (mini-batch)，每批</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="232"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="233"/>
         <source>Every update looks at a small batch: the compromise, fast and stable. The course&apos;s choice.</source>
         <translation>每次更新看一小批資料：折衷的做法，又快又穩定。課程採用的就是這個方法。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="245"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="246"/>
         <source> examples</source>
         <translation> 筆</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="246"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="247"/>
         <source>How many examples each update looks at.</source>
         <translation>每次更新要看幾筆資料。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="256"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="257"/>
         <source>Batches:</source>
         <translation>批次：</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="262"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="263"/>
         <source>One epoch is one pass over every training example.</source>
         <translation>一個訓練週期就是把所有訓練資料完整看過一遍。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="265"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="266"/>
         <source>Reshuffle every epoch</source>
         <translation>每個週期重新打亂</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="267"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="268"/>
         <source>Deal the examples into batches in a new order each epoch, as the course&apos;s training loop does.</source>
         <translation>每個訓練週期都以新的順序把資料分配到各個批次，和課程中的訓練迴圈一樣。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="273"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="274"/>
         <source>Epochs:</source>
         <translation>訓練週期：</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="275"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="276"/>
         <source>Stop &amp;early after</source>
         <translation>提早停止(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="278"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="279"/>
         <source>Stop when the validation loss has not improved for this many epochs, and go back to the weights of the best epoch: an answer to &quot;how many epochs?&quot; that the validation set gives.</source>
         <translation>驗證損失連續這麼多個週期沒有進步就停止，並回到最佳週期的權重：由驗證集來回答「要訓練幾個週期？」。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="285"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="286"/>
         <source> epochs without progress</source>
         <translation> 個週期沒有進步就停</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="295"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="296"/>
         <source>The share of examples kept aside to check progress during training (0.1 = 10%); the network never trains on them.</source>
         <translation>訓練期間保留下來檢查進度的資料比例（0.1 = 10%）；網路絕不會用這些資料訓練。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="298"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="299"/>
         <source>The share of examples kept aside for the final test accuracy (0.2 = 20%); used only once training is done.</source>
         <translation>保留下來計算最終測試準確率的資料比例（0.2 = 20%）；只在訓練完成後使用一次。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="305"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="306"/>
         <source>validation</source>
         <translation>驗證</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="305"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="306"/>
         <source>test</source>
         <translation>測試</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="311"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="312"/>
         <source>Held out:</source>
         <translation>保留資料：</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="316"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="317"/>
         <source>Fixes the random starting weights, the data split and the shuffling: the same seed gives the same run.</source>
         <translation>固定隨機的初始權重、資料切分和打亂順序：相同的亂數種子會得到相同的訓練結果。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="319"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="320"/>
         <source>Seed:</source>
         <translation>亂數種子：</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="322"/>
+        <source>Pace:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PaceChoice</name>
+    <message>
+        <location filename="../../tfdesk/gui/pace_choice.py" line="27"/>
+        <source>Full speed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/pace_choice.py" line="27"/>
+        <source>{0:,} steps a second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/pace_choice.py" line="30"/>
+        <source>How fast training runs, so that you can watch the loss fall. Full speed is as fast as this computer trains; the network learns the same either way. It can be changed while training runs.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2196,63 +2219,63 @@ Your experiment and saved files are kept; you can carry on. The details are in {
 <context>
     <name>WindowFiles</name>
     <message>
-        <location filename="../../tfdesk/gui/window_files.py" line="38"/>
+        <location filename="../../tfdesk/gui/window_files.py" line="39"/>
         <source>Open experiment</source>
         <translation>開啟實驗</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_files.py" line="38"/>
-        <location filename="../../tfdesk/gui/window_files.py" line="48"/>
+        <location filename="../../tfdesk/gui/window_files.py" line="39"/>
+        <location filename="../../tfdesk/gui/window_files.py" line="49"/>
         <source>Experiment (*.json)</source>
         <translation>實驗 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_files.py" line="48"/>
+        <location filename="../../tfdesk/gui/window_files.py" line="49"/>
         <source>Save experiment</source>
         <translation>儲存實驗</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_files.py" line="56"/>
+        <location filename="../../tfdesk/gui/window_files.py" line="57"/>
         <source>Saved the experiment in {0}</source>
         <translation>實驗已儲存至 {0}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_files.py" line="61"/>
+        <location filename="../../tfdesk/gui/window_files.py" line="62"/>
         <source>Write TensorBoard logs into a folder</source>
         <translation>把 TensorBoard 記錄寫進資料夾</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_files.py" line="69"/>
+        <location filename="../../tfdesk/gui/window_files.py" line="70"/>
         <source>Each run writes TensorBoard logs into {0}</source>
         <translation>每次訓練都會把 TensorBoard 記錄寫進 {0}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_files.py" line="73"/>
+        <location filename="../../tfdesk/gui/window_files.py" line="74"/>
         <source>Save the checkpoint into a folder: a new one (Create Folder) or an earlier checkpoint</source>
         <translation>將檢查點儲存到資料夾：新的資料夾（建立新資料夾）或先前的檢查點</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_files.py" line="78"/>
+        <location filename="../../tfdesk/gui/window_files.py" line="79"/>
         <source>Restore weights from a checkpoint folder</source>
         <translation>從檢查點資料夾載入權重</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_files.py" line="84"/>
+        <location filename="../../tfdesk/gui/window_files.py" line="85"/>
         <source>Open a graph</source>
         <translation>開啟計算圖</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_files.py" line="85"/>
+        <location filename="../../tfdesk/gui/window_files.py" line="86"/>
         <source>Graph (*.meta);;All files (*)</source>
         <translation>計算圖 (*.meta);;所有檔案 (*)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_files.py" line="93"/>
+        <location filename="../../tfdesk/gui/window_files.py" line="94"/>
         <source>Saved the checkpoint in {0}</source>
         <translation>檢查點已儲存至 {0}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_files.py" line="102"/>
+        <location filename="../../tfdesk/gui/window_files.py" line="103"/>
         <source>Restored the weights from {0}</source>
         <translation>已從 {0} 載入權重</translation>
     </message>
@@ -3359,32 +3382,32 @@ Your experiment and saved files are kept; you can carry on. The details are in {
         <translation>第 {number} 筆：含有不是有限數字的點</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/trainer.py" line="35"/>
+        <location filename="../../tfdesk/core/trainer.py" line="36"/>
         <source>The train split is empty; raise its fraction to evaluate on it.</source>
         <translation>訓練集是空的；請提高它的比例，才能用它來評估。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/trainer.py" line="36"/>
+        <location filename="../../tfdesk/core/trainer.py" line="37"/>
         <source>The val split is empty; raise its fraction to evaluate on it.</source>
         <translation>驗證集是空的；請提高它的比例，才能用它來評估。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/trainer.py" line="37"/>
+        <location filename="../../tfdesk/core/trainer.py" line="38"/>
         <source>The test split is empty; raise its fraction to evaluate on it.</source>
         <translation>測試集是空的；請提高它的比例，才能用它來評估。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/trainer.py" line="38"/>
+        <location filename="../../tfdesk/core/trainer.py" line="39"/>
         <source>The {split} split is empty; raise its fraction to evaluate on it.</source>
         <translation>{split} 資料集是空的；請提高它的比例，才能用它來評估。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/trainer.py" line="281"/>
+        <location filename="../../tfdesk/core/trainer.py" line="298"/>
         <source>Training stopped: the loss became {loss} at epoch {epoch}, step {step}. The learning rate {lr:g} is probably too large; try {smaller_lr:g}, then reset the weights and start again.</source>
         <translation>訓練已停止：損失在第 {epoch} 個訓練週期的第 {step} 步變成了 {loss}。學習率 {lr:g} 可能太大了；試試 {smaller_lr:g}，然後重設權重再重新開始。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/session.py" line="206"/>
+        <location filename="../../tfdesk/core/session.py" line="220"/>
         <source>There is nothing to save yet: train the network first.</source>
         <translation>還沒有可以儲存的東西：請先訓練網路。</translation>
     </message>
@@ -3399,7 +3422,7 @@ Your experiment and saved files are kept; you can carry on. The details are in {
         <translation>{input} 和 {output} 需要已知的大小（特徵數和類別數），才能用手寫數字測試。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/session.py" line="189"/>
+        <location filename="../../tfdesk/core/session.py" line="203"/>
         <source>Train the network first, then evaluate it.</source>
         <translation>請先訓練網路，再進行評估。</translation>
     </message>

@@ -51,6 +51,7 @@ class TrainingSession:
         self.last_epoch = None  # the EpochMetrics of the last finished epoch
         self._restored_metrics: dict = {}  # a restored checkpoint's, until this network's replace them
         self._paused = False
+        self._pace: float | None = None
         self._stop = threading.Event()  # asked for before a train() began: it holds for it
 
     # ---- the network --------------------------------------------------------------
@@ -87,6 +88,7 @@ class TrainingSession:
         self.last_test = None
         self.last_epoch = None
         self._restored_metrics = {}
+        trainer.pace = self._pace
         if self._paused:
             trainer.pause()
 
@@ -155,6 +157,18 @@ class TrainingSession:
             self.callbacks.on_epoch_end(self, event)
         else:
             self.callbacks.on_chunk(self, event)
+
+    @property
+    def pace(self) -> float | None:
+        """Steps a second training holds to, so that a class can watch; None: full speed.
+        Any thread may set it, during a run too."""
+        return self._pace
+
+    @pace.setter
+    def pace(self, steps_per_second: float | None) -> None:
+        self._pace = steps_per_second or None
+        if self.trainer is not None:
+            self.trainer.pace = self._pace
 
     def pause(self) -> None:
         self._paused = True

@@ -27,6 +27,7 @@ v1 = tf.compat.v1
 
 CHUNK_SECONDS = 0.03  # how long a chunk of steps runs: stop, pause and requests wait at most this
 FIRST_CHUNK_STEPS = 4  # before the time of a step is known
+PACED_CHUNK_SECONDS = 0.05  # at a watching pace, a chunk's steps are this much of the run
 # Below this many multiply-adds a step, TensorFlow's intra-op thread pool costs more
 # than it saves (the course network: 2.3x faster on one thread, 2-core laptop).
 SMALL_STEP_FLOPS = 4_000_000
@@ -62,6 +63,7 @@ class Trainer:
         self._running = threading.Event()  # cleared while paused
         self._running.set()
         self._stop = threading.Event()
+        self.pace: float | None = None  # steps a second to hold to so people can watch; None: full speed
         self._assigners: dict = {}
         self.reset_weights()
 
@@ -202,6 +204,7 @@ class Trainer:
                 self.session, batches[done:done + count])
             self._known_step = first_step + done + count - 1
             self._size_next_chunk(count, time.perf_counter() - chunk_started)
+            self._keep_pace(count, chunk_started, between_chunks)
             bad = np.flatnonzero(~np.isfinite(chunk_losses))
             if len(bad):
                 callback(StepLosses(epoch, first_step + done, chunk_losses[:bad[0] + 1]))
@@ -221,8 +224,22 @@ class Trainer:
         return self._between_chunks(between_chunks)
 
     def _size_next_chunk(self, count: int, seconds: float) -> None:
-        per_step = max(seconds / count, 1e-7)
-        self._chunk_steps = max(1, min(int(CHUNK_SECONDS / per_step), 100_000))
+        per_step = max(seconds / count, 1e-7)  # the engine's own time: a paced wait is not in it
+        steps = int(CHUNK_SECONDS / per_step)
+        if self.pace:  # small chunks, so that a paced curve moves smoothly rather than in jumps
+            steps = min(steps, int(self.pace * PACED_CHUNK_SECONDS))
+        self._chunk_steps = max(1, min(steps, 100_000))
+
+    def _keep_pace(self, count: int, started: float, between_chunks) -> None:
+        """Wait until `count` steps have taken 1/pace s each; drawings are answered and
+        Stop is heard meanwhile. The pace may change at any moment (the window's setting)."""
+        pace = self.pace
+        if not pace:
+            return
+        due = started + count / pace
+        while (left := due - time.perf_counter()) > 0 and not self._stop.is_set():
+            between_chunks()
+            time.sleep(min(left, 0.01))
 
     def _finish_epoch(self, callback, epoch, last_step, losses, accuracies, started) -> None:
         self.epoch = epoch

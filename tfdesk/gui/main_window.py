@@ -30,6 +30,7 @@ from .layer_editor import LayerStackEditor
 from .lesson_views import LessonViews
 from .my_drawings import MyDrawings
 from .optimizer_panel import OptimizerPanel
+from .pace_choice import DEFAULT_PACE
 from .plot_panel import LossPlot
 from .tooltips import wrap_tooltips
 from .training_progress import TrainingProgress
@@ -74,6 +75,9 @@ class MainWindow(WindowActions, WindowFiles, WindowReports, LessonViews, MyDrawi
         self.statusBar().showMessage(self.tr("Loading TensorFlow…"))
         wrap_tooltips(self)
         self._restore_layout()
+        self.optimizer.pace.set_pace(self.settings.value("pace", DEFAULT_PACE))
+        self.worker.set_pace(self.optimizer.pace.pace())
+        self.optimizer.pace.paceChanged.connect(self._pace_chosen)
         if logdir := str(self.settings.value("logdir", "") or ""):
             self.worker.logdir = logdir
             self.tensorboard_action.setChecked(True)
@@ -241,6 +245,10 @@ class MainWindow(WindowActions, WindowFiles, WindowReports, LessonViews, MyDrawi
         self.pause_button.setText(self.tr("Resume") if paused else self.tr("Pause"))
         (self.worker.pause if paused else self.worker.resume)()
         self.statusBar().showMessage(self.tr("Paused") if paused else self.tr("Training…"))
+
+    def _pace_chosen(self, steps_per_second: float) -> None:
+        self.worker.set_pace(steps_per_second)
+        self.settings.setValue("pace", int(steps_per_second))
 
     def stop_training(self) -> None:
         if self._training:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from tfdesk.core.spec import OPTIMIZERS, Experiment, OptimizerSpec, TrainingSpec
+from tfdesk.gui.pace_choice import PaceChoice
 from tfdesk.gui.range_note import RangeNote
 from tfdesk.gui.words import optimizer_label
 
@@ -317,6 +318,8 @@ class OptimizerPanel(QWidget):
                                       "the same seed gives the same run."))
         self._seed.valueChanged.connect(self._training_field("seed"))
         form.addRow(self.tr("Seed:"), self._seed)
+        self.pace = PaceChoice(box)  # the window's setting, not the experiment's
+        form.addRow(self.tr("Pace:"), self.pace)
         return box
 
     def _split_spin(self, tip: str) -> QDoubleSpinBox:

@@ -123,6 +123,10 @@ class TrainingWorker(LessonRequests, GraphRequests, QObject):
     def request_prediction(self, vector: np.ndarray) -> None:
         self.drawings.ask(vector)
 
+    def set_pace(self, steps_per_second: float) -> None:
+        """Steps a second to hold to (0: full speed), from the next chunk on."""
+        self.session.pace = steps_per_second
+
     def pause(self) -> None:
         self.session.pause()
         self.pause_race(True)
