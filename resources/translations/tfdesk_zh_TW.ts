@@ -1721,7 +1721,7 @@ Your experiment and saved files are kept; you can carry on. The details are in {
     <message>
         <location filename="../../tfdesk/gui/optimizer_panel.py" line="322"/>
         <source>Pace:</source>
-        <translation type="unfinished"></translation>
+        <translation>速度：</translation>
     </message>
 </context>
 <context>
@@ -1729,17 +1729,17 @@ Your experiment and saved files are kept; you can carry on. The details are in {
     <message>
         <location filename="../../tfdesk/gui/pace_choice.py" line="27"/>
         <source>Full speed</source>
-        <translation type="unfinished"></translation>
+        <translation>全速</translation>
     </message>
     <message>
         <location filename="../../tfdesk/gui/pace_choice.py" line="27"/>
         <source>{0:,} steps a second</source>
-        <translation type="unfinished"></translation>
+        <translation>每秒 {0:,} 步</translation>
     </message>
     <message>
         <location filename="../../tfdesk/gui/pace_choice.py" line="30"/>
         <source>How fast training runs, so that you can watch the loss fall. Full speed is as fast as this computer trains; the network learns the same either way. It can be changed while training runs.</source>
-        <translation type="unfinished"></translation>
+        <translation>訓練跑多快，讓你看得到損失下降。全速就是這台電腦能訓練的最快速度；不論快慢，網路學到的都一樣。訓練進行中也可以更改。</translation>
     </message>
 </context>
 <context>
