@@ -1,1 +1,1 @@
-"""Benchmarks: `python -m bench.train`, `python -m bench.ui`. Not run by the tests."""
+"""Benchmarks: `python -m bench.train`, `bench.ui`, `bench.drawing`, `bench.soak`. Not run by the tests."""

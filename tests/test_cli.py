@@ -115,6 +115,8 @@ def test_resume_continues_from_the_checkpoint(trained, capsys, tmp_path):
     assert after["epoch"] == before["epoch"] + 1
     assert after["step"] > before["step"]
     assert after["experiment"] == before["experiment"]
+    # The exam count goes on: the first run's final exam and this one's (it restarted at 0).
+    assert before["metrics"]["test_looks"] == 1 and after["metrics"]["test_looks"] == 2
 
 
 def test_resume_into_the_same_folder(trained, capsys, tmp_path):
@@ -259,3 +261,10 @@ def test_save_folder_is_checked_before_training(tmp_path, capsys):
     out, _ = capsys.readouterr()
     assert rc == 2
     assert "test accuracy" not in out  # nothing trained
+
+
+def test_a_gpu_that_is_not_there_is_said_and_the_cpu_trains(tmp_path):
+    rc, out, err = call([str(tiny_digits(tmp_path)), "--device", "gpu:7", "--quiet"])
+    assert rc == 0, err
+    assert "gpu:7 was chosen but TensorFlow sees" in err and "training runs on the CPU" in err
+    assert "test accuracy" in out

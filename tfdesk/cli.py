@@ -86,7 +86,7 @@ def run(args) -> int:
         if note := session.trainer.device_note():
             console.say(note, error=True)
         if args.resume:
-            checkpoint.restore_weights(session.trainer, args.resume)
+            session.load_weights(args.resume)
             console.say(f"Resumed from {args.resume} at epoch {session.trainer.epoch}, "
                         f"step {session.trainer.step}.", error=True)
         epochs = args.epochs if args.epochs is not None else max(0, exp.training.epochs - session.trainer.epoch)

@@ -4,48 +4,48 @@
 <context>
     <name>AutosaveBar</name>
     <message>
-        <location filename="../../tfdesk/gui/autosave_bar.py" line="26"/>
-        <location filename="../../tfdesk/gui/autosave_bar.py" line="58"/>
+        <location filename="../../tfdesk/gui/autosave_bar.py" line="28"/>
+        <location filename="../../tfdesk/gui/autosave_bar.py" line="60"/>
         <source>Restore the latest</source>
         <translation>還原最新的</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/autosave_bar.py" line="27"/>
+        <location filename="../../tfdesk/gui/autosave_bar.py" line="29"/>
         <source>Restore the best</source>
         <translation>還原最佳的</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/autosave_bar.py" line="28"/>
+        <location filename="../../tfdesk/gui/autosave_bar.py" line="30"/>
         <source>Discard</source>
         <translation>捨棄</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/autosave_bar.py" line="29"/>
+        <location filename="../../tfdesk/gui/autosave_bar.py" line="31"/>
         <source>Delete the network kept from the last session.</source>
         <translation>刪除上次保留下來的網路。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/autosave_bar.py" line="33"/>
+        <location filename="../../tfdesk/gui/autosave_bar.py" line="35"/>
         <source>Not now: keep it on disk and hide this bar.</source>
         <translation>先不要：留在磁碟上，並隱藏這一列。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/autosave_bar.py" line="51"/>
+        <location filename="../../tfdesk/gui/autosave_bar.py" line="53"/>
         <source>epoch {0}</source>
         <translation>第 {0} 個訓練週期</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/autosave_bar.py" line="53"/>
+        <location filename="../../tfdesk/gui/autosave_bar.py" line="55"/>
         <source>, validation accuracy {0:.1f} %</source>
         <translation>，驗證準確率 {0:.1f} %</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/autosave_bar.py" line="54"/>
+        <location filename="../../tfdesk/gui/autosave_bar.py" line="56"/>
         <source>tfdesk kept the network you trained last time ({0}, saved {1}).</source>
         <translation>tfdesk 保留了你上次訓練的網路（{0}，儲存於 {1}）。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/autosave_bar.py" line="58"/>
+        <location filename="../../tfdesk/gui/autosave_bar.py" line="60"/>
         <source>Restore it</source>
         <translation>還原它</translation>
     </message>
@@ -491,7 +491,7 @@ Your experiment and saved files are kept; you can carry on. The details are in {
 <context>
     <name>DrawingCanvas</name>
     <message>
-        <location filename="../../tfdesk/gui/drawing_canvas.py" line="135"/>
+        <location filename="../../tfdesk/gui/drawing_canvas.py" line="132"/>
         <source>Draw a digit here</source>
         <translation>在這裡寫一個數字</translation>
     </message>
@@ -1954,7 +1954,7 @@ Your experiment and saved files are kept; you can carry on. The details are in {
         <translation>{0} 中途退出：{1}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/race_window.py" line="188"/>
+        <location filename="../../tfdesk/gui/race_window.py" line="185"/>
         <source>Export the race</source>
         <translation>匯出競賽結果</translation>
     </message>
@@ -3382,32 +3382,42 @@ Your experiment and saved files are kept; you can carry on. The details are in {
         <translation>第 {number} 筆：含有不是有限數字的點</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/trainer.py" line="36"/>
+        <location filename="../../tfdesk/core/trainer.py" line="37"/>
         <source>The train split is empty; raise its fraction to evaluate on it.</source>
         <translation>訓練集是空的；請提高它的比例，才能用它來評估。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/trainer.py" line="37"/>
+        <location filename="../../tfdesk/core/trainer.py" line="38"/>
         <source>The val split is empty; raise its fraction to evaluate on it.</source>
         <translation>驗證集是空的；請提高它的比例，才能用它來評估。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/trainer.py" line="38"/>
+        <location filename="../../tfdesk/core/trainer.py" line="39"/>
         <source>The test split is empty; raise its fraction to evaluate on it.</source>
         <translation>測試集是空的；請提高它的比例，才能用它來評估。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/trainer.py" line="39"/>
+        <location filename="../../tfdesk/core/trainer.py" line="40"/>
         <source>The {split} split is empty; raise its fraction to evaluate on it.</source>
         <translation>{split} 資料集是空的；請提高它的比例，才能用它來評估。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/trainer.py" line="298"/>
+        <location filename="../../tfdesk/core/trainer.py" line="144"/>
+        <source>{device} was chosen but TensorFlow sees no GPU; training runs on the CPU.</source>
+        <translation>選了 {device}，但 TensorFlow 看不到任何 GPU；改在 CPU 上訓練。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/trainer.py" line="147"/>
+        <source>{device} was chosen but TensorFlow sees only {count} GPU(s); training runs on the CPU.</source>
+        <translation>選了 {device}，但 TensorFlow 只看到 {count} 個 GPU；改在 CPU 上訓練。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/trainer.py" line="304"/>
         <source>Training stopped: the loss became {loss} at epoch {epoch}, step {step}. The learning rate {lr:g} is probably too large; try {smaller_lr:g}, then reset the weights and start again.</source>
         <translation>訓練已停止：損失在第 {epoch} 個訓練週期的第 {step} 步變成了 {loss}。學習率 {lr:g} 可能太大了；試試 {smaller_lr:g}，然後重設權重再重新開始。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/session.py" line="220"/>
+        <location filename="../../tfdesk/core/session.py" line="232"/>
         <source>There is nothing to save yet: train the network first.</source>
         <translation>還沒有可以儲存的東西：請先訓練網路。</translation>
     </message>
@@ -3422,7 +3432,7 @@ Your experiment and saved files are kept; you can carry on. The details are in {
         <translation>{input} 和 {output} 需要已知的大小（特徵數和類別數），才能用手寫數字測試。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/session.py" line="203"/>
+        <location filename="../../tfdesk/core/session.py" line="215"/>
         <source>Train the network first, then evaluate it.</source>
         <translation>請先訓練網路，再進行評估。</translation>
     </message>

@@ -9,7 +9,7 @@ request; the window talks to it over a pipe with the same methods as ForeignGrap
 If the child dies or overruns, it is ended and the window says why.
 
 The child stays up while the graph is in use, so a drawing's answer costs one
-round trip on the pipe (bench/drawing_latency figures in the README).
+round trip on the pipe.
 """
 
 from __future__ import annotations

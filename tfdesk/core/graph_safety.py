@@ -70,7 +70,7 @@ ALLOWED_OPS = frozenset(_MATH | _NN | _RANDOM | _VARIABLES | _CONTROL_FLOW)
 # A Saver's subgraph writes, reads and merges checkpoint files.
 SAVER_OPS = frozenset({"SaveV2", "RestoreV2", "MergeV2Checkpoints", "ShardedFilename",
                        "StringJoin", "Save", "SaveSlices", "Restore", "RestoreSlice",
-                       "RestoreV2", "ShardedFilespec"})
+                       "ShardedFilespec"})
 
 
 def unsafe_ops(meta_graph_def) -> list[str]:

@@ -106,10 +106,22 @@ class TrainingSession:
             trainer.close()
             raise
         self._replace(trainer)
+        self._take_metrics(sidecar)
+        return sidecar
+
+    def load_weights(self, folder: str | Path) -> dict | None:
+        """A checkpoint's weights into the network prepared (tfdesk-train's --resume with an
+        experiment file); its sidecar, whose exam count and numbers go on here."""
+        from .checkpoint import restore_weights
+
+        sidecar = restore_weights(self.trainer, folder)
+        self._take_metrics(sidecar)
+        return sidecar
+
+    def _take_metrics(self, sidecar: dict | None) -> None:
         restored = metrics_layout.read_metrics(sidecar)
         self.test_looks = restored.pop("test_looks", 0)
         self._restored_metrics = restored  # saved again, a checkpoint keeps its numbers
-        return sidecar
 
     def reset_weights(self) -> None:
         with self._swap_lock:  # a new tf.Session replaces the old one
@@ -222,6 +234,7 @@ class TrainingSession:
         return save_checkpoint(self.trainer, folder, self.metrics())
 
     def close(self) -> None:
-        if self.trainer is not None:
-            self.trainer.close()
-            self.trainer = None
+        with self._swap_lock:  # a drawing's prediction never runs on a closed session
+            if self.trainer is not None:
+                self.trainer.close()
+                self.trainer = None

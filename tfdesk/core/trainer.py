@@ -1,8 +1,9 @@
 """The trainer: owns one experiment's graph and tf.compat.v1.Session.
 
 Everything here runs on the thread that created the Trainer (TensorFlow's
-device scope is per thread). Other threads only touch the pause/stop flags;
-the `between_chunks` hook lets the owner answer requests (a prediction for the
+device scope is per thread). Other threads only touch the pause/stop flags and
+the pace, and may call predict() while holding the owner's lock (the drawing
+thread: docs/ARCHITECTURE.md, "Threads"); the `between_chunks` hook lets the owner answer requests (a prediction for the
 drawing panel, say) while training is running or paused.
 """
 
@@ -19,7 +20,7 @@ import tensorflow as tf
 from .data import Dataset, load_dataset
 from .errors import TrainingError
 from .events import EpochMetrics, Evaluation, StepLosses, TrainResult
-from .i18n import QT_TRANSLATE_NOOP
+from .i18n import QT_TRANSLATE_NOOP, Words
 from .graph import GraphHandles, build_graph
 from .spec import Experiment
 
@@ -131,7 +132,7 @@ class Trainer:
             return np.arange(n)
         return np.random.default_rng([self.experiment.training.seed, epoch]).permutation(n)
 
-    def device_note(self) -> str | None:
+    def device_note(self) -> Words | None:
         """A sentence when the chosen GPU is not available and soft placement uses the CPU."""
         if self.experiment.device == "cpu":
             return None
@@ -139,8 +140,13 @@ class Trainer:
         gpus = tf.config.list_physical_devices("GPU")
         if index < len(gpus):
             return None
-        return (f"{self.experiment.device} was chosen but TensorFlow sees "
-                f"{len(gpus) or 'no'} GPU{'s' if len(gpus) != 1 else ''}; training runs on the CPU.")
+        if not gpus:
+            return Words(QT_TRANSLATE_NOOP("core", "{device} was chosen but TensorFlow sees no GPU; "
+                                                   "training runs on the CPU."),
+                         device=self.experiment.device)
+        return Words(QT_TRANSLATE_NOOP("core", "{device} was chosen but TensorFlow sees only {count} "
+                                               "GPU(s); training runs on the CPU."),
+                     device=self.experiment.device, count=len(gpus))
 
     # ---- control from any thread ------------------------------------------
 

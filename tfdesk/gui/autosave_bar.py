@@ -11,6 +11,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton
 
+from ..core.metrics import read_metrics
+
 
 class AutosaveBar(QFrame):
     restoreRequested = Signal(str)  # the folder to restore from
@@ -47,7 +49,7 @@ class AutosaveBar(QFrame):
         """folders/sidecars: {"latest" | "best": …} of the last session's autosaves."""
         self._folders = dict(folders)
         latest = sidecars.get("latest") or sidecars["best"]
-        metrics = latest.get("metrics", {})
+        metrics = read_metrics(latest)  # a hand-edited sidecar's odd values are left out
         detail = self.tr("epoch {0}").format(latest.get("epoch", 0))
         if "val_accuracy" in metrics:
             detail += self.tr(", validation accuracy {0:.1f} %").format(100 * metrics["val_accuracy"])

@@ -66,9 +66,6 @@ class DrawingCanvas(QWidget):
         return [np.array([(p.x(), p.y()) for p in s.points], dtype=np.float32)
                 for s in self._strokes if not s.eraser and s.points]
 
-    def is_empty(self) -> bool:
-        return not self._strokes
-
     def clear(self) -> None:
         self._strokes.clear()
         self._drawing = None

@@ -1,5 +1,5 @@
 """The lesson views of the main window: the curve, the first layer's weights, the
-graph inspector, the code view and the race (issue 5). A mixin of MainWindow:
+graph inspector, the code view and the race. A mixin of MainWindow:
 it builds their docks and dialogs and connects them to the worker."""
 
 from __future__ import annotations

@@ -167,9 +167,6 @@ class RaceWindow(QDialog):
 
     # ---- export ---------------------------------------------------------------------------
 
-    def final_losses(self) -> list[float]:
-        return [float(np.hstack(blocks)[1, -1]) if blocks else float("nan") for blocks in self.data]
-
     def export_png(self, path: str) -> None:
         if path:
             self.canvas.grab().save(path, "PNG")

@@ -1,7 +1,7 @@
 """What the worker says, shown in the main window: the plot, the progress bar, the
 drawing panel, the evaluation and the messages. A mixin of MainWindow
 (gui/main_window.py); the signals arrive on the GUI thread (docs/ARCHITECTURE.md,
-"Threading")."""
+"Threads")."""
 
 from __future__ import annotations
 

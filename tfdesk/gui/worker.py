@@ -329,7 +329,7 @@ def _dataset_info(trainer) -> dict:
     info = {
         "task": d.task, "input_format": d.input_format, "class_names": d.class_names,
         "n_features": d.n_features, "n_train": len(d.x_train), "description": d.description,
-        "device_note": trainer.device_note(),
+        "device_note": error_text(note) if (note := trainer.device_note()) else None,
     }
     if d.task == "regression":
         info.update(x=d.x_train, y=d.y_train, true_params=d.true_params)

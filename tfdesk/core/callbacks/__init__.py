@@ -11,7 +11,7 @@ Adding a behaviour is adding a module here, not editing a training loop:
 
 The window's worker, tfdesk-train and the race attach their own (the plot's
 signals, the progress bar). A callback may ask the session to stop
-(session.stop(reason)) or say something to the student (session.say(template,
+(session.stop()) or say something to the student (session.say(template,
 **fields), the template marked with i18n.QT_TRANSLATE_NOOP("core", …) so the window
 shows it translated).
 """
