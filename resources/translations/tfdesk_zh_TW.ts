@@ -1236,139 +1236,139 @@ Your experiment and saved files are kept; you can carry on. The details are in {
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="55"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="56"/>
         <source>tfdesk — TensorFlow trainer</source>
         <translation>tfdesk — TensorFlow 訓練器</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="75"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="76"/>
         <source>Loading TensorFlow…</source>
         <translation>正在載入 TensorFlow…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="91"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="92"/>
         <source>Ready</source>
         <translation>就緒</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="92"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="93"/>
         <source>Start</source>
         <translation>開始</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="93"/>
-        <location filename="../../tfdesk/gui/main_window.py" line="245"/>
-        <location filename="../../tfdesk/gui/main_window.py" line="282"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="94"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="246"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="283"/>
         <source>Pause</source>
         <translation>暫停</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="95"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="96"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="96"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="97"/>
         <source>Reset weights</source>
         <translation>重設權重</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="97"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="98"/>
         <source>Evaluate</source>
         <translation>評估</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="115"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="116"/>
         <source>Handwritten digits (8×8)</source>
         <translation>手寫數字 (8×8)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="116"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="117"/>
         <source>Linear regression: y = 3x + 10</source>
         <translation>線性迴歸：y = 3x + 10</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="117"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="118"/>
         <source>Exercise: y = 6x² − 4x + 1</source>
         <translation>練習：y = 6x² − 4x + 1</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="118"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="119"/>
         <source>Data file…</source>
         <translation>資料檔案…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="119"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="120"/>
         <source>What the network learns from</source>
         <translation>網路要從哪些資料學習</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="124"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="125"/>
         <source>Network</source>
         <translation>網路</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="125"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="126"/>
         <source>Training</source>
         <translation>訓練</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="131"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="132"/>
         <source>Experiment</source>
         <translation>實驗</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="136"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="137"/>
         <source>Draw a digit</source>
         <translation>寫一個數字</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="138"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="139"/>
         <source>Evaluation</source>
         <translation>評估</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="141"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="142"/>
         <source>Devices</source>
         <translation>裝置</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="327"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="337"/>
         <source>Closing: finishing what the training thread is doing…</source>
         <translation>正在關閉：等訓練執行緒把手上的工作做完…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="201"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="202"/>
         <source>Open a data file</source>
         <translation>開啟資料檔案</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="202"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="203"/>
         <source>Data (*.npz *.csv *-ubyte *-ubyte.gz);;All files (*)</source>
         <translation>資料 (*.npz *.csv *-ubyte *-ubyte.gz);;所有檔案 (*)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="233"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="234"/>
         <source>Building the graph…</source>
         <translation>正在建立計算圖…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="235"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="236"/>
         <source>Training… Esc stops, Ctrl+P pauses.</source>
         <translation>訓練中…按 Esc 停止，按 Ctrl+P 暫停。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="245"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="246"/>
         <source>Resume</source>
         <translation>繼續</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="247"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="248"/>
         <source>Paused</source>
         <translation>已暫停</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="247"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="248"/>
         <source>Training…</source>
         <translation>訓練中…</translation>
     </message>
@@ -1670,7 +1670,7 @@ Your experiment and saved files are kept; you can carry on. The details are in {
     </message>
     <message>
         <location filename="../../tfdesk/gui/optimizer_panel.py" line="276"/>
-        <source>Stop &amp;early after</source>
+        <source>Stop &amp;early:</source>
         <translation>提早停止(&amp;E)：</translation>
     </message>
     <message>
@@ -1680,46 +1680,51 @@ Your experiment and saved files are kept; you can carry on. The details are in {
     </message>
     <message>
         <location filename="../../tfdesk/gui/optimizer_panel.py" line="286"/>
+        <source>after </source>
+        <translation>連續 </translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="287"/>
         <source> epochs without progress</source>
         <translation> 個週期沒有進步就停</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="296"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="294"/>
         <source>The share of examples kept aside to check progress during training (0.1 = 10%); the network never trains on them.</source>
         <translation>訓練期間保留下來檢查進度的資料比例（0.1 = 10%）；網路絕不會用這些資料訓練。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="299"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="297"/>
         <source>The share of examples kept aside for the final test accuracy (0.2 = 20%); used only once training is done.</source>
         <translation>保留下來計算最終測試準確率的資料比例（0.2 = 20%）；只在訓練完成後使用一次。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="306"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="304"/>
         <source>validation</source>
         <translation>驗證</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="306"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="304"/>
         <source>test</source>
         <translation>測試</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="312"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="310"/>
         <source>Held out:</source>
         <translation>保留資料：</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="317"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="315"/>
         <source>Fixes the random starting weights, the data split and the shuffling: the same seed gives the same run.</source>
         <translation>固定隨機的初始權重、資料切分和打亂順序：相同的亂數種子會得到相同的訓練結果。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="320"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="318"/>
         <source>Seed:</source>
         <translation>亂數種子：</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/optimizer_panel.py" line="322"/>
+        <location filename="../../tfdesk/gui/optimizer_panel.py" line="320"/>
         <source>Pace:</source>
         <translation>速度：</translation>
     </message>

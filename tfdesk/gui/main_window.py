@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, QStandardPaths, Qt
+from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, QStandardPaths, Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication, QComboBox, QDockWidget, QHBoxLayout, QMainWindow,
     QPushButton, QScrollArea, QTabWidget, QVBoxLayout, QWidget,
@@ -44,6 +44,7 @@ log = logging.getLogger("tfdesk")
 DOCK_MIN_WIDTH = 310  # the canvas and its margins; a wider panel scrolls below it
 CENTRAL_WIDTH = 500  # the plot and its buttons
 DRAW_HEIGHT = 540  # the draw panel with its canvas whole, bars beside it
+SCROLLBAR_ROOM = 24  # a vertical scroll bar and the dock's frame
 
 
 class MainWindow(WindowActions, WindowFiles, WindowReports, LessonViews, MyDrawings, QMainWindow):
@@ -300,17 +301,26 @@ class MainWindow(WindowActions, WindowFiles, WindowReports, LessonViews, MyDrawi
                 width, height = min(width, screen.width()), min(height, screen.height() - 40)
             self.resize(width, height)
         state = self.settings.value("windowState")
-        if state is None or not self.restoreState(state):
-            self.size_docks()
+        # Without a saved layout the docks are sized once shown: before, the window's size
+        # may still change and resizeDocks left every dock at its minimum width.
+        self._size_docks_when_shown = state is None or not self.restoreState(state)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._size_docks_when_shown:
+            self._size_docks_when_shown = False
+            QTimer.singleShot(0, self.size_docks)
 
     def size_docks(self) -> None:
         """The first layout: wide enough for the layer table's five columns and for the canvas
         beside its bars; the plot keeps the rest (on a narrow screen the bars go under the
         canvas)."""
         room = self.width() - CENTRAL_WIDTH
-        draw = max(DOCK_MIN_WIDTH, min(520, room - min(395, room // 2)))
-        self.resizeDocks([self.experiment_dock, self.draw_dock], [max(DOCK_MIN_WIDTH, room - draw), draw],
-                         Qt.Horizontal)
+        # The experiment panel whole (its scroll area's own bar included), up to half the room.
+        wanted = self.experiment_dock.widget().widget().sizeHint().width() + SCROLLBAR_ROOM
+        experiment = max(DOCK_MIN_WIDTH, min(wanted, room // 2))
+        draw = max(DOCK_MIN_WIDTH, min(520, room - experiment))
+        self.resizeDocks([self.experiment_dock, self.draw_dock], [experiment, draw], Qt.Horizontal)
         # The canvas whole, the evaluation below it gets the rest (its matrix shrinks to fit).
         room = self.height() - 80  # the menu, status and dock title bars
         draw = min(DRAW_HEIGHT, int(room * 0.8))

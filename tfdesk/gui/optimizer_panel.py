@@ -273,7 +273,7 @@ class OptimizerPanel(QWidget):
         epochs.addWidget(self._shuffle)
         form.addRow(self.tr("Epochs:"), epochs)
 
-        self._early = QCheckBox(self.tr("Stop &early after"), box)
+        self._early = QCheckBox(self.tr("Stop &early:"), box)
         self._early.setObjectName("early_stopping")
         self._early.setToolTip(self.tr(
             "Stop when the validation loss has not improved for this many epochs, and go back "
@@ -283,14 +283,12 @@ class OptimizerPanel(QWidget):
         self._patience = QSpinBox(box)
         self._patience.setObjectName("patience")
         self._patience.setRange(1, 100_000)
+        self._patience.setPrefix(self.tr("after "))
         self._patience.setSuffix(self.tr(" epochs without progress"))
         self._patience.setToolTip(self._early.toolTip())
         self._patience.valueChanged.connect(self._training_field("patience"))
         self._early.toggled.connect(self._patience.setEnabled)
-        early = QHBoxLayout()
-        early.addWidget(self._early)
-        early.addWidget(self._patience, 1)
-        form.addRow("", early)
+        form.addRow(self._early, self._patience)  # in the label column: the panel stays narrow
 
         self._validation = self._split_spin(self.tr(
             "The share of examples kept aside to check progress during training (0.1 = 10%); "
