@@ -39,6 +39,7 @@ from .drawing_canvas import CANVAS_SIDE, DEFAULT_BRUSH, DrawingCanvas
 # model's input at full size (168) wants more.
 SIDE_BY_SIDE_WIDTH = 430
 ROOMY_WIDTH = 500
+ROOMY_HEIGHT = 560  # below it the picture of the input is drawn smaller too
 # At most one conversion and prediction request per interval while the pen moves.
 THROTTLE_MS = 30
 # Below this probability, or this close to the runner-up, the answer is a question.
@@ -214,8 +215,10 @@ class DrawPanel(QWidget):
         # A narrower panel (a 1366-pixel screen) shows the model's input smaller; one too
         # narrow for the bars beside the canvas puts them under it.
         # In a scroll area the panel is never narrower than it needs: the room is its viewport's.
-        width = self.parentWidget().width() if self.parentWidget() else event.size().width()
-        self.model_view.set_compact(width < ROOMY_WIDTH)
+        room = self.parentWidget().size() if self.parentWidget() else event.size()
+        width = room.width()
+        # A low panel too: the bars, the picture and its caption share the right column's height.
+        self.model_view.set_compact(width < ROOMY_WIDTH or room.height() < ROOMY_HEIGHT)
         direction = QBoxLayout.TopToBottom if width < SIDE_BY_SIDE_WIDTH else QBoxLayout.LeftToRight
         if self._row.direction() != direction:
             self._row.setDirection(direction)
