@@ -96,6 +96,10 @@ class Trainer:
         config = v1.ConfigProto(allow_soft_placement=True)
         # Growth on, so that a class can share one server GPU.
         config.gpu_options.allow_growth = True
+        # Pools of this session's own: otherwise the first session (or eager call) in a
+        # process fixes them for every later one, and a big network trained after the
+        # course's ran on one core.
+        config.use_per_session_threads = True
         if self._step_flops() < SMALL_STEP_FLOPS:
             config.intra_op_parallelism_threads = 1
             # One scheduling thread too: with the default (one per core) the idle one
