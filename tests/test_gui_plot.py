@@ -173,7 +173,7 @@ def test_earlier_run_stays_faded_until_cleared(plot):
 
 def test_an_earlier_run_keeps_its_spikes_in_a_few_points_and_all_its_values_in_the_csv(plot, tmp_path):
     plot.start_run("long run")
-    losses = np.random.default_rng(1).random(50_000)
+    losses = np.random.default_rng(1).random(50_000, dtype=np.float32)  # as the engine gives them
     plot.add_steps(1, losses)
     feed_run(plot, "next run")
 

@@ -7,7 +7,7 @@ import math
 import numpy as np
 
 from tfdesk.core.series import (
-    CSV_COLUMNS, FollowedRange, GrowingColumns, every_kth, peaks, write_csv,
+    CSV_COLUMNS, FollowedRange, GrowingColumns, every_kth, peaks, step_columns, write_csv,
 )
 
 
@@ -21,6 +21,18 @@ def test_growing_columns_keep_every_value_past_many_doublings():
     assert len(columns) == len(expected)
     np.testing.assert_array_equal(columns.column(0), expected)
     np.testing.assert_array_equal(columns.column(1), np.array(expected) * 0.5)
+
+
+def test_a_runs_steps_take_8_bytes_each_and_stay_exact_past_float32s_whole_numbers():
+    # An hour's run at full speed passed 1 GB as pairs of float64.
+    steps = step_columns()
+    first = 2**24 + 1  # float32 has no such whole number
+    for start in range(first, first + 100_000, 1000):
+        steps.append((np.arange(start, start + 1000, dtype=np.int32), np.full(1000, 0.3, np.float32)))
+    assert steps.column(0).nbytes + steps.column(1).nbytes == 8 * len(steps)
+    assert int(steps.column(0)[0]) == first and int(steps.column(0)[-1]) == first + 99_999
+    px, py = peaks(steps.column(0), steps.column(1), 2_000)
+    assert int(px[0]) == first and int(px[-1]) == first + 99_999
 
 
 def test_thinning_a_long_run_keeps_each_groups_lowest_and_highest_loss_in_step_order():
@@ -67,8 +79,8 @@ def test_the_view_follows_the_run_in_jumps_not_at_every_step():
 
 
 def test_csv_has_a_row_per_step_and_per_epoch_and_reads_back_a_chinese_label(tmp_path):
-    steps = GrowingColumns(2)
-    steps.append(np.array([[1.0, 2.0, 3.0], [2.5, np.float32(2.25), 2.0]]))
+    steps = step_columns()
+    steps.append((np.array([1, 2, 3], np.int32), np.array([2.5, 2.25, 2.0], np.float32)))
     epochs = GrowingColumns(6)
     epochs.append(np.array([[1.0], [3.0], [2.25], [math.nan], [0.5], [math.nan]]))
     path = tmp_path / "losses.csv"

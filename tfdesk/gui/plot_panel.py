@@ -187,8 +187,8 @@ class LossPlot(PlotRuns, PlotHover, QWidget):
         if losses.size == 0:
             return
         run = self._current_or_new()
-        steps = np.arange(first_step, first_step + losses.size, dtype=float)
-        run.steps.append(np.vstack([steps, losses]))
+        steps = np.arange(first_step, first_step + losses.size, dtype=np.int32)
+        run.steps.append((steps, losses))
         self._range.saw(steps[-1], losses)
         self._steps_changed = True
         self._schedule_redraw()

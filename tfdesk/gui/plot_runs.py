@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import pyqtgraph as pg  # after PySide6 (plot_panel imports it first)
 from PySide6.QtGui import QPen
 
-from ..core.series import GrowingColumns, peaks, thinned_epochs, thinned_steps
+from ..core.series import GrowingColumns, peaks, step_columns, thinned_epochs, thinned_steps
 from .live_curve import LiveCurve
 
 REDRAW_INTERVAL_MS = 100
@@ -83,7 +83,7 @@ class PlotRuns:
         self._spare_curves = []
         self._spare_timer.start()  # the next run's curves, one at a time
         return Run(label=label, has_accuracy=has_accuracy,
-                    steps=GrowingColumns(2), epochs=GrowingColumns(6),
+                    steps=step_columns(), epochs=GrowingColumns(6),
                     step_curve=step, train_loss_curve=train_loss, val_loss_curve=val_loss,
                     train_acc_curve=train_acc, val_acc_curve=val_acc)
 
