@@ -3,8 +3,8 @@
 Everything here runs on the thread that created the Trainer (TensorFlow's
 device scope is per thread). Other threads only touch the pause/stop flags and
 the pace, and may call predict() while holding the owner's lock (the drawing
-thread: docs/ARCHITECTURE.md, "Threads"); the `between_chunks` hook lets the owner answer requests (a prediction for the
-drawing panel, say) while training is running or paused.
+thread: docs/ARCHITECTURE.md, "Threads"). The `between_chunks` hook lets the
+owner answer requests while training is running or paused.
 """
 
 from __future__ import annotations
