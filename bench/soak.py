@@ -43,6 +43,7 @@ def main(argv=None) -> None:
     scratch = tempfile.mkdtemp()
     window = MainWindow(experiment=exp, settings=QSettings(f"{scratch}/s.ini", QSettings.IniFormat),
                         data_folder=scratch)
+    window.optimizer.pace.set_pace(0)  # full speed: the engine through the window, not a watching pace
     window.resize(1400, 860)
     window.show()
     wait_until(app, lambda: window.tensorflow_version is not None)

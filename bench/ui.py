@@ -192,6 +192,7 @@ def window_measurements(app, rounds: int, epochs: int) -> dict:
     exp.training.epochs = epochs
     scratch = tempfile.mkdtemp()
     window = MainWindow(experiment=exp, settings=QSettings(f"{scratch}/s.ini", QSettings.IniFormat))
+    window.optimizer.pace.set_pace(0)  # full speed: the engine through the window, not a watching pace
     window.resize(1400, 860)
     window.show()
     wait_until(app, lambda: window.tensorflow_version is not None)
