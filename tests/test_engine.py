@@ -2,7 +2,9 @@
 
 import numpy as np
 import pytest
+import tensorflow as tf
 
+from tfdesk.core import dropout
 from tfdesk.core.spec import LayerSpec, course_experiment, lesson_experiment
 from tfdesk.core.trainer import EpochMetrics, StepLosses, Trainer
 
@@ -78,3 +80,18 @@ def test_chunks_adapt_so_that_the_window_hears_from_training_often():
     assert len(chunks) > 2
     assert sum(len(c.losses) for c in chunks) == 2 * trainer.steps_per_epoch()
     assert [c.epoch for c in chunks] == sorted(c.epoch for c in chunks)
+
+
+def test_dropouts_numbers_for_a_chunk_are_each_steps_own():
+    """A chunk's steps drawn at once (the chunk loops) are the steps drawn one at a
+    time (the course's loop), whatever the step and however n splits into Philox's fours."""
+    for batch, units in ((32, 25), (3, 7), (1, 1)):
+        [at_once] = dropout.for_steps([(1000, units)], 13, tf.zeros((6, batch), tf.int32))
+        assert at_once.shape == (6, batch, units)
+        assert 0 <= np.min(at_once) and np.max(at_once) < 1
+        for i in range(6):
+            np.testing.assert_array_equal(at_once[i], dropout.uniforms(1000, 13 + i, batch, units))
+    assert not np.array_equal(dropout.uniforms(1000, 0, 4, 8), dropout.uniforms(1001, 0, 4, 8))
+    # Another batch size is another stream, not the same numbers at other steps.
+    [other_batch] = dropout.for_steps([(1000, 8)], 0, tf.zeros((8, 2), tf.int32))
+    assert not np.isin(dropout.uniforms(1000, 0, 4, 8), other_batch).any()

@@ -23,6 +23,8 @@ from dataclasses import dataclass
 import numpy as np
 import tensorflow as tf
 
+from . import dropout
+
 v1 = tf.compat.v1
 TRAINING_DATA = "tfdesk_training_data"  # the graph collection of the chunk loop's data copies
 
@@ -95,18 +97,12 @@ def _build(model, optimizer, global_step, data, augment_seed) -> ChunkLoop:
     indices = v1.placeholder(tf.int32, shape=(None, None), name="batch_indices")
     steps = tf.shape(indices)[0]
     classifier = model.task == "classification"
-    variables = model.variables
+    # Read before the loop, whose steps update it (the numbers feed every step).
+    numbers = dropout.for_steps(model.dropout_layers(), global_step.read_value(), indices)
 
     def body(i, losses, accuracies):
-        batch = indices[i]
-        x, y = tf.gather(x_data, batch), tf.gather(y_data, batch)
-        output = model.forward(x, tf.constant(True), global_step.read_value())
-        loss, accuracy = model.loss_and_accuracy(y, output)
-        grads = optimizer.compute_gradients(loss, var_list=variables)
-        # Every read of this step comes before any update, and the next step
-        # starts after the updates: the course's loop, one step at a time.
-        with tf.control_dependencies([loss] + [g for g, _ in grads]):
-            update = optimizer.apply_gradients(grads, global_step=global_step)
+        loss, accuracy, update = training_step(model, optimizer, global_step, x_data, y_data,
+                                                indices[i], [n[i] for n in numbers])
         with tf.control_dependencies([update]):
             losses = losses.write(i, loss)
             if classifier:
@@ -122,3 +118,17 @@ def _build(model, optimizer, global_step, data, augment_seed) -> ChunkLoop:
         batch_indices=indices, losses=losses.stack(name="losses"),
         accuracies=accuracies.stack(name="accuracies") if classifier else None,
         x_data=x_data, augment_op=augment_op, epoch_feed=epoch_feed)
+
+
+def training_step(model, optimizer, global_step, x_data, y_data, batch, numbers):
+    """One step of the course's loop on the rows `batch`: (loss, accuracy, update op);
+    numbers: each dropout layer's for this step, drawn with the chunk's (dropout.for_steps)."""
+    x, y = tf.gather(x_data, batch), tf.gather(y_data, batch)
+    output = model.forward(x, tf.constant(True), numbers=numbers)
+    loss, accuracy = model.loss_and_accuracy(y, output)
+    grads = optimizer.compute_gradients(loss, var_list=model.variables)
+    # Every read of this step comes before any update, and the next step
+    # starts after the updates: the course's loop, one step at a time.
+    with tf.control_dependencies([loss] + [g for g, _ in grads]):
+        update = optimizer.apply_gradients(grads, global_step=global_step)
+    return loss, accuracy, update

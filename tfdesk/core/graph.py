@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import tensorflow as tf
 
+from . import dropout
 from .data import Dataset
 from .engine import ChunkLoop, build_chunk_loop
 from .spec import Experiment
@@ -140,23 +141,30 @@ class _Classifier:
         return dict(x=x, y=y, training=training, output=output, probabilities=probabilities,
                     loss=tf.identity(loss, name="loss"), accuracy=tf.identity(accuracy, name="accuracy"))
 
-    def forward(self, x, training, step):
-        """Logits for x with the same variables (the chunk loop's pass)."""
-        h = x
+    def forward(self, x, training, step=None, numbers=None):
+        """Logits for x with the same variables (the chunk loops' pass). numbers: each
+        dropout layer's uniform numbers for this step (dropout.py), else drawn here for
+        global step `step`."""
+        h, numbers = x, iter(numbers or [])
         for w, b, layer, dropout_seed in self.layers:
-            h = self._hidden(h, w, b, layer, dropout_seed, training, step)
+            these = next(numbers, None) if layer.dropout > 0 else None
+            h = self._hidden(h, w, b, layer, dropout_seed, training, step, numbers=these)
         return self._output(h)
 
+    def dropout_layers(self) -> list[tuple[int, int]]:
+        """(seed, units) of each layer with dropout, in order."""
+        return [(seed, layer.units) for _, _, layer, seed in self.layers if layer.dropout > 0]
+
     @staticmethod
-    def _hidden(h, w, b, layer, dropout_seed, training, step, name=None):
+    def _hidden(h, w, b, layer, dropout_seed, training, step, name=None, numbers=None):
         h = ACTIVATION_OPS[layer.activation](tf.add(tf.matmul(h, w), b), name=name)
         if layer.dropout > 0:
-            # Stateless, keyed on the step: the chunk loop and the course's loop drop
-            # the same units at the same step, and a resumed run drops what the
-            # uninterrupted one would have.
+            # Stateless, keyed on the step: every way of training drops the same
+            # units at the same step (dropout.py).
             rate = tf.where(training, tf.constant(layer.dropout), tf.constant(0.0))
-            key = tf.stack([tf.constant(dropout_seed, tf.int64), tf.cast(step, tf.int64)])
-            h = tf.nn.experimental.stateless_dropout(h, rate=rate, seed=key)
+            if numbers is None:
+                numbers = dropout.uniforms(dropout_seed, step, tf.shape(h)[0], layer.units)
+            h = dropout.dropout(h, rate, numbers)
         return h
 
     def _output(self, h, name=None):
@@ -195,7 +203,7 @@ class _Regression:
         return dict(x=x, y=y, training=training, output=y_pred, probabilities=None,
                     loss=tf.identity(loss, name="mse"), accuracy=None)
 
-    def forward(self, x, training, step, name=None):
+    def forward(self, x, training, step=None, numbers=None, name=None):
         if self.degree == 1:
             return tf.add(tf.multiply(self.weight, x), self.bias, name=name)
         powers = tf.stack([x ** k for k in range(1, self.degree + 1)], axis=1)
@@ -204,6 +212,10 @@ class _Regression:
     @staticmethod
     def loss_and_accuracy(y, y_pred):
         return tf.reduce_mean(tf.square(y_pred - y)), None
+
+    @staticmethod
+    def dropout_layers() -> list:
+        return []
 
 
 def make_optimizer(exp: Experiment):
