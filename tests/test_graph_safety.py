@@ -40,22 +40,30 @@ def test_every_graph_tfdesk_builds_passes_the_check():
     for exp in _variants():
         source = exp.data.source
         data.setdefault(source, load_dataset(exp))
-        assert unsafe_ops(_meta(build_graph(exp, data[source]))) == [], exp
+        handles = build_graph(exp, data[source])
+        handles.build_compiled()  # in the graph, and its checkpoints, once a run used it
+        assert unsafe_ops(_meta(handles)) == [], exp
         checked += 1
     assert checked == len(OPTIMIZERS) * len(ACTIVATIONS) + 3
 
 
-def _save_graph_with(tmp_path, extra_op):
+def _save_graph_with(tmp_path, extra_op, runnable=True):
+    """runnable=False: extra_op is added after the save, to the .meta file alone."""
     graph = tf.Graph()
     with graph.as_default():
         x = v1.placeholder(tf.float32, (None, 64), name="pixels")
         w = tf.Variable(np.zeros((64, 10), np.float32), name="w")
         tf.matmul(x, w, name="scores")
-        extra_op()
+        if runnable:
+            extra_op()
         saver = v1.train.Saver()
         with v1.Session() as session:
             session.run(v1.global_variables_initializer())
             saver.save(session, str(tmp_path / "model.ckpt"))
+        if not runnable:
+            extra_op()
+            v1.train.export_meta_graph(str(tmp_path / "model.ckpt.meta"),
+                                       saver_def=saver.as_saver_def())
 
 
 def test_a_graph_that_writes_a_file_is_refused_by_name_and_nothing_runs(tmp_path):
@@ -75,6 +83,19 @@ def test_python_and_file_reading_ops_are_refused(tmp_path):
         ForeignGraph(tmp_path)
     assert "call_python (PyFunc)" in str(refused.value)
     assert "read_secret (ReadFile)" in str(refused.value)
+
+
+def test_a_function_call_that_names_an_op_instead_of_a_function_is_refused(tmp_path):
+    from tensorflow.python.ops import gen_functional_ops
+
+    # TensorFlow runs an op named by a call as a one-op function: WriteFile would
+    # get past a check of the call's own op type.
+    _save_graph_with(tmp_path, lambda: gen_functional_ops.stateful_partitioned_call(
+        args=[tf.constant(str(tmp_path / "pwned.txt")), tf.constant("hello")], Tout=[],
+        f=v1.NameAttrList(name="WriteFile"), name="sneaky_call"), runnable=False)
+    with pytest.raises(CheckpointError, match=r"sneaky_call \(calls WriteFile\)"):
+        ForeignGraph(tmp_path)
+    assert not (tmp_path / "pwned.txt").exists()
 
 
 def test_a_plain_foreign_graph_and_its_saver_are_allowed(tmp_path):

@@ -13,7 +13,8 @@ computes: the same forward pass, optimizer and global step (a test checks).
 The loop is built with TensorFlow 1's control flow (Enter/Exit frames run by
 the session's executor). The functional While of control flow v2 calls its
 body as a function each iteration, which cost about three times as much per
-step on the course network.
+step on the course network. compiled_chunk.py runs the same steps compiled by
+XLA, for long runs; this loop trains until that is ready, or when it fails.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ class ChunkLoop:
     losses: tf.Tensor  # (steps,)
     accuracies: tf.Tensor | None  # (steps,) for a classifier
     x_data: tf.Variable  # the training images the steps gather from
+    y_data: tf.Variable
     augment_op: tf.Operation | None = None  # rewrites x_data for an epoch (augment.py)
     epoch_feed: tf.Tensor | None = None
 
@@ -117,12 +119,13 @@ def _build(model, optimizer, global_step, data, augment_seed) -> ChunkLoop:
         x_feed=x_feed, y_feed=y_feed, load_op=tf.group(load_x, y_data.initializer),
         batch_indices=indices, losses=losses.stack(name="losses"),
         accuracies=accuracies.stack(name="accuracies") if classifier else None,
-        x_data=x_data, augment_op=augment_op, epoch_feed=epoch_feed)
+        x_data=x_data, y_data=y_data, augment_op=augment_op, epoch_feed=epoch_feed)
 
 
 def training_step(model, optimizer, global_step, x_data, y_data, batch, numbers):
-    """One step of the course's loop on the rows `batch`: (loss, accuracy, update op);
-    numbers: each dropout layer's for this step, drawn with the chunk's (dropout.for_steps)."""
+    """One step of the course's loop on the rows `batch`: (loss, accuracy, update op).
+    The chunk loop and the compiled chunk (compiled_chunk.py) both run this; numbers:
+    each dropout layer's for this step, drawn with the chunk's (dropout.for_steps)."""
     x, y = tf.gather(x_data, batch), tf.gather(y_data, batch)
     output = model.forward(x, tf.constant(True), numbers=numbers)
     loss, accuracy = model.loss_and_accuracy(y, output)

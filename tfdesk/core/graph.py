@@ -9,10 +9,12 @@ tfdesk finds them in the notebook's. Layers are written out from variables
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable
 
 import tensorflow as tf
 
 from . import dropout
+from .compiled_chunk import CompiledChunk, build_compiled_chunk
 from .data import Dataset
 from .engine import ChunkLoop, build_chunk_loop
 from .spec import Experiment
@@ -48,6 +50,10 @@ class GraphHandles:
     saver: v1.train.Saver
     model_variables: list  # the weights and biases, in layer order
     engine: ChunkLoop  # many mini-batches in one session.run (engine.py)
+    # Adds the same steps compiled by XLA to the graph (compiled_chunk.py), when a
+    # run first needs them: tracing them takes 150 ms that most runs never use.
+    build_compiled: Callable[[], CompiledChunk]
+    dropout_units: int  # of the layers with dropout, together
 
 
 def layer_scope(index: int) -> str:
@@ -74,9 +80,15 @@ def build_graph(exp: Experiment, data: Dataset) -> GraphHandles:
         # Keep all: each save goes to a fresh staging folder that is then moved, and
         # the Saver must never delete "older" checkpoints by their staging names.
         saver = v1.train.Saver(max_to_keep=None, save_relative_paths=True)
+
+    def build_compiled() -> CompiledChunk:
+        with graph.as_default(), tf.device(_device_name(exp.device)):
+            return build_compiled_chunk(model, optimizer, global_step, engine)
+
     return GraphHandles(graph=graph, task=data.task, train_op=train_op, global_step=global_step,
                         init_op=init_op, saver=saver, model_variables=model.variables,
-                        engine=engine, **parts)
+                        engine=engine, build_compiled=build_compiled,
+                        dropout_units=sum(units for _, units in model.dropout_layers()), **parts)
 
 
 def _device_name(device: str) -> str:

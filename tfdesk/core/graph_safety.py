@@ -66,7 +66,10 @@ _CONTROL_FLOW = {
     "TensorListStack", "TensorListFromTensor", "TensorListLength", "TensorListElementShape",
     "EmptyTensorList", "TensorListPushBack", "TensorListPopBack",
 }
-ALLOWED_OPS = frozenset(_MATH | _NN | _RANDOM | _VARIABLES | _CONTROL_FLOW)
+# Calls of a function of the graph's own library (the compiled chunk): each function
+# is checked op by op, and a call may only name one of them (_foreign_calls).
+_CALLS = {"PartitionedCall", "StatefulPartitionedCall"}
+ALLOWED_OPS = frozenset(_MATH | _NN | _RANDOM | _VARIABLES | _CONTROL_FLOW | _CALLS)
 # A Saver's subgraph writes, reads and merges checkpoint files.
 SAVER_OPS = frozenset({"SaveV2", "RestoreV2", "MergeV2Checkpoints", "ShardedFilename",
                        "StringJoin", "Save", "SaveSlices", "Restore", "RestoreSlice",
@@ -74,13 +77,28 @@ SAVER_OPS = frozenset({"SaveV2", "RestoreV2", "MergeV2Checkpoints", "ShardedFile
 
 
 def unsafe_ops(meta_graph_def) -> list[str]:
-    """`name (OpType)` of every op outside the allow-list, in graph order (saver ops aside)."""
+    """`name (OpType)` of every op outside the allow-list, in graph order (saver ops aside),
+    and `name (calls X)` of every call, loop or branch naming X outside the graph's library."""
+    library = {function.signature.name for function in meta_graph_def.graph_def.library.function}
     found = [f"{node.name} ({node.op})" for node in meta_graph_def.graph_def.node
              if node.op not in ALLOWED_OPS and node.op not in SAVER_OPS]
+    found += _foreign_calls(meta_graph_def.graph_def.node, library, "")
     for function in meta_graph_def.graph_def.library.function:
-        for node in function.node_def:
-            if node.op not in ALLOWED_OPS:
-                found.append(f"{function.signature.name}/{node.name} ({node.op})")
+        prefix = function.signature.name + "/"
+        found += [f"{prefix}{node.name} ({node.op})" for node in function.node_def
+                  if node.op not in ALLOWED_OPS]
+        found += _foreign_calls(function.node_def, library, prefix)
+    return found
+
+
+def _foreign_calls(nodes, library: set[str], prefix: str) -> list[str]:
+    """A function attribute may name any op, which TensorFlow then runs as a function:
+    a call of WriteFile would pass the op check. Only the library's own are allowed."""
+    found = []
+    for node in nodes:
+        for value in node.attr.values():
+            names = [value.func.name] if value.HasField("func") else [f.name for f in value.list.func]
+            found += [f"{prefix}{node.name} (calls {name})" for name in names if name not in library]
     return found
 
 

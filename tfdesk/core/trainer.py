@@ -17,11 +17,13 @@ from typing import Callable
 import numpy as np
 import tensorflow as tf
 
+from .compiled_chunk import ChunkRunner, xla_mode
 from .data import Dataset, load_dataset
 from .errors import TrainingError
 from .events import EpochMetrics, Evaluation, StepLosses, TrainResult
 from .i18n import QT_TRANSLATE_NOOP, Words
 from .graph import GraphHandles, build_graph
+from .session_config import session_config
 from .spec import Experiment
 
 v1 = tf.compat.v1
@@ -29,9 +31,6 @@ v1 = tf.compat.v1
 CHUNK_SECONDS = 0.03  # how long a chunk of steps runs: stop, pause and requests wait at most this
 FIRST_CHUNK_STEPS = 4  # before the time of a step is known
 PACED_CHUNK_SECONDS = 0.05  # at a watching pace, a chunk's steps are this much of the run
-# Below this many multiply-adds a step, TensorFlow's intra-op thread pool costs more
-# than it saves (the course network: 2.3x faster on one thread, 2-core laptop).
-SMALL_STEP_FLOPS = 4_000_000
 # Evaluating on a split that holds nothing; a sentence each, so each translates whole.
 _EMPTY_SPLIT = {
     "train": QT_TRANSLATE_NOOP("core", "The train split is empty; raise its fraction to evaluate on it."),
@@ -52,7 +51,9 @@ class Snapshot:
 
 
 class Trainer:
-    def __init__(self, exp: Experiment, data: Dataset | None = None):
+    def __init__(self, exp: Experiment, data: Dataset | None = None, xla: str | None = None):
+        """xla: "auto" (the default, or the TFDESK_XLA environment variable), "on" or
+        "off": when the steps run compiled by XLA (compiled_chunk.ChunkRunner)."""
         self.experiment = exp.copy()
         self.data = data if data is not None else load_dataset(self.experiment)
         self.experiment.validate(n_train=len(self.data.x_train))
@@ -60,6 +61,8 @@ class Trainer:
             self.experiment.check_size(self.data.n_features, self.data.n_classes)
         self.handles: GraphHandles = build_graph(self.experiment, self.data)
         self.session = None
+        self._runner = ChunkRunner(self.handles.engine, self.handles.build_compiled, xla_mode(xla),
+                                   self.handles.dropout_units)
         self._known_step: int | None = None
         self._running = threading.Event()  # cleared while paused
         self._running.set()
@@ -73,6 +76,20 @@ class Trainer:
     @property
     def graph(self) -> tf.Graph:
         return self.handles.graph
+
+    @property
+    def engine_path(self) -> str:
+        """"xla" or "graph loop": the path of the last chunk trained (compiled_chunk.py)."""
+        return self._runner.path
+
+    @property
+    def xla_error(self) -> str | None:
+        """Why the steps do not run compiled by XLA, when that was tried and failed."""
+        return self._runner.error
+
+    def compile_xla(self) -> bool:
+        """Compile the steps now and wait (bench, tests); True when chunks will run compiled."""
+        return self._runner.compile_now(self._call_steps(), self.batch_size())
 
     @property
     def step(self) -> int:
@@ -92,21 +109,10 @@ class Trainer:
         A new session restarts the seeded random ops, so the same seed always
         starts from the same weights (a race compares optimizers fairly)."""
         if self.session is not None:
+            self._runner.wait()
             self.session.close()
-        config = v1.ConfigProto(allow_soft_placement=True)
-        # Growth on, so that a class can share one server GPU.
-        config.gpu_options.allow_growth = True
-        # Pools of this session's own: otherwise the first session (or eager call) in a
-        # process fixes them for every later one, and a big network trained after the
-        # course's ran on one core.
-        config.use_per_session_threads = True
-        if self._step_flops() < SMALL_STEP_FLOPS:
-            config.intra_op_parallelism_threads = 1
-            # One scheduling thread too: with the default (one per core) the idle one
-            # spun, and training a small network kept 1.7 of 2 cores busy instead of
-            # 1.0, at the same speed, taking the window's core.
-            config.inter_op_parallelism_threads = 1
-        self.session = v1.Session(graph=self.handles.graph, config=config)
+        self.session = v1.Session(graph=self.handles.graph, config=session_config(self._step_flops()))
+        self._runner.use_session(self.session)
         self.session.run(self.handles.init_op)
         self.handles.engine.load(self.session, self.data.x_train, self.data.y_train)
         self.epoch = 0
@@ -184,6 +190,7 @@ class Trainer:
         callback = callback or (lambda event: None)
         between_chunks = between_chunks or (lambda: None)
         epochs = self.experiment.training.epochs if epochs is None else epochs
+        self._steps_left = epochs * self.steps_per_epoch() - self.epoch_step
         started = time.perf_counter()
         # A pause (or stop) asked for before the first chunk holds before any step is taken.
         status = "finished" if self._between_chunks(between_chunks) else "stopped"
@@ -207,12 +214,13 @@ class Trainer:
         done = self.epoch_step
         first_step = self.step - done + 1
         losses, accuracies = [], []
+        call_steps = self._call_steps()
         while done < steps:
-            count = min(self._chunk_steps, steps - done)
+            count = min(self._chunk_steps, steps - done, call_steps)
             chunk_started = time.perf_counter()
-            chunk_losses, chunk_accuracies = self.handles.engine.run(
-                self.session, batches[done:done + count])
+            chunk_losses, chunk_accuracies = self._runner.run(batches[done:done + count], call_steps)
             self._known_step = first_step + done + count - 1
+            self._steps_left -= count
             self._size_next_chunk(count, time.perf_counter() - chunk_started)
             self._keep_pace(count, chunk_started, between_chunks)
             bad = np.flatnonzero(~np.isfinite(chunk_losses))
@@ -220,6 +228,8 @@ class Trainer:
                 callback(StepLosses(epoch, first_step + done, chunk_losses[:bad[0] + 1]))
                 raise self._diverged(epoch, first_step + done + bad[0], chunk_losses[bad[0]])
             callback(StepLosses(epoch, first_step + done, chunk_losses))
+            # After the losses are out: building the compiled chunk stalls this thread 150 ms.
+            self._runner.consider(call_steps, size, self._steps_left)
             losses.append(chunk_losses)
             if chunk_accuracies is not None:
                 accuracies.append(chunk_accuracies)
@@ -232,6 +242,10 @@ class Trainer:
         self._finish_epoch(callback, epoch, first_step + steps - 1, np.concatenate(losses),
                            np.concatenate(accuracies) if accuracies else None, started)
         return self._between_chunks(between_chunks)
+
+    def _call_steps(self) -> int:
+        """The steps of a call of the compiled chunk, fixed for a run (compiled_chunk.py)."""
+        return self._runner.steps_per_call(self.steps_per_epoch(), self.batch_size())
 
     def _size_next_chunk(self, count: int, seconds: float) -> None:
         per_step = max(seconds / count, 1e-7)  # the engine's own time: a paced wait is not in it
@@ -381,6 +395,7 @@ class Trainer:
         self.epoch, self._known_step, self.epoch_step = snapshot.epoch, snapshot.step, snapshot.epoch_step
 
     def close(self) -> None:
+        self._runner.wait()
         self.session.close()
 
     def __enter__(self) -> "Trainer":
