@@ -268,3 +268,13 @@ def test_a_gpu_that_is_not_there_is_said_and_the_cpu_trains(tmp_path):
     assert rc == 0, err
     assert "gpu:7 was chosen but TensorFlow sees" in err and "training runs on the CPU" in err
     assert "test accuracy" in out
+
+
+def test_the_run_says_how_its_steps_ran(tmp_path, monkeypatch):
+    rc, _, err = call([str(tiny_digits(tmp_path))])
+    assert rc == 0, err
+    assert "while loop (a run this short ends before XLA could compile it)" in err
+    monkeypatch.setenv("TFDESK_XLA", "on")  # compile from the start; 400 epochs outlast it
+    rc, _, err = call([str(tiny_digits(tmp_path, "long.json", epochs=400))])
+    assert rc == 0, err
+    assert "The steps ran compiled by XLA." in err

@@ -109,3 +109,11 @@ def test_the_pace_setting_slows_a_run_for_watching_and_is_remembered(qtbot, wind
     assert time.perf_counter() - started >= 0.9 * steps / 50
     pace.setCurrentIndex(pace.findData(0))
     assert window.worker.session.pace is None  # full speed
+
+
+def test_a_run_whose_steps_ran_compiled_by_xla_says_so(qtbot, window, monkeypatch):
+    monkeypatch.setenv("TFDESK_XLA", "on")  # compile from the start (about a second beside training)
+    _epochs(window).setValue(120)  # about 5 s at the default pace
+    assert train(qtbot, window) == "finished"
+    assert window.engine_used == "xla"
+    assert "compiled by XLA" in window.progress.format()

@@ -94,6 +94,8 @@ def run(args) -> int:
             result = session.train(epochs)
         if result.status == "failed":
             raise TrainingError(result.reason)
+        if not args.quiet and result.step:
+            console.say(_engine_line(session.trainer), error=True)
         line = _result(session)
         if args.save is not None:  # saved before anything is printed: output may fail
             with console.uninterruptible():
@@ -105,6 +107,16 @@ def run(args) -> int:
             getattr(callback, "close", lambda: None)()
         session.close()
     return EXIT_INTERRUPTED if stopping.signal_name else 0
+
+
+def _engine_line(trainer) -> str:
+    """How the steps ran (core/compiled_chunk.py): compiled by XLA once a long run pays
+    for the compile, else TensorFlow's while loop."""
+    if trainer.engine_path == "xla":
+        return "The steps ran compiled by XLA."
+    if trainer.xla_error:
+        return f"The steps ran on the graph's while loop; XLA could not compile them: {trainer.xla_error}"
+    return "The steps ran on the graph's while loop (a run this short ends before XLA could compile it)."
 
 
 def _callbacks(args) -> list:

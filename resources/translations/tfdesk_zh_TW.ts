@@ -383,107 +383,107 @@ Your experiment and saved files are kept; you can carry on. The details are in {
 <context>
     <name>DrawPanel</name>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="66"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="67"/>
         <source>Draw one digit here with the mouse, a pen or a finger. Ctrl+Z takes back the last stroke; right-click or Delete starts again. Press a digit key to add the drawing to your training data as that digit.</source>
         <translation>用滑鼠、觸控筆或手指在這裡寫一個數字。Ctrl+Z 取消上一筆；按右鍵或刪除鍵重新開始。按下數字鍵，就把這張圖當作該數字加入你的訓練資料。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="75"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="76"/>
         <source>Pen width in pixels. The drawing is thickened or thinned to match the training digits anyway, so this mostly changes how it looks to you.</source>
         <translation>筆刷粗細（像素）。寫好的數字無論如何都會被加粗或變細，以配合訓練資料的筆畫，所以這裡主要只影響你看到的樣子。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="77"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="78"/>
         <source> px</source>
         <translation> 像素</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="81"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="82"/>
         <source>&amp;Undo</source>
         <translation>復原(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="82"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="83"/>
         <source>Take back the last stroke (Ctrl+Z).</source>
         <translation>取消上一筆（Ctrl+Z）。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="83"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="84"/>
         <source>&amp;Clear</source>
         <translation>清除(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="85"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="86"/>
         <source>Wipe the canvas to draw another digit (Delete, or right-click the canvas).</source>
         <translation>清空畫布，再寫另一個數字（按刪除鍵，或在畫布上按右鍵）。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="94"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="95"/>
         <source>The network is untrained — its guesses are random. Train it first (Ctrl+Enter).</source>
         <translation>網路還沒訓練，它的答案只是隨機亂猜。請先訓練（Ctrl+Enter）。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="102"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="103"/>
         <source>How sure the network is about each class: the softmax of its output, in percent. The tallest bar is its answer.</source>
         <translation>網路對每個類別有多少把握：也就是輸出經過 softmax 後的機率（百分比）。最高的長條就是它的答案。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="107"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="108"/>
         <source>Your drawing after the same preparation as the training data: cropped, scaled and given the usual pen width. This is all the network gets.</source>
         <translation>你寫的數字經過和訓練資料相同的前處理：裁切、縮放，並調整成一般的筆畫粗細。網路只看得到這張圖。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="119"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="120"/>
         <source>Add this drawing to your training data as a {digit} (or press {digit} while the canvas has the focus).</source>
         <translation>把這張圖當作 {digit} 加入你的訓練資料（或在畫布取得焦點時按 {digit}）。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="123"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="124"/>
         <source>&amp;Gallery…</source>
         <translation>圖庫(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="125"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="126"/>
         <source>Look through your drawings, remove some, export or import a collection.</source>
         <translation>瀏覽你的手繪數字、移除部分，或匯出、匯入整個收藏。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="154"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="155"/>
         <source>&amp;Brush:</source>
         <translation>筆刷(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="167"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="168"/>
         <source>Add to the training data as:</source>
         <translation>加入訓練資料，標記為：</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="183"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="184"/>
         <source>What the network sees</source>
         <translation>網路看到的樣子</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="274"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="277"/>
         <source>No network for drawings yet: press Start (Ctrl+Enter).</source>
         <translation>還沒有可以辨識手寫數字的網路：請按「開始」（Ctrl+Enter）。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="287"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="290"/>
         <source>The network says: {name} ({percent} %)</source>
         <translation>網路的答案：{name}（{percent} %）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="289"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="292"/>
         <source>The network is unsure: {first} or {second}? ({p1} % / {p2} %)</source>
         <translation>網路不確定：是 {first} 還是 {second}？（{p1} % / {p2} %）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="329"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="332"/>
         <source>Drawing works with image data (8×8 digits or 28×28 MNIST)</source>
         <translation>手寫功能只適用於影像資料（8×8 手寫數字或 28×28 MNIST）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/draw_panel.py" line="335"/>
+        <location filename="../../tfdesk/gui/draw_panel.py" line="338"/>
         <source>Draw a digit</source>
         <translation>請寫一個數字</translation>
     </message>
@@ -2288,74 +2288,79 @@ Your experiment and saved files are kept; you can carry on. The details are in {
 <context>
     <name>WindowReports</name>
     <message>
-        <location filename="../../tfdesk/gui/window_reports.py" line="51"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="53"/>
         <source>TensorFlow {0} ready. Press Start (Ctrl+Enter) to train.</source>
         <translation>TensorFlow {0} 已就緒。按「開始」（Ctrl+Enter）即可開始訓練。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_reports.py" line="89"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="91"/>
         <source>Finished in {0:.1f} s</source>
         <translation>已完成，耗時 {0:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_reports.py" line="89"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="91"/>
         <source>Stopped after {0:.1f} s</source>
         <translation>已停止，執行了 {0:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_reports.py" line="90"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="92"/>
         <source>Training failed after {0:.1f} s</source>
         <translation>訓練失敗（執行了 {0:.1f} 秒）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_reports.py" line="91"/>
-        <location filename="../../tfdesk/gui/window_reports.py" line="153"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="94"/>
+        <source> (its steps compiled by XLA)</source>
+        <translation>（步驟由 XLA 編譯執行）</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/window_reports.py" line="95"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="157"/>
         <source>Could not train</source>
         <translation>無法訓練</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_reports.py" line="98"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="102"/>
         <source>Test mse {0:.4f}</source>
         <translation>測試均方誤差 {0:.4f}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_reports.py" line="99"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="103"/>
         <source>Validation mse {0:.4f}</source>
         <translation>驗證 MSE {0:.4f}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_reports.py" line="116"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="120"/>
         <source>Weights reset</source>
         <translation>權重已重設</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_reports.py" line="132"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="136"/>
         <source>The graph takes {0} numbers, not an 8×8 or 28×28 image, so it cannot be drawn for.</source>
         <translation>這個計算圖的輸入是 {0} 個數字，而不是 8×8 或 28×28 的影像，所以無法用手寫數字測試。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_reports.py" line="135"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="139"/>
         <source>Drawings now go to the opened graph: {0} → {1}. Start trains your experiment&apos;s network again.</source>
         <translation>現在你寫的數字會送進開啟的計算圖：{0} → {1}。按「開始」會重新訓練你實驗中的網路。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_reports.py" line="143"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="147"/>
         <source>The network of your last session is kept in {0}; File ▸ Restore weights opens it.</source>
         <translation>你上次的網路保留在 {0}；用「檔案 ▸ 載入權重」即可開啟。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_reports.py" line="152"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="156"/>
         <source>Building the graph…</source>
         <translation>正在建立計算圖…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_reports.py" line="155"/>
-        <location filename="../../tfdesk/gui/window_reports.py" line="161"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="159"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="165"/>
         <source>tfdesk</source>
         <translation>tfdesk</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_reports.py" line="177"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="181"/>
         <source>no hidden layer</source>
         <translation>無隱藏層</translation>
     </message>
@@ -3176,12 +3181,12 @@ Your experiment and saved files are kept; you can carry on. The details are in {
         <translation>計算圖無法回答（{kind}：{reason}）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/graph_safety.py" line="92"/>
+        <location filename="../../tfdesk/core/graph_safety.py" line="110"/>
         <source>{path}: refused to run this graph. It holds operations a dense network does not need and that could read or write files, use the network or run code: {ops} and {more} more.</source>
         <translation>{path}：拒絕執行這個計算圖。其中有全連接網路用不到、而且可能讀寫檔案、使用網路連線或執行程式碼的運算：{ops}，還有另外 {more} 個。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/graph_safety.py" line="98"/>
+        <location filename="../../tfdesk/core/graph_safety.py" line="116"/>
         <source>{path}: refused to run this graph. It holds operations a dense network does not need and that could read or write files, use the network or run code: {ops}.</source>
         <translation>{path}：拒絕執行這個計算圖。其中有全連接網路用不到、而且可能讀寫檔案、使用網路連線或執行程式碼的運算：{ops}。</translation>
     </message>
@@ -3387,37 +3392,37 @@ Your experiment and saved files are kept; you can carry on. The details are in {
         <translation>第 {number} 筆：含有不是有限數字的點</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/trainer.py" line="37"/>
+        <location filename="../../tfdesk/core/trainer.py" line="36"/>
         <source>The train split is empty; raise its fraction to evaluate on it.</source>
         <translation>訓練集是空的；請提高它的比例，才能用它來評估。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/trainer.py" line="38"/>
+        <location filename="../../tfdesk/core/trainer.py" line="37"/>
         <source>The val split is empty; raise its fraction to evaluate on it.</source>
         <translation>驗證集是空的；請提高它的比例，才能用它來評估。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/trainer.py" line="39"/>
+        <location filename="../../tfdesk/core/trainer.py" line="38"/>
         <source>The test split is empty; raise its fraction to evaluate on it.</source>
         <translation>測試集是空的；請提高它的比例，才能用它來評估。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/trainer.py" line="40"/>
+        <location filename="../../tfdesk/core/trainer.py" line="39"/>
         <source>The {split} split is empty; raise its fraction to evaluate on it.</source>
         <translation>{split} 資料集是空的；請提高它的比例，才能用它來評估。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/trainer.py" line="144"/>
+        <location filename="../../tfdesk/core/trainer.py" line="154"/>
         <source>{device} was chosen but TensorFlow sees no GPU; training runs on the CPU.</source>
         <translation>選了 {device}，但 TensorFlow 看不到任何 GPU；改在 CPU 上訓練。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/trainer.py" line="147"/>
+        <location filename="../../tfdesk/core/trainer.py" line="157"/>
         <source>{device} was chosen but TensorFlow sees only {count} GPU(s); training runs on the CPU.</source>
         <translation>選了 {device}，但 TensorFlow 只看到 {count} 個 GPU；改在 CPU 上訓練。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/trainer.py" line="304"/>
+        <location filename="../../tfdesk/core/trainer.py" line="322"/>
         <source>Training stopped: the loss became {loss} at epoch {epoch}, step {step}. The learning rate {lr:g} is probably too large; try {smaller_lr:g}, then reset the weights and start again.</source>
         <translation>訓練已停止：損失在第 {epoch} 個訓練週期的第 {step} 步變成了 {loss}。學習率 {lr:g} 可能太大了；試試 {smaller_lr:g}，然後重設權重再重新開始。</translation>
     </message>

@@ -27,6 +27,8 @@ class WindowReports:
         w.epochFinished.connect(self._epoch_finished)
         w.progressed.connect(self.progress.show_progress)
         w.planned.connect(self._planned)
+        self.engine_used = None  # how the last run's steps ran (core/compiled_chunk.py)
+        w.engineUsed.connect(lambda path: setattr(self, "engine_used", path))
         w.trainingFinished.connect(self._training_finished)
         w.predicted.connect(self.draw.show_probabilities)
         w.loaded.connect(lambda _info: self._tell_drawings_problem())
@@ -88,6 +90,8 @@ class WindowReports:
         self._set_training(False)
         text = {"finished": self.tr("Finished in {0:.1f} s"), "stopped": self.tr("Stopped after {0:.1f} s"),
                 "failed": self.tr("Training failed after {0:.1f} s")}[status].format(seconds)
+        if self.engine_used == "xla" and status != "failed":
+            text += self.tr(" (its steps compiled by XLA)")
         if not (status == "failed" and self.progress.format().startswith(self.tr("Could not train"))):
             self.progress.show_text(text)  # (a failure to start keeps its reason on the bar)
         self.statusBar().showMessage(text, 8000)

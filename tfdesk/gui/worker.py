@@ -45,6 +45,7 @@ class TrainingWorker(LessonRequests, GraphRequests, QObject):
     planned = Signal(int)  # the step this training will end at
     progressed = Signal(int, int, int, int, int, float)  # epoch, last epoch, step, first, last, eta s
     trainingFinished = Signal(str, float)  # "finished" | "stopped" | "failed", seconds
+    engineUsed = Signal(str)  # "xla" | "graph loop": how the run's last steps ran, before trainingFinished
     predicted = Signal(object, object)  # probabilities, the drawing's vector they answer
     evaluated = Signal(object)  # dict: split, accuracy, loss, confusion, images, labels, …
     saved = Signal(str)
@@ -206,6 +207,7 @@ class TrainingWorker(LessonRequests, GraphRequests, QObject):
                     self.session.callbacks.remove(log)
                     log.close()
             ended.append(result)
+            self._report("engineUsed", self.trainer.engine_path)
             self._report("trainingFinished", result.status, result.seconds)
             self.drawings.refresh()
             self._report_weights()
