@@ -39,8 +39,12 @@ SCRIPT = textwrap.dedent("""
 
 @pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="one core: nothing to share out")
 def test_a_big_network_after_a_small_one_uses_more_than_one_core():
-    done = subprocess.run([sys.executable, "-c", SCRIPT], cwd=ROOT, capture_output=True, text=True,
-                          timeout=300, env=dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3"))
-    assert done.returncode == 0, done.stderr[-2000:]
-    cores_busy = float(done.stdout.strip().splitlines()[-1])
-    assert cores_busy > 1.2, f"{cores_busy:.2f} cores busy"
+    # One thread cannot keep more than one core busy, however it is measured; a machine
+    # busy with something else can hide a second one, so the best of three tries counts.
+    tries = []
+    while len(tries) < 3 and max(tries, default=0) <= 1.2:
+        done = subprocess.run([sys.executable, "-c", SCRIPT], cwd=ROOT, capture_output=True,
+                              text=True, timeout=300, env=dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3"))
+        assert done.returncode == 0, done.stderr[-2000:]
+        tries.append(float(done.stdout.strip().splitlines()[-1]))
+    assert max(tries) > 1.2, f"cores busy: {tries}"
