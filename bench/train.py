@@ -103,34 +103,41 @@ def keras_fit(exp, data, epochs):
     return run
 
 
-def tf_function_epoch(exp, data, epochs):
-    """A whole epoch in one tf.function call: the fastest plain TensorFlow 2 loop."""
-    rng = np.random.default_rng(0)
+def _dense_weights(exp, data, rng) -> list:
+    """Glorot-uniform weights and zero biases of the experiment's layers, as tf.Variables."""
     sizes = [data.x_train.shape[1]] + [l.units for l in exp.model.hidden_layers] + [data.y_train.shape[1]]
     variables = []
     for fan_in, fan_out in zip(sizes, sizes[1:]):
         limit = math.sqrt(6 / (fan_in + fan_out))
         variables += [tf.Variable(rng.uniform(-limit, limit, (fan_in, fan_out)).astype(np.float32)),
                       tf.Variable(np.zeros(fan_out, np.float32))]
-    optimizer = keras.optimizers.Adam(LEARNING_RATE)
+    return variables
+
+
+def _batch_loss(variables, x_all, y_all, rows):
+    h = tf.gather(x_all, rows)
+    for j in range(0, len(variables) - 2, 2):
+        h = tf.nn.relu(h @ variables[j] + variables[j + 1])
+    logits = h @ variables[-2] + variables[-1]
+    return tf.reduce_mean(tf.nn.softmax_cross_entropy_with_logits(labels=tf.gather(y_all, rows),
+                                                                  logits=logits))
+
+
+def _whole_epochs(make_step, exp, data, epochs, jit_compile: bool):
+    """A peer that runs each epoch as one tf.function call of steps_per_epoch steps;
+    make_step(variables, x_all, y_all) gives the function that trains one batch of rows."""
+    rng = np.random.default_rng(0)
+    variables = _dense_weights(exp, data, rng)
     x_all, y_all = tf.constant(data.x_train), tf.constant(data.y_train)
+    step = make_step(variables, x_all, y_all)
     batch = exp.training.batch_size
     steps_per_epoch = len(data.x_train) // batch
 
-    @tf.function
+    @tf.function(jit_compile=jit_compile)
     def epoch(order):
         losses = tf.TensorArray(tf.float32, size=steps_per_epoch)
         for i in tf.range(steps_per_epoch):
-            rows = order[i]
-            with tf.GradientTape() as tape:
-                h = tf.gather(x_all, rows)
-                for j in range(0, len(variables) - 2, 2):
-                    h = tf.nn.relu(h @ variables[j] + variables[j + 1])
-                logits = h @ variables[-2] + variables[-1]
-                loss = tf.reduce_mean(tf.nn.softmax_cross_entropy_with_logits(
-                    labels=tf.gather(y_all, rows), logits=logits))
-            optimizer.apply_gradients(zip(tape.gradient(loss, variables), variables))
-            losses = losses.write(i, loss)
+            losses = losses.write(i, step(order[i]))
         return losses.stack()
 
     def run():
@@ -144,53 +151,40 @@ def tf_function_epoch(exp, data, epochs):
     return run
 
 
+def tf_function_epoch(exp, data, epochs):
+    """A whole epoch in one tf.function call: the fastest plain TensorFlow 2 loop."""
+    def make_step(variables, x_all, y_all):
+        optimizer = keras.optimizers.Adam(LEARNING_RATE)
+
+        def step(rows):
+            with tf.GradientTape() as tape:
+                loss = _batch_loss(variables, x_all, y_all, rows)
+            optimizer.apply_gradients(zip(tape.gradient(loss, variables), variables))
+            return loss
+        return step
+    return _whole_epochs(make_step, exp, data, epochs, jit_compile=False)
+
+
 def xla_epoch(exp, data, epochs):
     """A whole epoch in one tf.function(jit_compile=True), Adam written out as
     tf.compat.v1.train.AdamOptimizer computes it: the fastest plain TensorFlow 2 loop."""
-    rng = np.random.default_rng(0)
-    sizes = [data.x_train.shape[1]] + [l.units for l in exp.model.hidden_layers] + [data.y_train.shape[1]]
-    variables = []
-    for fan_in, fan_out in zip(sizes, sizes[1:]):
-        limit = math.sqrt(6 / (fan_in + fan_out))
-        variables += [tf.Variable(rng.uniform(-limit, limit, (fan_in, fan_out)).astype(np.float32)),
-                      tf.Variable(np.zeros(fan_out, np.float32))]
-    slots = [(tf.Variable(tf.zeros_like(v)), tf.Variable(tf.zeros_like(v))) for v in variables]
-    beta1, beta2, epsilon = 0.9, 0.999, 1e-8
-    powers = tf.Variable([1.0, 1.0])  # beta1^t, beta2^t
-    x_all, y_all = tf.constant(data.x_train), tf.constant(data.y_train)
-    batch = exp.training.batch_size
-    steps_per_epoch = len(data.x_train) // batch
+    def make_step(variables, x_all, y_all):
+        slots = [(tf.Variable(tf.zeros_like(v)), tf.Variable(tf.zeros_like(v))) for v in variables]
+        beta1, beta2, epsilon = 0.9, 0.999, 1e-8
+        powers = tf.Variable([1.0, 1.0])  # beta1^t, beta2^t
 
-    @tf.function(jit_compile=True)
-    def epoch(order):
-        losses = tf.TensorArray(tf.float32, size=steps_per_epoch)
-        for i in tf.range(steps_per_epoch):
-            rows = order[i]
+        def step(rows):
             with tf.GradientTape() as tape:
-                h = tf.gather(x_all, rows)
-                for j in range(0, len(variables) - 2, 2):
-                    h = tf.nn.relu(h @ variables[j] + variables[j + 1])
-                logits = h @ variables[-2] + variables[-1]
-                loss = tf.reduce_mean(tf.nn.softmax_cross_entropy_with_logits(
-                    labels=tf.gather(y_all, rows), logits=logits))
+                loss = _batch_loss(variables, x_all, y_all, rows)
             powers.assign(powers * [beta1, beta2])
             rate = LEARNING_RATE * tf.sqrt(1 - powers[1]) / (1 - powers[0])
             for v, (m, s), g in zip(variables, slots, tape.gradient(loss, variables)):
                 m.assign(beta1 * m + (1 - beta1) * g)
                 s.assign(beta2 * s + (1 - beta2) * g * g)
                 v.assign_sub(rate * m / (tf.sqrt(s) + epsilon))
-            losses = losses.write(i, loss)
-        return losses.stack()
-
-    def run():
-        import time
-
-        started = time.perf_counter()
-        for _ in range(epochs):
-            order = rng.permutation(len(data.x_train))[:steps_per_epoch * batch]
-            epoch(order.reshape(steps_per_epoch, batch).astype(np.int32)).numpy()
-        return (time.perf_counter() - started) / (epochs * steps_per_epoch)
-    return run
+            return loss
+        return step
+    return _whole_epochs(make_step, exp, data, epochs, jit_compile=True)
 
 
 PEERS = {"graph_loop": graph_loop, "course_loop": course_loop, "keras_fit": keras_fit,
