@@ -64,6 +64,7 @@ class Trainer:
         self._runner = ChunkRunner(self.handles.engine, self.handles.build_compiled, xla_mode(xla),
                                    self.handles.dropout_units)
         self._known_step: int | None = None
+        self._steps_left = 0  # of the run under way: whether compiling it will pay (compiled_chunk.py)
         self._running = threading.Event()  # cleared while paused
         self._running.set()
         self._stop = threading.Event()
