@@ -11,13 +11,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
+import numpy as np
 import tensorflow as tf
 
 from . import dropout
 from .compiled_chunk import CompiledChunk, build_compiled_chunk
 from .data import Dataset
 from .engine import ChunkLoop, build_chunk_loop
-from .spec import Experiment
+from .layer_shapes import stack_shapes
+from .spec import Experiment, LayerSpec
 
 v1 = tf.compat.v1
 
@@ -56,9 +58,14 @@ class GraphHandles:
     dropout_units: int  # of the layers with dropout, together
 
 
-def layer_scope(index: int) -> str:
-    """hidden_layer, hidden_layer_1, …: the names TensorFlow gives a repeated scope."""
-    return "hidden_layer" if index == 0 else f"hidden_layer_{index}"
+# Each kind of layer's variable scope: the course names its dense layers hidden_layer,
+# and TensorFlow numbers a repeated scope (hidden_layer, hidden_layer_1, …).
+SCOPES = {"dense": "hidden_layer", "conv": "conv_layer", "maxpool": "pool_layer", "flatten": "flatten"}
+
+
+def layer_scope(kind: str, count: int) -> str:
+    """The scope of the count-th layer (from 0) of this kind: conv_layer, conv_layer_1, …"""
+    return SCOPES[kind] if count == 0 else f"{SCOPES[kind]}_{count}"
 
 
 def build_graph(exp: Experiment, data: Dataset) -> GraphHandles:
@@ -69,7 +76,7 @@ def build_graph(exp: Experiment, data: Dataset) -> GraphHandles:
         if data.task == "regression":
             model = _Regression(exp)
         else:
-            model = _Classifier(exp, data.n_features, data.n_classes)
+            model = _Classifier(exp, data.n_features, data.n_classes, data.image_shape)
         parts = model.course_tensors(global_step)
         optimizer = make_optimizer(exp)
         train_op = optimizer.minimize(parts["loss"], global_step=global_step, name="train")
@@ -96,9 +103,11 @@ def _device_name(device: str) -> str:
 
 
 def _initial_weights(init: str, shape: list[int], seed: int) -> tf.Tensor:
+    """shape: [inputs, units], or a convolution's [height, width, channels, filters]."""
     if init == "truncated_normal":  # the slides' tf.truncated_normal(stddev=0.1)
         return v1.truncated_normal(shape, stddev=0.1, seed=seed)
-    fan_in, fan_out = shape
+    window = int(np.prod(shape[:-2]))  # 1 for a dense layer
+    fan_in, fan_out = window * shape[-2], window * shape[-1]
     if init == "glorot":
         limit = (6.0 / (fan_in + fan_out)) ** 0.5
         return v1.random_uniform(shape, -limit, limit, seed=seed)
@@ -106,23 +115,30 @@ def _initial_weights(init: str, shape: list[int], seed: int) -> tf.Tensor:
     return v1.truncated_normal(shape, stddev=(2.0 / fan_in) ** 0.5 / 0.87962566, seed=seed)
 
 
-def _dense_variables(fan_in: int, units: int, index: int, init: str, seed: int):
-    """The slide's method 1: explicit weightN / biasN variables."""
-    w = tf.Variable(_initial_weights(init, [fan_in, units], seed), name=f"weight{index}",
-                    dtype=tf.float32)
-    b = tf.Variable(tf.constant(0.0, shape=[units]), name=f"bias{index}", dtype=tf.float32)
+def _variables(shape: list[int], index: int, init: str, seed: int):
+    """The slide's method 1: explicit weightN / biasN variables; one bias per unit or filter."""
+    w = tf.Variable(_initial_weights(init, shape, seed), name=f"weight{index}", dtype=tf.float32)
+    b = tf.Variable(tf.constant(0.0, shape=[shape[-1]]), name=f"bias{index}", dtype=tf.float32)
     return w, b
 
 
+@dataclass
+class _Layer:
+    spec: LayerSpec
+    weights: tf.Variable | None  # None for pooling and flatten
+    bias: tf.Variable | None
+    dropout_seed: int
+
+
 class _Classifier:
-    """64 → hidden layers → classes. The forward pass is written once and used twice:
+    """Input → hidden layers → classes. The forward pass is written once and used twice:
     on the course's placeholders, and inside the chunk loop on gathered batches."""
 
     task = "classification"
 
-    def __init__(self, exp: Experiment, n_features: int, n_classes: int):
-        self.exp, self.n_features, self.n_classes = exp, n_features, n_classes
-        self.layers = []  # (weight, bias, LayerSpec, dropout seed)
+    def __init__(self, exp: Experiment, n_features: int, n_classes: int, image: tuple[int, int] | None):
+        self.exp, self.n_features, self.n_classes, self.image = exp, n_features, n_classes, image
+        self.layers: list[_Layer] = []
         self.variables = []
 
     def course_tensors(self, global_step) -> dict:
@@ -131,24 +147,33 @@ class _Classifier:
             x = v1.placeholder(tf.float32, shape=(None, self.n_features), name="x_input")
             y = v1.placeholder(tf.float32, shape=(None, self.n_classes), name="y_label")
             training = v1.placeholder_with_default(False, shape=(), name="training")
-        h, fan_in = x, self.n_features
-        for i, layer in enumerate(exp.model.hidden_layers):
-            with v1.variable_scope(layer_scope(i)):
-                w, b = _dense_variables(fan_in, layer.units, i + 1, exp.model.init, seed + i + 1)
-                self.layers.append((w, b, layer, seed + 1000 + i))
-                h = self._hidden(h, w, b, layer, seed + 1000 + i, training, global_step,
-                                 name=f"h{i + 1}_out")
-            fan_in = layer.units
+        h, shape = x, (self.n_features,)
+        made = stack_shapes(exp.model.hidden_layers, self.n_features, self.n_classes, self.image)
+        counts = dict.fromkeys(SCOPES, 0)
+        for i, (layer, out) in enumerate(zip(exp.model.hidden_layers, made)):
+            with v1.variable_scope(layer_scope(layer.kind, counts[layer.kind])):
+                w = b = None
+                if layer.kind in ("dense", "conv"):
+                    channels = shape[2] if len(shape) == 3 else 1  # 1: the input picture
+                    shape_w = ([shape[0], layer.units] if layer.kind == "dense"
+                               else [layer.kernel, layer.kernel, channels, layer.filters])
+                    w, b = _variables(shape_w, len(self.variables) // 2 + 1, exp.model.init, seed + i + 1)
+                    self.variables += [w, b]
+                self.layers.append(_Layer(layer, w, b, seed + 1000 + i))
+                h = self._hidden(h, self.layers[-1], training, global_step, name=f"h{i + 1}_out")
+            counts[layer.kind] += 1
+            shape = out.shape
         n_out = len(exp.model.hidden_layers) + 1
         with v1.variable_scope("output_layer"):
-            w, b = _dense_variables(fan_in, self.n_classes, n_out, exp.model.init, seed + n_out)
+            w, b = _variables([shape[0], self.n_classes], len(self.variables) // 2 + 1, exp.model.init,
+                              seed + n_out)
             self.output_weights = (w, b)
+            self.variables += [w, b]
             output = self._output(h, name="output")
             if exp.model.output_activation == "softmax":
                 probabilities = tf.identity(output, name="probabilities")
             else:
                 probabilities = tf.nn.softmax(output, name="probabilities")
-        self.variables = [v for w, b, *_ in self.layers for v in (w, b)] + [w, b]
         loss, accuracy = self.loss_and_accuracy(y, output)
         return dict(x=x, y=y, training=training, output=output, probabilities=probabilities,
                     loss=tf.identity(loss, name="loss"), accuracy=tf.identity(accuracy, name="accuracy"))
@@ -158,24 +183,37 @@ class _Classifier:
         dropout layer's uniform numbers for this step (dropout.py), else drawn here for
         global step `step`."""
         h, numbers = x, iter(numbers or [])
-        for w, b, layer, dropout_seed in self.layers:
-            these = next(numbers, None) if layer.dropout > 0 else None
-            h = self._hidden(h, w, b, layer, dropout_seed, training, step, numbers=these)
+        for layer in self.layers:
+            these = next(numbers, None) if layer.spec.dropout > 0 else None
+            h = self._hidden(h, layer, training, step, numbers=these)
         return self._output(h)
 
     def dropout_layers(self) -> list[tuple[int, int]]:
         """(seed, units) of each layer with dropout, in order."""
-        return [(seed, layer.units) for _, _, layer, seed in self.layers if layer.dropout > 0]
+        return [(layer.dropout_seed, layer.spec.units) for layer in self.layers if layer.spec.dropout > 0]
 
-    @staticmethod
-    def _hidden(h, w, b, layer, dropout_seed, training, step, name=None, numbers=None):
-        h = ACTIVATION_OPS[layer.activation](tf.add(tf.matmul(h, w), b), name=name)
-        if layer.dropout > 0:
+    def _hidden(self, h, layer: _Layer, training, step, name=None, numbers=None):
+        spec = layer.spec
+        if spec.kind == "flatten":
+            return tf.reshape(h, [-1, int(np.prod(h.shape.as_list()[1:]))], name=name)
+        if spec.kind in ("conv", "maxpool") and h.shape.rank == 2:
+            # The input row is the picture, row by row: one channel of height × width.
+            h = tf.reshape(h, [-1, self.image[0], self.image[1], 1], name="x_image")
+        strides = [1, spec.steps_by, spec.steps_by, 1]
+        if spec.kind == "maxpool":
+            window = [1, spec.kernel, spec.kernel, 1]
+            return tf.nn.max_pool2d(h, window, strides, spec.padding.upper(), name=name)
+        if spec.kind == "conv":
+            z = tf.add(tf.nn.conv2d(h, layer.weights, strides, spec.padding.upper()), layer.bias)
+        else:
+            z = tf.add(tf.matmul(h, layer.weights), layer.bias)
+        h = ACTIVATION_OPS[spec.activation](z, name=name)
+        if spec.dropout > 0:
             # Stateless, keyed on the step: every way of training drops the same
             # units at the same step (dropout.py).
-            rate = tf.where(training, tf.constant(layer.dropout), tf.constant(0.0))
+            rate = tf.where(training, tf.constant(spec.dropout), tf.constant(0.0))
             if numbers is None:
-                numbers = dropout.uniforms(dropout_seed, step, tf.shape(h)[0], layer.units)
+                numbers = dropout.uniforms(layer.dropout_seed, step, tf.shape(h)[0], spec.units)
             h = dropout.dropout(h, rate, numbers)
         return h
 

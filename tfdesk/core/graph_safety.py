@@ -3,7 +3,7 @@
 A `.meta` file is a whole program: besides matrices and activations it can hold
 ops that read or write files, talk to the network or call Python. Every op,
 including those inside the graph's function library, must be one a trainable
-dense network uses. The checkpoint ops of the file's own saver (SAVER_OPS) are
+dense or convolutional network uses. The checkpoint ops of the file's own saver (SAVER_OPS) are
 not checked here because they never get that far: foreign_graph.without_saver
 cuts them, and all that depends on them, out of the graph before it is built,
 and tfdesk restores the weights with a Saver of its own.
@@ -31,13 +31,16 @@ _MATH = {
     "Pad", "PadV2", "MirrorPad", "ClipByValue", "IsFinite", "IsNan", "IsInf", "CheckNumerics",
     "Assert", "Placeholder", "PlaceholderWithDefault", "TopKV2", "L2Loss", "Bincount",
 }
-# Activations, losses and their gradients.
+# Activations, losses, convolution and pooling, and their gradients.
 _NN = {
     "Relu", "ReluGrad", "Relu6", "Relu6Grad", "Elu", "EluGrad", "Selu", "SeluGrad",
     "Softplus", "SoftplusGrad", "Softsign", "SoftsignGrad", "Sigmoid", "SigmoidGrad",
     "Tanh", "TanhGrad", "LeakyRelu", "LeakyReluGrad", "Softmax", "LogSoftmax",
     "SoftmaxCrossEntropyWithLogits", "SparseSoftmaxCrossEntropyWithLogits", "BiasAdd",
     "BiasAddGrad", "InTopKV2",
+    # Convolution and pooling layers
+    "Conv2D", "Conv2DBackpropInput", "Conv2DBackpropFilter", "MaxPool", "MaxPoolV2",
+    "MaxPoolGrad", "MaxPoolGradV2",
 }
 # Random numbers for initial weights and dropout.
 _RANDOM = {

@@ -25,6 +25,13 @@ MAX_HIDDEN_LAYERS = 100
 MAX_PARAMETERS = 50_000_000  # 200 MB of float32; Adam keeps two more copies
 FILE_FORMATS = ("idx", "npz", "csv")
 ACTIVATIONS = ("relu", "sigmoid", "tanh", "elu", "softplus", "linear")
+# dense: units that each see every input. conv: filters slid over the image; maxpool:
+# the largest value of each window; flatten: the feature maps laid out in one row, so
+# dense layers can follow (core/layer_shapes.py checks that a stack fits its input).
+LAYER_KINDS = ("dense", "conv", "maxpool", "flatten")
+PADDINGS = ("same", "valid")
+MAX_KERNEL = 32
+MAX_FILTERS = 4096
 OUTPUT_ACTIVATIONS = ("linear", "softmax")
 INITIALIZERS = ("truncated_normal", "glorot", "he")
 OPTIMIZERS = ("gradient_descent", "adagrad", "momentum", "adam", "rmsprop")
@@ -65,9 +72,52 @@ class DataSpec:
 
 @dataclass
 class LayerSpec:
-    units: int = 25
-    activation: str = "relu"
-    dropout: float = 0.0  # fraction of units dropped while training
+    units: int = 25  # dense
+    activation: str = "relu"  # dense, conv
+    dropout: float = 0.0  # dense: fraction of units dropped while training
+    kind: str = "dense"  # one of LAYER_KINDS
+    filters: int = 16  # conv: how many feature maps it makes
+    kernel: int = 3  # conv: the filters' width and height; maxpool: the window's
+    stride: int | None = None  # conv, maxpool: the step between windows; None = 1 for
+    # conv and the window's size for maxpool (windows side by side, as the slides' TF 1 code)
+    padding: str = "same"  # conv, maxpool: "same" keeps the size (zeros around), "valid" does not
+
+    @property
+    def steps_by(self) -> int:
+        """The stride in effect."""
+        if self.stride is not None:
+            return self.stride
+        return self.kernel if self.kind == "maxpool" else 1
+
+
+# The fields each kind of layer uses; a file keeps only those. A dense layer is written
+# without its kind, as files were before there were other kinds.
+_LAYER_FIELDS = {
+    "dense": ("units", "activation", "dropout"),
+    "conv": ("kind", "filters", "kernel", "stride", "padding", "activation"),
+    "maxpool": ("kind", "kernel", "stride", "padding"),
+    "flatten": ("kind",),
+}
+
+
+def layer_dict(layer: LayerSpec) -> dict[str, Any]:
+    fields = _LAYER_FIELDS.get(layer.kind, [f.name for f in dataclasses.fields(LayerSpec)])
+    return {name: getattr(layer, name) for name in fields
+            if not (name == "stride" and layer.stride is None)}
+
+
+def conv_layer(filters: int = 16, kernel: int = 3, activation: str = "relu", stride: int | None = None,
+               padding: str = "same") -> LayerSpec:
+    return LayerSpec(kind="conv", filters=filters, kernel=kernel, activation=activation, stride=stride,
+                     padding=padding)
+
+
+def maxpool_layer(size: int = 2, padding: str = "same") -> LayerSpec:
+    return LayerSpec(kind="maxpool", kernel=size, padding=padding)
+
+
+def flatten_layer() -> LayerSpec:
+    return LayerSpec(kind="flatten")
 
 
 @dataclass
@@ -173,14 +223,7 @@ class Experiment:
                                           "got {count:,}"),
                 max_layers=MAX_HIDDEN_LAYERS, count=len(m.hidden_layers))
         for i, layer in enumerate(m.hidden_layers):
-            where = f"model.hidden_layers[{i}]"
-            check_integer(f"{where}.units", layer.units, low=1, high=100_000)
-            check_choice(f"{where}.activation", layer.activation, ACTIVATIONS)
-            check_number(f"{where}.dropout", layer.dropout)
-            if not 0.0 <= layer.dropout < 1.0:
-                raise SpecError(
-                    QT_TRANSLATE_NOOP("core", "{layer}.dropout: must be in [0, 1), got {dropout!r}"),
-                    layer=where, dropout=layer.dropout)
+            _check_layer(f"model.hidden_layers[{i}]", layer)
         check_choice("model.init", m.init, INITIALIZERS)
         check_choice("model.output_activation", m.output_activation, OUTPUT_ACTIVATIONS)
         if m.degree is not None:
@@ -250,7 +293,9 @@ class Experiment:
     # ---- JSON -------------------------------------------------------------
 
     def to_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
+        raw = dataclasses.asdict(self)
+        raw["model"]["hidden_layers"] = [layer_dict(layer) for layer in self.model.hidden_layers]
+        return raw
 
     def to_json(self) -> str:
         return json.dumps(self.to_dict(), indent=2, ensure_ascii=False) + "\n"
@@ -263,10 +308,14 @@ class Experiment:
 
         return experiment_from_dict(raw)
 
-    def check_size(self, n_features: int, n_classes: int) -> None:
-        """Refuse a network too large to build, once the data's shape is known."""
-        sizes = [n_features] + [layer.units for layer in self.model.hidden_layers] + [n_classes]
-        parameters = sum(a * b + b for a, b in zip(sizes, sizes[1:]))
+    def check_size(self, n_features: int, n_classes: int, image: tuple[int, int] | None = None) -> None:
+        """Refuse a stack that does not fit the data, or a network too large to build,
+        once the data's shape is known: image is (height, width) when the input is a
+        picture (layer_shapes.py)."""
+        from .layer_shapes import stack_shapes
+
+        shapes = stack_shapes(self.model.hidden_layers, n_features, n_classes, image)
+        parameters = sum(s.parameters for s in shapes)
         if parameters > MAX_PARAMETERS:
             raise SpecError(
                 QT_TRANSLATE_NOOP("core", "model.hidden_layers: this network has {parameters:,} "
@@ -340,6 +389,27 @@ def example_experiment(name: str) -> Experiment:
         QT_TRANSLATE_NOOP("core", "example: unknown example {name!r}; choose one of digits, course, "
                                   "linear, quadratic"),
         name=name)
+
+
+def _check_layer(where: str, layer: LayerSpec) -> None:
+    check_choice(f"{where}.kind", layer.kind, LAYER_KINDS)
+    check_integer(f"{where}.units", layer.units, low=1, high=100_000)
+    check_choice(f"{where}.activation", layer.activation, ACTIVATIONS)
+    check_number(f"{where}.dropout", layer.dropout)
+    if not 0.0 <= layer.dropout < 1.0:
+        raise SpecError(
+            QT_TRANSLATE_NOOP("core", "{layer}.dropout: must be in [0, 1), got {dropout!r}"),
+            layer=where, dropout=layer.dropout)
+    if layer.dropout > 0 and layer.kind != "dense":
+        raise SpecError(
+            QT_TRANSLATE_NOOP("core", "{layer}.dropout: tfdesk drops units of dense layers only; set "
+                                      "it to 0 for a {kind} layer"),
+            layer=where, kind=layer.kind)
+    check_integer(f"{where}.filters", layer.filters, low=1, high=MAX_FILTERS)
+    check_integer(f"{where}.kernel", layer.kernel, low=1, high=MAX_KERNEL)
+    if layer.stride is not None:
+        check_integer(f"{where}.stride", layer.stride, low=1, high=MAX_KERNEL)
+    check_choice(f"{where}.padding", layer.padding, PADDINGS)
 
 
 def _is_device(text: str) -> bool:

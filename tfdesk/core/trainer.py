@@ -23,6 +23,7 @@ from .errors import TrainingError
 from .events import EpochMetrics, Evaluation, StepLosses, TrainResult
 from .i18n import QT_TRANSLATE_NOOP, Words
 from .graph import GraphHandles, build_graph
+from .layer_shapes import stack_shapes
 from .session_config import session_config
 from .spec import Experiment
 
@@ -58,7 +59,7 @@ class Trainer:
         self.data = data if data is not None else load_dataset(self.experiment)
         self.experiment.validate(n_train=len(self.data.x_train))
         if self.data.task == "classification":
-            self.experiment.check_size(self.data.n_features, self.data.n_classes)
+            self.experiment.check_size(self.data.n_features, self.data.n_classes, self.data.image_shape)
         self.handles: GraphHandles = build_graph(self.experiment, self.data)
         self.session = None
         self._runner = ChunkRunner(self.handles.engine, self.handles.build_compiled, xla_mode(xla),
@@ -122,8 +123,13 @@ class Trainer:
         self._chunk_steps = FIRST_CHUNK_STEPS
 
     def _step_flops(self) -> int:
-        weights = sum(int(np.prod(v.shape)) for v in self.handles.model_variables)
-        return 3 * self.batch_size() * weights  # forward, and twice that backward
+        if self.data.task == "classification":  # a filter's weights work at every position
+            multiplies = sum(s.multiplies for s in stack_shapes(
+                self.experiment.model.hidden_layers, self.data.n_features, self.data.n_classes,
+                self.data.image_shape))
+        else:
+            multiplies = sum(int(np.prod(v.shape)) for v in self.handles.model_variables)
+        return 3 * self.batch_size() * multiplies  # forward, and twice that backward
 
     def batch_size(self) -> int:
         t = self.experiment.training
