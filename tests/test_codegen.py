@@ -10,7 +10,8 @@ import pytest
 from tfdesk.core.foreign_graph import ForeignGraph
 from tfdesk.core.codegen import training_script
 from tfdesk.core.errors import SpecError
-from tfdesk.core.spec import DataSpec, LayerSpec, course_experiment, default_experiment, lesson_experiment
+from tfdesk.core.spec import (DataSpec, LayerSpec, conv_layer, course_experiment, default_experiment,
+                               flatten_layer, lesson_experiment, maxpool_layer)
 
 
 def _run(script: str, tmp_path) -> list[float]:
@@ -61,3 +62,20 @@ def test_the_default_script_augments_and_mixes_in_the_pen_digits(tmp_path):
     assert "x_epoch = sess.run(augment_op" in script
     losses = _run(script, tmp_path)
     assert len(losses) == 3 and losses[-1] < losses[0]
+
+
+@pytest.mark.parametrize("style", ["variables", "layers"])
+def test_the_convolutional_script_trains_and_opens_as_tfdesk_built_it(style, tmp_path):
+    exp = course_experiment()
+    exp.training.epochs = 3
+    exp.model.hidden_layers = [conv_layer(8, 3), maxpool_layer(2), conv_layer(8, 3, padding="valid"),
+                               flatten_layer(), LayerSpec(16, "relu", 0.2)]
+    script = training_script(exp, style, str(tmp_path / "save_model"))
+    assert "tf.nn.conv2d(" in script and "tf.nn.max_pool2d(" in script
+    losses = _run(script, tmp_path)
+    assert len(losses) == 3 and losses[-1] < losses[0]
+    model = ForeignGraph(tmp_path / "save_model")
+    assert model.input_name == "input/x_input:0"
+    assert model.predict_probabilities(np.random.default_rng(0).random((3, 64))).shape == (3, 10)
+    if style == "variables":  # the names and shapes of tfdesk's own graph
+        assert model.variable_value("conv_layer_1/weight2").shape == (3, 3, 8, 8)

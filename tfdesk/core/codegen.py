@@ -1,8 +1,8 @@
 """The tf.compat.v1 script that builds and trains an experiment, in the course's style.
 
 Two styles, as on the slides: "variables" (method 1: every weight and bias a
-tf.Variable) and "layers" (method 2: a small dense-layer helper, standing in for
-tf.layers.dense, which is gone with Keras 3). The script runs as it is with
+tf.Variable) and "layers" (method 2: small dense and conv2d helpers, standing in for
+tf.layers.dense and tf.layers.conv2d, which are gone with Keras 3). The script runs as it is with
 TensorFlow, numpy and scikit-learn, prints the loss of every epoch, and saves a
 checkpoint that tfdesk opens (the tensors carry the course's names).
 """
@@ -12,6 +12,7 @@ from __future__ import annotations
 from .. import __version__
 from .errors import SpecError
 from .i18n import QT_TRANSLATE_NOOP
+from .layer_shapes import SCOPES, layer_scope, stack_shapes
 from .spec import Experiment
 
 STYLES = ("variables", "layers")
@@ -140,35 +141,29 @@ def _classifier(exp: Experiment, style: str) -> str:
              "        x_input = v1.placeholder(shape=(None, 64), name='x_input', dtype=tf.float32)",
              "        y_out = v1.placeholder(shape=(None, 10), name='y_label', dtype=tf.float32)",
              "        keep_dropout = v1.placeholder_with_default(False, shape=(), name='training')"]
+    layers = exp.model.hidden_layers
     if style == "layers":
-        lines[3:3] = ["", "    def dense(inputs, units, activation=None, name=None):",
-                      "        # What tf.layers.dense did: a weight matrix and a bias, then x·W + b.",
-                      "        fan_in = int(inputs.shape[1])",
-                      f"        kernel = tf.Variable({_init(exp, '[fan_in, units]', 'fan_in')}, name='kernel')",
-                      "        bias = tf.Variable(tf.zeros([units]), name='bias')",
-                      "        z = tf.add(tf.matmul(inputs, kernel), bias, name=name)",
-                      "        return activation(z) if activation is not None else z", ""]
-    h, fan_in = "x_input", 64
-    for i, layer in enumerate(exp.model.hidden_layers):
-        n = i + 1
-        scope = "hidden_layer" if i == 0 else f"hidden_layer_{i}"
-        lines.append(f"    with v1.variable_scope('{scope}'):")
-        activation = _ACTIVATION[layer.activation]
-        if style == "variables":
-            lines += [f"        w{n} = tf.Variable({_init(exp, f'[{fan_in}, {layer.units}]', fan_in)}, "
-                      f"name='weight{n}', dtype=tf.float32)",
-                      f"        b{n} = tf.Variable(tf.constant(0.0, shape=[{layer.units}]), name='bias{n}', "
-                      "dtype=tf.float32)",
-                      f"        z{n} = tf.add(tf.matmul({h}, w{n}), b{n})",
-                      f"        a{n} = {activation}(z{n}, name='h{n}_out')" if activation != "None"
-                      else f"        a{n} = tf.identity(z{n}, name='h{n}_out')"]
-        else:
-            lines.append(f"        a{n} = dense({h}, {layer.units}, activation={activation})")
+        lines[3:3] = _layer_helpers(exp, {layer.kind for layer in layers})
+    shapes = stack_shapes(layers, 64, 10, (8, 8))
+    h, shape, n_weights = "x_input", (64,), 0
+    counts = dict.fromkeys(SCOPES, 0)
+    for i, (layer, made) in enumerate(zip(layers, shapes)):
+        lines.append(f"    with v1.variable_scope('{layer_scope(layer.kind, counts[layer.kind])}'):")
+        counts[layer.kind] += 1
+        n, a = i + 1, f"a{i + 1}"
+        if layer.kind in ("conv", "maxpool") and len(shape) == 1:
+            lines.append(f"        x_image = tf.reshape({h}, [-1, 8, 8, 1], name='x_image')"
+                         "  # the 64 pixels as an 8x8 picture")
+            h, shape = "x_image", (8, 8, 1)
+        if layer.kind in ("dense", "conv"):
+            n_weights += 1
+        lines += _layer_lines(exp, style, layer, h, shape, a, n, n_weights)
         if layer.dropout > 0:
-            lines.append(f"        a{n} = tf.nn.dropout(a{n}, rate=tf.where(keep_dropout, "
+            lines.append(f"        {a} = tf.nn.dropout({a}, rate=tf.where(keep_dropout, "
                          f"{layer.dropout!r}, 0.0))")
-        h, fan_in = f"a{n}", layer.units
-    n = len(exp.model.hidden_layers) + 1
+        h, shape = a, made.shape
+    n = n_weights + 1
+    fan_in = shape[0]
     lines.append("    with v1.variable_scope('output_layer'):")
     if style == "variables":
         lines += [f"        w{n} = tf.Variable({_init(exp, f'[{fan_in}, 10]', fan_in)}, name='weight{n}', "
@@ -185,6 +180,62 @@ def _classifier(exp: Experiment, style: str) -> str:
               f"    train_step = {_optimizer(exp)}.minimize(loss)",
               "    saver = v1.train.Saver()", ""]
     return "\n".join(lines) + "\n"
+
+
+def _layer_helpers(exp: Experiment, kinds: set[str]) -> list[str]:
+    """Method 2's helpers, standing in for tf.layers' dense, conv2d and max_pooling2d."""
+    lines = ["", "    def dense(inputs, units, activation=None, name=None):",
+             "        # What tf.layers.dense did: a weight matrix and a bias, then x·W + b.",
+             "        fan_in = int(inputs.shape[1])",
+             f"        kernel = tf.Variable({_init(exp, '[fan_in, units]', 'fan_in')}, name='kernel')",
+             "        bias = tf.Variable(tf.zeros([units]), name='bias')",
+             "        z = tf.add(tf.matmul(inputs, kernel), bias, name=name)",
+             "        return activation(z) if activation is not None else z", ""]
+    if "conv" in kinds:
+        lines += ["    def conv2d(inputs, filters, kernel_size, strides=1, padding='same', activation=None,",
+                  "               name=None):",
+                  "        # What tf.layers.conv2d did: filters slid over the picture, one bias each.",
+                  "        fan_in = kernel_size * kernel_size * int(inputs.shape[3])",
+                  "        shape = [kernel_size, kernel_size, int(inputs.shape[3]), filters]",
+                  f"        kernel = tf.Variable({_init(exp, 'shape', 'fan_in')}, name='kernel')",
+                  "        bias = tf.Variable(tf.zeros([filters]), name='bias')",
+                  "        z = tf.add(tf.nn.conv2d(inputs, kernel, [1, strides, strides, 1], padding.upper()),",
+                  "                   bias)",
+                  "        return activation(z, name=name) if activation is not None else tf.identity(z, name=name)",
+                  ""]
+    return lines
+
+
+def _layer_lines(exp: Experiment, style: str, layer, h: str, shape: tuple, a: str, n: int, k: int) -> list[str]:
+    """One hidden layer's lines: its input is h of this shape, its output a; n counts the
+    layers and k the weights, as the graph names them (h{n}_out, weight{k})."""
+    stride, padding = layer.steps_by, layer.padding.upper()
+    if layer.kind == "flatten":
+        size = 1
+        for value in shape:
+            size *= value
+        return [f"        {a} = tf.reshape({h}, [-1, {size}], name='h{n}_out')"]
+    if layer.kind == "maxpool":
+        return [f"        {a} = tf.nn.max_pool2d({h}, ksize=[1, {layer.kernel}, {layer.kernel}, 1], "
+                f"strides=[1, {stride}, {stride}, 1], padding='{padding}', name='h{n}_out')"]
+    activation = _ACTIVATION[layer.activation]
+    if style == "layers":
+        if layer.kind == "conv":
+            return [f"        {a} = conv2d({h}, {layer.filters}, {layer.kernel}, strides={stride}, "
+                    f"padding='{layer.padding}', activation={activation}, name='h{n}_out')"]
+        return [f"        {a} = dense({h}, {layer.units}, activation={activation})"]
+    if layer.kind == "conv":
+        fan_in = layer.kernel * layer.kernel * shape[2]
+        w_shape = f"[{layer.kernel}, {layer.kernel}, {shape[2]}, {layer.filters}]"
+        size, z = layer.filters, f"tf.nn.conv2d({h}, w{k}, strides=[1, {stride}, {stride}, 1], padding='{padding}')"
+    else:
+        fan_in, w_shape, size = shape[0], f"[{shape[0]}, {layer.units}]", layer.units
+        z = f"tf.matmul({h}, w{k})"
+    return [f"        w{k} = tf.Variable({_init(exp, w_shape, fan_in)}, name='weight{k}', dtype=tf.float32)",
+            f"        b{k} = tf.Variable(tf.constant(0.0, shape=[{size}]), name='bias{k}', dtype=tf.float32)",
+            f"        z{n} = tf.add({z}, b{k})",
+            f"        {a} = {activation}(z{n}, name='h{n}_out')" if activation != "None"
+            else f"        {a} = tf.identity(z{n}, name='h{n}_out')"]
 
 
 def _curve_model(exp: Experiment) -> str:

@@ -18,7 +18,7 @@ from . import dropout
 from .compiled_chunk import CompiledChunk, build_compiled_chunk
 from .data import Dataset
 from .engine import ChunkLoop, build_chunk_loop
-from .layer_shapes import stack_shapes
+from .layer_shapes import SCOPES, layer_scope, stack_shapes
 from .spec import Experiment, LayerSpec
 
 v1 = tf.compat.v1
@@ -56,16 +56,6 @@ class GraphHandles:
     # run first needs them: tracing them takes 150 ms that most runs never use.
     build_compiled: Callable[[], CompiledChunk]
     dropout_units: int  # of the layers with dropout, together
-
-
-# Each kind of layer's variable scope: the course names its dense layers hidden_layer,
-# and TensorFlow numbers a repeated scope (hidden_layer, hidden_layer_1, …).
-SCOPES = {"dense": "hidden_layer", "conv": "conv_layer", "maxpool": "pool_layer", "flatten": "flatten"}
-
-
-def layer_scope(kind: str, count: int) -> str:
-    """The scope of the count-th layer (from 0) of this kind: conv_layer, conv_layer_1, …"""
-    return SCOPES[kind] if count == 0 else f"{SCOPES[kind]}_{count}"
 
 
 def build_graph(exp: Experiment, data: Dataset) -> GraphHandles:

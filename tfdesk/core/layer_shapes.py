@@ -3,9 +3,10 @@ of weights and biases it adds, or a SpecError naming the first layer that does n
 
 Shapes are (height, width, channels) while the data is an image, and (values,) while
 it is a row. The input is both: dense layers read its row of pixels, and convolution
-or pooling first lays the row out as a picture of one channel (graph.py, "x_image"). The layer
-editor shows these numbers as the student edits; Experiment.check_size refuses a
-stack that does not fit before a graph is built (core/graph.py builds the same shapes).
+or pooling first lays the row out as a picture of one channel (graph.py, "x_image").
+The layer editor shows these numbers as the student edits; Experiment.check_size
+refuses a stack that does not fit before a graph is built (core/graph.py builds the
+same shapes). The layers' scope names are here too, for the graph and the code view.
 """
 
 from __future__ import annotations
@@ -15,6 +16,15 @@ from dataclasses import dataclass
 from .errors import SpecError
 from .i18n import QT_TRANSLATE_NOOP
 from .spec import LayerSpec
+
+# Each kind of layer's variable scope: the course names its dense layers hidden_layer,
+# and TensorFlow numbers a repeated scope (hidden_layer, hidden_layer_1, …).
+SCOPES = {"dense": "hidden_layer", "conv": "conv_layer", "maxpool": "pool_layer", "flatten": "flatten"}
+
+
+def layer_scope(kind: str, count: int) -> str:
+    """The scope of the count-th layer (from 0) of this kind: conv_layer, conv_layer_1, …"""
+    return SCOPES[kind] if count == 0 else f"{SCOPES[kind]}_{count}"
 
 
 @dataclass(frozen=True)
