@@ -85,7 +85,7 @@ def test_curve_lessons_use_full_batch_gradient_descent(source, degree):
 
 
 def test_unknown_example_is_a_spec_error():
-    with pytest.raises(SpecError, match="example: unknown example 'mnist'.*digits, course, linear, quadratic"):
+    with pytest.raises(SpecError, match="example: unknown example 'mnist'.*digits, course, conv, linear, quadratic"):
         example_experiment("mnist")
 
 

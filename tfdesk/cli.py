@@ -27,7 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Train a tfdesk experiment without a window.",
         epilog="Start with: tfdesk-train --example digits > exp.json")
     p.add_argument("experiment", nargs="?", help="experiment file (JSON)")
-    p.add_argument("--example", choices=["digits", "course", "linear", "quadratic"],
+    p.add_argument("--example", choices=["digits", "course", "conv", "linear", "quadratic"],
                    help="print an example experiment as JSON and exit")
     p.add_argument("--epochs", type=int, help="epochs to train in this run")
     p.add_argument("--save", metavar="DIR", help="save the checkpoint into this folder")

@@ -88,20 +88,33 @@ def stack_shapes(layers: list[LayerSpec], n_features: int, n_classes: int,
                  image: tuple[int, int] | None = None) -> list[LayerShape]:
     """Every hidden layer's LayerShape, then the output layer's. image: the input's
     (height, width) when it is a picture of n_features pixels."""
+    shapes, problem = fitted_shapes(layers, n_features, n_classes, image)
+    if problem is not None:
+        raise problem
+    return shapes
+
+
+def fitted_shapes(layers: list[LayerSpec], n_features: int, n_classes: int,
+                  image: tuple[int, int] | None = None) -> tuple[list[LayerShape], SpecError | None]:
+    """The shapes of the layers that fit, and the problem of the first that does not
+    (None when all do, the output layer too)."""
     shapes, shape = [], (n_features,)
     for i, layer in enumerate(layers):
         if i == 0 and image and layer.kind in ("conv", "maxpool"):
             shape = (image[0], image[1], 1)
-        made = layer_shape(layer, shape, f"model.hidden_layers[{i}]")
+        try:
+            made = layer_shape(layer, shape, f"model.hidden_layers[{i}]")
+        except SpecError as problem:
+            return shapes, problem
         shapes.append(made)
         shape = made.shape
     if len(shape) != 1:
-        raise SpecError(
+        return shapes, SpecError(
             QT_TRANSLATE_NOOP("core", "the output layer: its input is {shape} feature maps; end the "
                                       "hidden layers with a flatten layer"),
             shape=_text(shape))
     shapes.append(LayerShape((n_classes,), shape[0] * n_classes + n_classes, shape[0] * n_classes))
-    return shapes
+    return shapes, None
 
 
 def _text(shape: tuple[int, ...]) -> str:

@@ -3,7 +3,10 @@
 Rows read top to bottom as the data flows: the input, one row per hidden layer,
 the output. Every row shows how many weights and biases it adds, so the student
 sees where the network's size comes from (the course's 64 → 25 → 10 has
-64×25 + 25 = 1,625 and 25×10 + 10 = 260 of them).
+64×25 + 25 = 1,625 and 25×10 + 10 = 260 of them). Once the stack has convolution,
+pooling or flatten layers, an Output column shows the shape each layer makes, and a
+stack that does not fit says which layer is wrong (core/layer_shapes.py). What each
+kind of row lets the student set is layer_rows.py.
 """
 
 from __future__ import annotations
@@ -15,12 +18,10 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDoubleSpinBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QMenu,
-    QSpinBox,
     QStyle,
     QTableWidget,
     QTableWidgetItem,
@@ -29,17 +30,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tfdesk.core.spec import ACTIVATIONS, Experiment, LayerSpec, ModelSpec, default_experiment
+from tfdesk.core.layer_shapes import fitted_shapes
+from tfdesk.core.spec import (
+    Experiment,
+    LayerSpec,
+    ModelSpec,
+    conv_layer,
+    conv_layers,
+    default_experiment,
+    flatten_layer,
+    maxpool_layer,
+)
 
-MAX_UNITS = 100_000
-MAX_DROPOUT = 0.95
+from .layer_rows import WindowSettings, activation_widget, dropout_widget, layer_name, layer_tip, size_widget
+from .words import error_text
 
-COL_NAME, COL_UNITS, COL_ACTIVATION, COL_DROPOUT, COL_PARAMS = range(5)
-
-
-def layer_parameters(fan_in: int, units: int) -> int:
-    """Weights (one per input per unit) plus one bias per unit."""
-    return fan_in * units + units
+COL_NAME, COL_UNITS, COL_ACTIVATION, COL_DROPOUT, COL_OUTPUT, COL_PARAMS = range(6)
 
 
 class LayerStackEditor(QWidget):
@@ -58,15 +64,21 @@ class LayerStackEditor(QWidget):
         self._n_inputs = 64
         self._n_classes = 10
         self._input_label = self.tr("8×8 image")
+        self._image: tuple[int, int] | None = (8, 8)
         self._param_items: list[QTableWidgetItem] = []  # one per hidden layer, then the output
+        self._output_items: list[QTableWidgetItem] = []
 
-        self._table = QTableWidget(0, 5, self)
+        self._table = QTableWidget(0, 6, self)
         self._table.setObjectName("layerTable")
         self._table.setHorizontalHeaderLabels(
-            [self.tr("Layer"), self.tr("Units"), self.tr("Activation"), self.tr("Dropout"), self.tr("Params")]
+            [self.tr("Layer"), self.tr("Units"), self.tr("Activation"), self.tr("Dropout"), self.tr("Output"),
+             self.tr("Params")]
         )
         self._table.horizontalHeaderItem(COL_PARAMS).setToolTip(
             self.tr("Parameters: the layer's weights and biases, the numbers training adjusts"))
+        self._table.horizontalHeaderItem(COL_OUTPUT).setToolTip(
+            self.tr("What the layer makes: height × width × feature maps while the data is a picture, "
+                    "then a row of values"))
         self._table.verticalHeader().hide()
         self._table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self._table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -102,9 +114,33 @@ class LayerStackEditor(QWidget):
         )
         self._warning.hide()
 
+        self._problem = QLabel(self)
+        self._problem.setObjectName("stackProblem")
+        self._problem.setWordWrap(True)
+        self._problem.setStyleSheet(
+            "QLabel { background: #f8d7da; color: #842029; border: 1px solid #e4a0a7;"
+            " border-radius: 4px; padding: 6px; }")
+        self._problem.hide()
+
+        self._window_settings = WindowSettings(self)
+        self._window_settings.edited.connect(self._edit_selected)
+
         self._add = self._action("addLayer", self.tr("Add layer"), QKeySequence(Qt.Key.Key_Insert),
                                  self.tr("Add a hidden layer of 25 relu units after the selected one."),
-                                 QStyle.StandardPixmap.SP_FileDialogNewFolder, self._add_layer)
+                                 QStyle.StandardPixmap.SP_FileDialogNewFolder,
+                                 lambda: self._add_layer(LayerSpec()))
+        self._add_conv = self._action(
+            "addConvLayer", self.tr("Convolution"), QKeySequence("Ctrl+Shift+C"),
+            self.tr("Add a convolution of 16 filters of 3×3 after the selected layer (pictures only)."),
+            QStyle.StandardPixmap.SP_FileDialogNewFolder, lambda: self._add_layer(conv_layer()))
+        self._add_pool = self._action(
+            "addPoolLayer", self.tr("Max-pooling"), QKeySequence("Ctrl+Shift+P"),
+            self.tr("Add 2×2 max-pooling after the selected layer: it halves the feature maps."),
+            QStyle.StandardPixmap.SP_FileDialogNewFolder, lambda: self._add_layer(maxpool_layer()))
+        self._add_flatten = self._action(
+            "addFlattenLayer", self.tr("Flatten"), QKeySequence("Ctrl+Shift+F"),
+            self.tr("Add a flatten layer: the feature maps as one row, for the dense layers after it."),
+            QStyle.StandardPixmap.SP_FileDialogNewFolder, lambda: self._add_layer(flatten_layer()))
         self._remove = self._action("removeLayer", self.tr("Remove"), QKeySequence(Qt.Key.Key_Delete),
                                     self.tr("Remove the selected hidden layer."),
                                     QStyle.StandardPixmap.SP_TrashIcon, self._remove_layer)
@@ -129,6 +165,9 @@ class LayerStackEditor(QWidget):
                        self._apply_exercise_preset).setObjectName("exercisePreset")
         menu.addAction(self.tr("For drawn digits: 64 → 128 → 64 → 10"),
                        self._apply_drawing_preset).setObjectName("drawingPreset")
+        self._conv_preset = menu.addAction(self.tr("Convolutional: conv → pool → conv → pool → dense"),
+                                           self._apply_conv_preset)
+        self._conv_preset.setObjectName("convPreset")
         self._presets.setMenu(menu)
 
         buttons = QHBoxLayout()
@@ -139,6 +178,13 @@ class LayerStackEditor(QWidget):
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly
                                       if action in (self._up, self._down)
                                       else Qt.ToolButtonStyle.ToolButtonTextOnly)
+            if action is self._add:  # the other kinds of layer, from the button's arrow
+                kinds = QMenu(button)
+                self._add.setText(self.tr("Add layer"))
+                for kind in (self._add, self._add_conv, self._add_pool, self._add_flatten):
+                    kinds.addAction(kind)
+                button.setMenu(kinds)
+                button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self._presets)
@@ -146,7 +192,9 @@ class LayerStackEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(self._table, 1)
+        layout.addWidget(self._window_settings)
         layout.addWidget(self._total)
+        layout.addWidget(self._problem)
         layout.addWidget(self._warning)
 
         self._rebuild()
@@ -162,17 +210,27 @@ class LayerStackEditor(QWidget):
         exp.model.hidden_layers = copy.deepcopy(self._layers)
         exp.model.output_activation = self._output_activation
 
-    def set_data_shape(self, n_inputs: int, n_classes: int, input_label: str) -> None:
-        """Size the input and output rows; input_label describes the input, e.g. '8×8 image'."""
+    def set_data_shape(self, n_inputs: int, n_classes: int, input_label: str,
+                       image: tuple[int, int] | None = None) -> None:
+        """Size the input and output rows; input_label describes the input, e.g. '8×8 image';
+        image is its (height, width) when it is a picture convolution can work on."""
         self._n_inputs = n_inputs
         self._n_classes = n_classes
         self._input_label = input_label
+        self._image = image
         self._rebuild()
 
     def parameter_count(self) -> int:
-        return sum(self._layer_counts())
+        return sum(shape.parameters for shape in self._fit()[0])
+
+    def problem(self) -> str:
+        """Why the stack does not fit its input, or "" when it does."""
+        return self._problem.text() if self._fit()[1] is not None else ""
 
     # ---- building the table ---------------------------------------------------
+
+    def _fit(self):
+        return fitted_shapes(self._layers, self._n_inputs, self._n_classes, self._image)
 
     def _action(self, name, text, shortcut, tip, icon, slot) -> QAction:
         action = QAction(self.style().standardIcon(icon), text, self)
@@ -190,7 +248,7 @@ class LayerStackEditor(QWidget):
         table.blockSignals(True)
         table.clearContents()
         table.setRowCount(len(self._layers) + 2)
-        self._param_items = []
+        self._param_items, self._output_items = [], []
 
         input_row = self._fixed_item(self.tr("Input"))
         input_row.setToolTip(self.tr("The values fed into the network: one per pixel of the image."))
@@ -205,9 +263,12 @@ class LayerStackEditor(QWidget):
         no_params.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         no_params.setToolTip(self.tr("The input has no weights or biases of its own."))
         table.setItem(0, COL_PARAMS, no_params)
+        table.setItem(0, COL_OUTPUT, self._fixed_item(""))
 
+        counts = dict.fromkeys(("dense", "conv", "maxpool", "flatten"), 0)
         for i, layer in enumerate(self._layers):
-            self._fill_hidden_row(i + 1, i, layer)
+            counts[layer.kind] += 1
+            self._fill_hidden_row(i + 1, i, layer, counts[layer.kind])
 
         out = len(self._layers) + 1
         output_name = self._fixed_item(self.tr("Output"))
@@ -227,6 +288,15 @@ class LayerStackEditor(QWidget):
         table.setItem(out, COL_DROPOUT, self._fixed_item("—"))
         self._param_items.append(self._fixed_item(""))
         table.setItem(out, COL_PARAMS, self._param_items[-1])
+        self._output_items.append(self._fixed_item(""))
+        table.setItem(out, COL_OUTPUT, self._output_items[-1])
+        # Dense layers make what their units say; shapes are worth a column once they change.
+        table.setColumnHidden(COL_OUTPUT, all(layer.kind == "dense" for layer in self._layers))
+        table.horizontalHeaderItem(COL_UNITS).setText(
+            self.tr("Units") if all(layer.kind == "dense" for layer in self._layers)
+            else self.tr("Units / filters"))
+        for action in (self._add_conv, self._add_pool, self._conv_preset):
+            action.setEnabled(self._image is not None)
 
         table.blockSignals(False)
         if select is not None:
@@ -238,47 +308,30 @@ class LayerStackEditor(QWidget):
         self._update_warning()
         self._update_actions()
 
-    def _fill_hidden_row(self, row: int, index: int, layer: LayerSpec) -> None:
+    def _fill_hidden_row(self, row: int, index: int, layer: LayerSpec, number: int) -> None:
         table = self._table
-        name = QTableWidgetItem(self.tr("Hidden {n}").format(n=index + 1))
+        name = QTableWidgetItem(layer_name(layer, number))
         name.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-        name.setToolTip(self.tr("A hidden layer: each unit sums weighted inputs, adds a bias, and applies the activation."))
+        name.setToolTip(layer_tip(layer))
         table.setItem(row, COL_NAME, name)
 
-        units = QSpinBox(table)
-        units.setRange(1, MAX_UNITS)
-        units.setGroupSeparatorShown(True)
-        units.setValue(layer.units)
-        units.setToolTip(self.tr("How many units (neurons) this layer has. More units can learn more, but train slower."))
-        units.valueChanged.connect(lambda v, i=index: self._edit(i, "units", v))
-        table.setCellWidget(row, COL_UNITS, units)
+        def edit(field, value, i=index):
+            self._edit(i, field, value)
 
-        activation = QComboBox(table)
-        activation.addItems(list(ACTIVATIONS))
-        activation.setCurrentIndex(max(0, activation.findText(layer.activation)))
-        activation.setToolTip(
-            self.tr("The function applied to each unit's sum. relu is the course's choice; "
-                    "without a non-linear one, stacked layers are no better than one.")
-        )
-        activation.currentTextChanged.connect(lambda v, i=index: self._edit(i, "activation", v))
-        table.setCellWidget(row, COL_ACTIVATION, activation)
-
-        dropout = QDoubleSpinBox(table)
-        dropout.setRange(0.0, MAX_DROPOUT)
-        dropout.setSingleStep(0.05)
-        dropout.setDecimals(2)
-        dropout.setValue(layer.dropout)
-        dropout.setToolTip(
-            self.tr("The share of this layer's units switched off at random during each training step "
-                    "(0.2 = 20%). It keeps the network from memorising the training data; "
-                    "testing always uses every unit.")
-        )
-        dropout.valueChanged.connect(lambda v, i=index: self._edit(i, "dropout", v))
-        table.setCellWidget(row, COL_DROPOUT, dropout)
+        for column, widget in ((COL_UNITS, size_widget(layer, edit, table)),
+                               (COL_ACTIVATION, activation_widget(layer, edit, table)),
+                               (COL_DROPOUT, dropout_widget(layer, edit, table))):
+            if widget is None:
+                table.setItem(row, column, self._fixed_item("—"))
+            else:
+                table.setCellWidget(row, column, widget)
 
         params = self._fixed_item("")
         table.setItem(row, COL_PARAMS, params)
         self._param_items.append(params)
+        shape = self._fixed_item("")
+        table.setItem(row, COL_OUTPUT, shape)
+        self._output_items.append(shape)
 
     def _fixed_item(self, text: str) -> QTableWidgetItem:
         item = QTableWidgetItem(text)
@@ -289,27 +342,35 @@ class LayerStackEditor(QWidget):
 
     def _edit(self, index: int, field: str, value) -> None:
         setattr(self._layers[index], field, value)
-        if field == "units":
+        if field in ("units", "filters", "kernel", "stride", "padding"):
             self._update_counts()
         self.changed.emit()
+
+    def _edit_selected(self, field: str, value) -> None:
+        index = self._selected()
+        if index is not None:
+            self._edit(index, field, value)
 
     def _set_output_activation(self, value: str) -> None:
         self._output_activation = value
         self._update_warning()
         self.changed.emit()
 
-    def _layer_counts(self) -> list[int]:
-        sizes = [self._n_inputs] + [layer.units for layer in self._layers] + [self._n_classes]
-        return [layer_parameters(a, b) for a, b in zip(sizes, sizes[1:])]
-
     def _update_counts(self) -> None:
-        counts = self._layer_counts()
-        for item, count in zip(self._param_items, counts):
-            item.setText(f"{count:,}")
-            item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        shapes, problem = self._fit()
+        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        for i, (params, output) in enumerate(zip(self._param_items, self._output_items)):
+            fits = i < len(shapes)
+            params.setText(f"{shapes[i].parameters:,}" if fits else "—")
+            output.setText(shapes[i].text if fits else "—")
+            params.setTextAlignment(right)
+            output.setTextAlignment(right)
+        total = sum(shape.parameters for shape in shapes)
         self._total.setText(
-            self.tr("Total: {n} parameters (weights and biases)").format(n=f"{sum(counts):,}")
-        )
+            self.tr("Total: {n} parameters (weights and biases)").format(n=f"{total:,}")
+            if problem is None else self.tr("The stack does not fit its input yet."))
+        self._problem.setText("⚠ " + error_text(problem) if problem is not None else "")
+        self._problem.setVisible(problem is not None)
 
     def _update_warning(self) -> None:
         self._warning.setVisible(self._output_activation == "softmax")
@@ -327,6 +388,12 @@ class LayerStackEditor(QWidget):
         self._duplicate.setEnabled(chosen)
         self._up.setEnabled(chosen and index > 0)
         self._down.setEnabled(chosen and index < len(self._layers) - 1)
+        layer = self._layers[index] if chosen else None
+        if layer is not None and layer.kind in ("conv", "maxpool"):
+            number = sum(1 for other in self._layers[:index + 1] if other.kind == layer.kind)
+            self._window_settings.show_layer(layer, layer_name(layer, number))
+        else:
+            self._window_settings.hide()
 
     # ---- stack operations -------------------------------------------------------
 
@@ -335,10 +402,10 @@ class LayerStackEditor(QWidget):
         self._rebuild(select)
         self.changed.emit()
 
-    def _add_layer(self) -> None:
+    def _add_layer(self, layer: LayerSpec) -> None:
         index = self._selected()
         at = len(self._layers) if index is None else index + 1
-        self._change_stack(self._layers[:at] + [LayerSpec()] + self._layers[at:], at)
+        self._change_stack(self._layers[:at] + [layer] + self._layers[at:], at)
 
     def _remove_layer(self) -> None:
         index = self._selected()
@@ -372,6 +439,9 @@ class LayerStackEditor(QWidget):
     def _apply_drawing_preset(self) -> None:
         # The window's default network (spec.default_experiment; README, "Drawn digits").
         self._apply_preset(default_experiment().model.hidden_layers)
+
+    def _apply_conv_preset(self) -> None:
+        self._apply_preset(conv_layers(self._image or (8, 8)))
 
     def _apply_exercise_preset(self) -> None:
         # The slide: 嘗試疊出三層隱藏層都為25維的神經網路 (stack three hidden layers of 25).

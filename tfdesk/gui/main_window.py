@@ -165,7 +165,8 @@ class MainWindow(WindowActions, WindowFiles, WindowReports, LessonViews, MyDrawi
         index = self.data_choice.findData(exp.data.source)
         self.data_choice.setCurrentIndex(max(index, 0))
         if exp.data.source == "digits":
-            self.layers.set_data_shape(DIGITS8X8.size, 10, QCoreApplication.translate("core", DIGITS8X8.caption))
+            self.layers.set_data_shape(DIGITS8X8.size, 10, QCoreApplication.translate("core", DIGITS8X8.caption),
+                                       DIGITS8X8.shape)
             self._set_draw_format(DIGITS8X8.name, DIGIT_CLASSES)
         elif exp.is_regression:
             self._set_draw_format("curve", [])

@@ -58,7 +58,8 @@ class WindowReports:
         if info["task"] == "classification":
             known = IMAGE_FORMATS.get(info["input_format"])
             label = QCoreApplication.translate("core", known.caption) if known else ""
-            self.layers.set_data_shape(info["n_features"], len(info["class_names"]), label)
+            self.layers.set_data_shape(info["n_features"], len(info["class_names"]), label,
+                                       image_shape(info["input_format"]))
             self._set_draw_format(info["input_format"], info["class_names"])
         else:
             self.curve.set_points(info["x"], info["y"], info["true_params"])

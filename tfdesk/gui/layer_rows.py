@@ -1,0 +1,167 @@
+"""The cells of one hidden layer's row in the layer stack: what each kind of layer lets
+the student set there, with the words that explain it.
+
+A dense layer sets its units, activation and dropout; a convolution its filters,
+window and activation; max-pooling its window; flatten nothing. Stride and padding
+are set below the table for the selected layer (layer_editor.py), since the table
+has no room for them and most students keep the defaults.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QHBoxLayout, QLabel, QSpinBox, QWidget
+
+from tfdesk.core.spec import ACTIVATIONS, MAX_FILTERS, MAX_KERNEL, PADDINGS, LayerSpec
+
+MAX_UNITS = 100_000
+MAX_DROPOUT = 0.95
+WINDOWS = (1, 2, 3, 4, 5, 7)  # the window sizes offered; a file's other size is added
+
+Edit = Callable[[str, object], None]  # (field, value) of this row's layer
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("LayerStackEditor", text)
+
+
+def layer_name(layer: LayerSpec, number: int) -> str:
+    """Hidden 1, Conv 1, Pool 1, Flatten: number counts the layers of this kind."""
+    names = {"dense": _tr("Hidden {n}"), "conv": _tr("Conv {n}"), "maxpool": _tr("Pool {n}"),
+             "flatten": _tr("Flatten")}
+    return names[layer.kind].format(n=number)
+
+
+def layer_tip(layer: LayerSpec) -> str:
+    return {
+        "dense": _tr("A hidden layer: each unit sums weighted inputs, adds a bias, and applies the "
+                     "activation."),
+        "conv": _tr("A convolution: each filter is a small window of weights slid over the picture, "
+                    "making one feature map that shows where its pattern is. The same weights work "
+                    "at every position, so a stroke is recognised wherever it is drawn."),
+        "maxpool": _tr("Max-pooling keeps the largest value of each window of every feature map: "
+                       "the maps get smaller, and a pattern moved a pixel still counts."),
+        "flatten": _tr("Flatten lays the feature maps out in one row of values, so dense layers "
+                       "can follow."),
+    }[layer.kind]
+
+
+def size_widget(layer: LayerSpec, edit: Edit, parent: QWidget) -> QWidget | None:
+    """The Units / filters cell: units, filters and window, or window; None for flatten."""
+    if layer.kind == "dense":
+        units = QSpinBox(parent)
+        units.setRange(1, MAX_UNITS)
+        units.setGroupSeparatorShown(True)
+        units.setValue(layer.units)
+        units.setToolTip(_tr("How many units (neurons) this layer has. More units can learn more, "
+                             "but train slower."))
+        units.valueChanged.connect(lambda v: edit("units", v))
+        return units
+    if layer.kind == "flatten":
+        return None
+    box = QWidget(parent)
+    row = QHBoxLayout(box)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.setSpacing(2)
+    if layer.kind == "conv":
+        filters = QSpinBox(box)
+        filters.setObjectName("filters")
+        filters.setRange(1, MAX_FILTERS)
+        filters.setValue(layer.filters)
+        filters.setToolTip(_tr("How many filters: each finds its own pattern and makes one feature "
+                               "map."))
+        filters.valueChanged.connect(lambda v: edit("filters", v))
+        row.addWidget(filters)
+    window = QComboBox(box)
+    window.setObjectName("window")
+    sizes = sorted(set(WINDOWS) | {layer.kernel})
+    for size in sizes:
+        if size <= MAX_KERNEL:
+            window.addItem(f"{size}×{size}", size)
+    window.setCurrentIndex(max(0, window.findData(layer.kernel)))
+    window.setToolTip(_tr("The window's size in pixels: each filter's weights cover this square of "
+                          "its input.") if layer.kind == "conv" else
+                      _tr("The window's size: the largest value of each square of this size is kept."))
+    window.currentIndexChanged.connect(lambda _=0: edit("kernel", window.currentData()))
+    row.addWidget(window)
+    return box
+
+
+def activation_widget(layer: LayerSpec, edit: Edit, parent: QWidget) -> QComboBox | None:
+    if layer.kind not in ("dense", "conv"):
+        return None
+    activation = QComboBox(parent)
+    activation.addItems(list(ACTIVATIONS))
+    activation.setCurrentIndex(max(0, activation.findText(layer.activation)))
+    activation.setToolTip(
+        _tr("The function applied to each unit's sum. relu is the course's choice; without a "
+            "non-linear one, stacked layers are no better than one."))
+    activation.currentTextChanged.connect(lambda v: edit("activation", v))
+    return activation
+
+
+def dropout_widget(layer: LayerSpec, edit: Edit, parent: QWidget) -> QDoubleSpinBox | None:
+    if layer.kind != "dense":
+        return None
+    dropout = QDoubleSpinBox(parent)
+    dropout.setRange(0.0, MAX_DROPOUT)
+    dropout.setSingleStep(0.05)
+    dropout.setDecimals(2)
+    dropout.setValue(layer.dropout)
+    dropout.setToolTip(
+        _tr("The share of this layer's units switched off at random during each training step "
+            "(0.2 = 20%). It keeps the network from memorising the training data; testing always "
+            "uses every unit."))
+    dropout.valueChanged.connect(lambda v: edit("dropout", v))
+    return dropout
+
+
+class WindowSettings(QWidget):
+    """Stride and padding of the selected convolution or pooling layer, under the table."""
+
+    edited = Signal(str, object)  # (field, value), only for the student's own edits
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("windowSettings")
+        self._showing = False
+        self._name = QLabel(self)
+        self._stride = QSpinBox(self)
+        self._stride.setObjectName("stride")
+        self._stride.setRange(1, MAX_KERNEL)
+        self._stride.setToolTip(_tr("How far the window moves each time: 2 makes the output half as "
+                                    "high and wide."))
+        self._stride.valueChanged.connect(lambda v: self._edited("stride", v))
+        self._padding = QComboBox(self)
+        self._padding.setObjectName("padding")
+        self._padding.addItem(_tr("same (zeros around the edge)"), PADDINGS[0])
+        self._padding.addItem(_tr("valid (inside the picture only)"), PADDINGS[1])
+        self._padding.setToolTip(_tr("same: the window may stand over the edge, which is padded with "
+                                     "zeros, so the size is kept. valid: only whole windows inside "
+                                     "the picture, so it shrinks."))
+        self._padding.currentIndexChanged.connect(
+            lambda _=0: self._edited("padding", self._padding.currentData()))
+        stride_label = QLabel(_tr("Stride:"), self)
+        stride_label.setBuddy(self._stride)
+        padding_label = QLabel(_tr("Padding:"), self)
+        padding_label.setBuddy(self._padding)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        for widget in (self._name, stride_label, self._stride, padding_label, self._padding):
+            row.addWidget(widget)
+        row.addStretch(1)
+        self.hide()
+
+    def show_layer(self, layer: LayerSpec, name: str) -> None:
+        self._showing = True  # setting the values is not an edit
+        self._name.setText(name + ":")
+        self._stride.setValue(layer.steps_by)
+        self._padding.setCurrentIndex(max(0, self._padding.findData(layer.padding)))
+        self._showing = False
+        self.show()
+
+    def _edited(self, field: str, value) -> None:
+        if not self._showing:
+            self.edited.emit(field, value)
