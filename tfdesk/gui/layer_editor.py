@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tfdesk.core.errors import SpecError
 from tfdesk.core.layer_shapes import fitted_shapes
 from tfdesk.core.spec import (
     Experiment,
@@ -42,7 +43,8 @@ from tfdesk.core.spec import (
     maxpool_layer,
 )
 
-from .layer_rows import WindowSettings, activation_widget, dropout_widget, layer_name, layer_tip, size_widget
+from .layer_rows import (WindowSettings, activation_widget, dropout_widget, layer_name, layer_tip, narrow,
+                         size_widget)
 from .words import error_text
 
 COL_NAME, COL_UNITS, COL_ACTIVATION, COL_DROPOUT, COL_OUTPUT, COL_PARAMS = range(6)
@@ -85,7 +87,8 @@ class LayerStackEditor(QWidget):
         self._table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self._table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COL_PARAMS, QHeaderView.ResizeMode.Stretch)
+        # The sizes take what the other columns leave, so the table never scrolls sideways.
+        header.setSectionResizeMode(COL_UNITS, QHeaderView.ResizeMode.Stretch)
         self._table.setToolTip(
             self.tr("The network, from the input at the top to the output at the bottom. "
                     "Select a hidden layer to remove, duplicate or move it.")
@@ -275,7 +278,7 @@ class LayerStackEditor(QWidget):
         output_name.setToolTip(self.tr("One unit per class; its values are the logits the loss compares with the labels."))
         table.setItem(out, COL_NAME, output_name)
         table.setItem(out, COL_UNITS, self._fixed_item(self.tr("{n} classes").format(n=f"{self._n_classes:,}")))
-        combo = QComboBox(table)
+        combo = narrow(QComboBox(table))
         combo.addItem(self.tr("none (logits)"), "linear")
         combo.addItem(self.tr("softmax"), "softmax")
         combo.setCurrentIndex(max(0, combo.findData(self._output_activation)))
@@ -294,7 +297,9 @@ class LayerStackEditor(QWidget):
         table.setColumnHidden(COL_OUTPUT, all(layer.kind == "dense" for layer in self._layers))
         table.horizontalHeaderItem(COL_UNITS).setText(
             self.tr("Units") if all(layer.kind == "dense" for layer in self._layers)
-            else self.tr("Units / filters"))
+            else self.tr("Size"))
+        table.horizontalHeaderItem(COL_UNITS).setToolTip(
+            self.tr("Dense layers: units. Convolutions: filters and window. Pooling: window."))
         for action in (self._add_conv, self._add_pool, self._conv_preset):
             action.setEnabled(self._image is not None)
 
@@ -369,6 +374,10 @@ class LayerStackEditor(QWidget):
         self._total.setText(
             self.tr("Total: {n} parameters (weights and biases)").format(n=f"{total:,}")
             if problem is None else self.tr("The stack does not fit its input yet."))
+        if problem is not None and "layer" in problem.fields:  # named as the table names it
+            layer = self._layers[len(shapes)]
+            number = sum(1 for other in self._layers[:len(shapes) + 1] if other.kind == layer.kind)
+            problem = SpecError(problem.template, **{**problem.fields, "layer": layer_name(layer, number)})
         self._problem.setText("⚠ " + error_text(problem) if problem is not None else "")
         self._problem.setVisible(problem is not None)
 

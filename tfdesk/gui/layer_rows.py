@@ -12,13 +12,13 @@ from __future__ import annotations
 from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QHBoxLayout, QLabel, QSpinBox, QWidget
 
 from tfdesk.core.spec import ACTIVATIONS, MAX_FILTERS, MAX_KERNEL, PADDINGS, LayerSpec
 
 MAX_UNITS = 100_000
 MAX_DROPOUT = 0.95
-WINDOWS = (1, 2, 3, 4, 5, 7)  # the window sizes offered; a file's other size is added
 
 Edit = Callable[[str, object], None]  # (field, value) of this row's layer
 
@@ -69,30 +69,57 @@ def size_widget(layer: LayerSpec, edit: Edit, parent: QWidget) -> QWidget | None
         filters = QSpinBox(box)
         filters.setObjectName("filters")
         filters.setRange(1, MAX_FILTERS)
+        filters.setMinimumWidth(filters.fontMetrics().horizontalAdvance("000") + 24)
         filters.setValue(layer.filters)
         filters.setToolTip(_tr("How many filters: each finds its own pattern and makes one feature "
                                "map."))
         filters.valueChanged.connect(lambda v: edit("filters", v))
         row.addWidget(filters)
-    window = QComboBox(box)
+    window = WindowSpin(box)
     window.setObjectName("window")
-    sizes = sorted(set(WINDOWS) | {layer.kernel})
-    for size in sizes:
-        if size <= MAX_KERNEL:
-            window.addItem(f"{size}×{size}", size)
-    window.setCurrentIndex(max(0, window.findData(layer.kernel)))
+    window.setValue(layer.kernel)
     window.setToolTip(_tr("The window's size in pixels: each filter's weights cover this square of "
                           "its input.") if layer.kind == "conv" else
                       _tr("The window's size: the largest value of each square of this size is kept."))
-    window.currentIndexChanged.connect(lambda _=0: edit("kernel", window.currentData()))
+    window.valueChanged.connect(lambda v: edit("kernel", v))
     row.addWidget(window)
     return box
+
+
+class WindowSpin(QSpinBox):
+    """A square window's size, written as it is: 3×3."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setRange(1, MAX_KERNEL)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("00×00") + 24)
+
+    def textFromValue(self, value: int) -> str:  # noqa: N802 (Qt's name)
+        return f"{value}×{value}"
+
+    def valueFromText(self, text: str) -> int:  # noqa: N802
+        digits = text.split("×")[0].strip()
+        return int(digits) if digits.isdigit() else self.value()
+
+    def validate(self, text: str, pos: int):
+        digits = text.split("×")[0].strip()
+        if digits.isdigit() and 1 <= int(digits) <= MAX_KERNEL:
+            return QValidator.State.Acceptable, text, pos
+        return QValidator.State.Intermediate, text, pos
+
+
+def narrow(combo: QComboBox, letters: int = 4) -> QComboBox:
+    """A combo box as wide as its current choice needs (about `letters` letters), not its
+    longest: the experiment panel has no width to spare."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(letters)
+    return combo
 
 
 def activation_widget(layer: LayerSpec, edit: Edit, parent: QWidget) -> QComboBox | None:
     if layer.kind not in ("dense", "conv"):
         return None
-    activation = QComboBox(parent)
+    activation = narrow(QComboBox(parent))
     activation.addItems(list(ACTIVATIONS))
     activation.setCurrentIndex(max(0, activation.findText(layer.activation)))
     activation.setToolTip(
