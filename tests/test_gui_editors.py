@@ -21,8 +21,12 @@ from tfdesk.core.spec import (
     ModelSpec,
     OptimizerSpec,
     TrainingSpec,
+    conv_experiment,
+    conv_layer,
     course_experiment,
+    flatten_layer,
     lesson_experiment,
+    maxpool_layer,
 )
 from tfdesk.gui.layer_editor import COL_ACTIVATION, COL_DROPOUT, COL_PARAMS, COL_UNITS, LayerStackEditor
 from tfdesk.gui.optimizer_panel import OptimizerPanel
@@ -57,6 +61,10 @@ ROUND_TRIP_EXPERIMENTS = [
     lesson_experiment("quadratic"),
     Experiment(model=ModelSpec(hidden_layers=[])),  # softmax regression straight on the pixels
     unusual_experiment(),
+    conv_experiment(),
+    # a 28×28 network with a stride, valid padding and a 7×7 window no preset has
+    Experiment(name="conv28", model=ModelSpec(hidden_layers=[
+        conv_layer(5, 7, "tanh", stride=2, padding="valid"), maxpool_layer(3, "valid"), flatten_layer()])),
 ]
 
 
