@@ -212,3 +212,32 @@ def test_the_race_smooths_step_noise_unless_asked_and_its_legend_stays_off_the_c
     qtbot.waitUntil(lambda: race.legend.sceneBoundingRect().top() > 0, timeout=1000)
     legend_top = race.legend.sceneBoundingRect().top()
     assert legend_top >= race.plot.vb.sceneBoundingRect().bottom()
+
+
+def test_a_convolutions_filters_and_the_maps_it_makes_of_a_drawing(qtbot, window):
+    from qt_helpers import stroke
+
+    from tfdesk.core.spec import conv_layers
+
+    exp = window.experiment.copy()
+    exp.model.hidden_layers = conv_layers()
+    window._show_experiment(exp)
+    window.weights_dock.show()
+    window.weights_dock.raise_()
+    qtbot.waitUntil(lambda: window.worker.weights_watched, timeout=5_000)
+    assert train(qtbot, window) == "finished"
+    filters = window.worker.trainer.variable_values()["conv_layer/weight1"]  # 3×3, 1 channel, 16
+    qtbot.waitUntil(lambda: window.weights.tiles.images is not None
+                    and np.allclose(window.weights.tiles.images[5], filters[:, :, 0, 5]), timeout=10_000)
+    assert window.weights.tiles.images.shape == (16, 3, 3)
+    assert "16 filters of 3×3" in window.weights.caption.text()
+    assert "Draw a digit" in window.weights.maps_caption.text()
+
+    stroke(window.draw.canvas, [(60, 60), (220, 60), (120, 240)])
+    qtbot.waitUntil(lambda: window.weights.maps.images is not None, timeout=10_000)
+    maps = window.weights.maps.images
+    assert maps.shape == (16, 8, 8)  # one 8×8 map per filter ("same" padding keeps the size)
+    expected = window.worker.trainer.feature_maps(window.draw._vector)
+    np.testing.assert_allclose(maps, np.moveaxis(expected, -1, 0), rtol=1e-5, atol=1e-6)
+    assert maps.max() > 0 and "16 maps of 8×8" in window.weights.maps_caption.text()
+    assert window.weights.maps.isVisible()

@@ -56,6 +56,7 @@ class GraphHandles:
     # run first needs them: tracing them takes 150 ms that most runs never use.
     build_compiled: Callable[[], CompiledChunk]
     dropout_units: int  # of the layers with dropout, together
+    feature_maps: tf.Tensor | None = None  # the first convolution's output, for the weights view
 
 
 def build_graph(exp: Experiment, data: Dataset) -> GraphHandles:
@@ -137,7 +138,7 @@ class _Classifier:
             x = v1.placeholder(tf.float32, shape=(None, self.n_features), name="x_input")
             y = v1.placeholder(tf.float32, shape=(None, self.n_classes), name="y_label")
             training = v1.placeholder_with_default(False, shape=(), name="training")
-        h, shape = x, (self.n_features,)
+        h, shape, maps = x, (self.n_features,), None
         made = stack_shapes(exp.model.hidden_layers, self.n_features, self.n_classes, self.image)
         counts = dict.fromkeys(SCOPES, 0)
         for i, (layer, out) in enumerate(zip(exp.model.hidden_layers, made)):
@@ -151,6 +152,8 @@ class _Classifier:
                     self.variables += [w, b]
                 self.layers.append(_Layer(layer, w, b, seed + 1000 + i))
                 h = self._hidden(h, self.layers[-1], training, global_step, name=f"h{i + 1}_out")
+                if layer.kind == "conv" and maps is None:
+                    maps = h
             counts[layer.kind] += 1
             shape = out.shape
         n_out = len(exp.model.hidden_layers) + 1
@@ -166,7 +169,8 @@ class _Classifier:
                 probabilities = tf.nn.softmax(output, name="probabilities")
         loss, accuracy = self.loss_and_accuracy(y, output)
         return dict(x=x, y=y, training=training, output=output, probabilities=probabilities,
-                    loss=tf.identity(loss, name="loss"), accuracy=tf.identity(accuracy, name="accuracy"))
+                    loss=tf.identity(loss, name="loss"), accuracy=tf.identity(accuracy, name="accuracy"),
+                    feature_maps=maps)
 
     def forward(self, x, training, step=None, numbers=None):
         """Logits for x with the same variables (the chunk loops' pass). numbers: each

@@ -363,6 +363,15 @@ class Trainer:
             x = x[None, :]
         return self.session.run(target, feed_dict={h.x: x})
 
+    def feature_maps(self, x: np.ndarray) -> np.ndarray | None:
+        """The first convolution's maps of one input, (height, width, filters); None
+        when the network has no convolution."""
+        maps = self.handles.feature_maps
+        if maps is None:
+            return None
+        x = np.asarray(x, dtype=np.float32).reshape(1, -1)
+        return self.session.run(maps, feed_dict={self.handles.x: x})[0]
+
     def variable_values(self) -> dict[str, np.ndarray]:
         """The model's weights and biases by name (e.g. 'hidden_layer/weight1')."""
         variables = self.handles.model_variables

@@ -19,8 +19,10 @@ import numpy as np
 from ..core.errors import TfdeskError
 from .words import error_text
 
-# () -> (predict(x) -> probabilities, number of inputs), or None when nothing can answer
-ModelSource = Callable[[], "tuple[Callable[[np.ndarray], np.ndarray], int] | None"]
+# () -> (predict(x) -> probabilities, number of inputs, feature_maps(vector) or None),
+# or None when nothing can answer. feature_maps is given while the weights view is seen
+# and the network has a convolution.
+ModelSource = Callable[[], "tuple[Callable[[np.ndarray], np.ndarray], int, Callable | None] | None"]
 
 
 class DrawingAnswers:
@@ -69,10 +71,11 @@ class DrawingAnswers:
                 if source is None:  # nothing to answer with: the panel says so
                     self._report("predicted", None, vector)
                     return
-                predict, n_features = source
+                predict, n_features, feature_maps = source
                 if len(vector) != n_features:
                     return  # drawn for another input format; the panel will ask again
                 probabilities = predict(vector[None, :])[0]
+                maps = feature_maps(vector) if feature_maps is not None else None
         except TfdeskError as e:
             self._report("failed", error_text(e))
             return
@@ -82,3 +85,5 @@ class DrawingAnswers:
                                    f"({type(e).__name__}): {e}")
             return
         self._report("predicted", probabilities, vector)
+        if maps is not None:
+            self._report("featureMaps", maps)

@@ -35,6 +35,7 @@ class LessonViews:
     def _connect_lesson_views(self) -> None:
         w = self.worker
         w.weightsChanged.connect(self.weights.show_weights)
+        w.featureMaps.connect(self.weights.show_feature_maps)
         w.weightsChanged.connect(self.curve.show_weights)
         for dock in (self.weights_dock, self.curve_dock):
             # Deferred: a tab's region is only right once the tab switch is laid out.
@@ -55,9 +56,11 @@ class LessonViews:
     def _watch_weights(self) -> None:
         """The worker sends the weights only while a view of them can be seen."""
         watched = _seen(self.weights_dock) or _seen(self.curve_dock)
-        if watched and not self.worker.weights_watched:
-            self.worker.request_weights()
+        newly = watched and not self.worker.weights_watched
         self.worker.weights_watched = watched
+        if newly:
+            self.worker.request_weights()
+            self.worker.drawings.refresh()  # the drawing's feature maps, for a convolution
 
     def show_race(self) -> None:
         from .race_window import RaceWindow

@@ -52,6 +52,7 @@ class TrainingWorker(LessonRequests, GraphRequests, QObject):
     restored = Signal(str, object)  # folder, Experiment the weights belong to
     weightsReset = Signal()
     weightsChanged = Signal(object)  # {variable name: values}, while someone watches them
+    featureMaps = Signal(object)  # the first convolution's maps of the drawing, while watched
     raceStarted = Signal(object)  # the contestants' labels
     raceSteps = Signal(int, object, object)  # contestant, x in epochs, losses
     raceEpoch = Signal(int, object)  # contestant, EpochMetrics
@@ -296,10 +297,11 @@ class TrainingWorker(LessonRequests, GraphRequests, QObject):
         """What answers a drawing; called by the drawing thread with model_lock held."""
         m = self.graph_model
         if m is not None and m.output_name is not None:
-            return m.predict_probabilities, self._graph_features
+            return m.predict_probabilities, self._graph_features, None
         t = self.trainer
         if t is not None and t.data.task == "classification":
-            return t.predict, t.data.n_features
+            watched = self.weights_watched and t.handles.feature_maps is not None
+            return t.predict, t.data.n_features, t.feature_maps if watched else None
         return None
 
     def _guarded(self, work, busy: bool = False) -> None:
