@@ -1,4 +1,5 @@
-"""Take the README's screenshots offscreen: `python scripts/screenshots.py [folder]`.
+"""Take the README's screenshots offscreen: `python scripts/screenshots.py [folder [set …]]`,
+the sets being window, lessons, drawing, conv and chinese (all when none is named).
 
 Each picture shows the app in real use (training on the real data, a digit drawn
 with simulated mouse events), so look at them before committing them.
@@ -15,7 +16,7 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
 from PySide6.QtCore import QElapsedTimer, QSettings  # noqa: E402  (PySide6 before pyqtgraph)
-from PySide6.QtWidgets import QApplication, QSpinBox  # noqa: E402
+from PySide6.QtWidgets import QApplication, QSpinBox, QTableWidget  # noqa: E402
 
 from qt_helpers import stroke  # noqa: E402
 from tfdesk.gui import language  # noqa: E402
@@ -171,18 +172,42 @@ def drawing_views(app, folder: Path, settings_path: Path) -> None:
     w.close()
 
 
+def conv_views(app, folder: Path, settings_path: Path) -> None:
+    """The layer editor with the convolutional preset, and its filters and the maps they
+    make of a drawn 7, mid-training."""
+    from tfdesk.core.spec import conv_experiment
+
+    w = open_window(app, settings_path)
+    w._show_experiment(conv_experiment())
+    w.weights_dock.show()
+    w.weights_dock.raise_()
+    w.start_action.trigger()
+    wait_until(app, lambda: w.progress.value() > w.progress.maximum() * 0.3)
+    stroke(w.draw.canvas, SEVEN)
+    wait_until(app, lambda: w.weights.maps.images is not None, 10_000)
+    w.stop_action.trigger()
+    app.processEvents()
+    w.weights_dock.setFloating(True)
+    w.weights_dock.resize(520, 640)
+    app.processEvents()
+    w.weights.grab().save(str(folder / "filters.png"))
+    w.layers.findChild(QTableWidget, "layerTable").selectRow(3)  # Conv 2: its stride and padding
+    app.processEvents()
+    w.layers.grab().save(str(folder / "conv_editor.png"))
+    w.close()
+
+
+SETS = {"window": window_mid_training, "lessons": lesson_views, "drawing": drawing_views,
+        "conv": conv_views, "chinese": chinese_window}
+
+
 def main() -> None:
     folder = Path(sys.argv[1] if len(sys.argv) > 1 else "docs")
     folder.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication([])
-    with tempfile.TemporaryDirectory() as scratch:  # fresh settings: the default layout
-        window_mid_training(app, folder, Path(scratch) / "settings.ini")
-    with tempfile.TemporaryDirectory() as scratch:
-        lesson_views(app, folder, Path(scratch) / "settings.ini")
-    with tempfile.TemporaryDirectory() as scratch:
-        drawing_views(app, folder, Path(scratch) / "settings.ini")
-    with tempfile.TemporaryDirectory() as scratch:
-        chinese_window(app, folder, Path(scratch) / "settings.ini")
+    for name in sys.argv[2:] or SETS:
+        with tempfile.TemporaryDirectory() as scratch:  # fresh settings: the default layout
+            SETS[name](app, folder, Path(scratch) / "settings.ini")
     print(f"saved in {folder}/")
 
 

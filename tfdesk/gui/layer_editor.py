@@ -250,6 +250,7 @@ class LayerStackEditor(QWidget):
         table = self._table
         table.blockSignals(True)
         table.clearContents()
+        table.clearSpans()  # the output row's span moves with it
         table.setRowCount(len(self._layers) + 2)
         self._param_items, self._output_items = [], []
 
@@ -288,7 +289,7 @@ class LayerStackEditor(QWidget):
         )
         combo.currentIndexChanged.connect(lambda _=0, c=combo: self._set_output_activation(c.currentData()))
         table.setCellWidget(out, COL_ACTIVATION, combo)
-        table.setItem(out, COL_DROPOUT, self._fixed_item("—"))
+        table.setSpan(out, COL_ACTIVATION, 1, 2)  # room for "none (logits)"; it has no dropout
         self._param_items.append(self._fixed_item(""))
         table.setItem(out, COL_PARAMS, self._param_items[-1])
         self._output_items.append(self._fixed_item(""))

@@ -69,7 +69,6 @@ def size_widget(layer: LayerSpec, edit: Edit, parent: QWidget) -> QWidget | None
         filters = QSpinBox(box)
         filters.setObjectName("filters")
         filters.setRange(1, MAX_FILTERS)
-        filters.setMinimumWidth(filters.fontMetrics().horizontalAdvance("000") + 24)
         filters.setValue(layer.filters)
         filters.setToolTip(_tr("How many filters: each finds its own pattern and makes one feature "
                                "map."))
@@ -82,6 +81,12 @@ def size_widget(layer: LayerSpec, edit: Edit, parent: QWidget) -> QWidget | None
                           "its input.") if layer.kind == "conv" else
                       _tr("The window's size: the largest value of each square of this size is kept."))
     window.valueChanged.connect(lambda v: edit("kernel", v))
+    if layer.kind == "conv":
+        # Two numbers share the cell: without arrow buttons both stay readable in the panel's
+        # width; the wheel, the arrow keys and typing change them.
+        for spin in (box.findChild(QSpinBox, "filters"), window):
+            spin.setButtonSymbols(QSpinBox.ButtonSymbols.NoButtons)
+            spin.setToolTip(spin.toolTip() + " " + _tr("Scroll, use the arrow keys or type a number."))
     row.addWidget(window)
     return box
 
@@ -92,7 +97,6 @@ class WindowSpin(QSpinBox):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setRange(1, MAX_KERNEL)
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("00×00") + 24)
 
     def textFromValue(self, value: int) -> str:  # noqa: N802 (Qt's name)
         return f"{value}×{value}"
@@ -163,8 +167,8 @@ class WindowSettings(QWidget):
         self._stride.valueChanged.connect(lambda v: self._edited("stride", v))
         self._padding = QComboBox(self)
         self._padding.setObjectName("padding")
-        self._padding.addItem(_tr("same (zeros around the edge)"), PADDINGS[0])
-        self._padding.addItem(_tr("valid (inside the picture only)"), PADDINGS[1])
+        self._padding.addItem(_tr("same"), PADDINGS[0])
+        self._padding.addItem(_tr("valid"), PADDINGS[1])
         self._padding.setToolTip(_tr("same: the window may stand over the edge, which is padded with "
                                      "zeros, so the size is kept. valid: only whole windows inside "
                                      "the picture, so it shrinks."))
