@@ -2,6 +2,7 @@
 
     python -m bench.drawing            # the held-out test, about 3 minutes on 2 cores
     python -m bench.drawing --tune     # the choices behind the defaults, on tuning hands
+    python -m bench.drawing --tune --configs default,convolutional   # some of them
 
 The drawings are made here, not collected: every style of every digit
 (tfdesk/core/pen_digits.py) written by simulated hands, painted with the
@@ -31,7 +32,7 @@ from tfdesk.core.data import load_dataset, pen_digits_collection, with_drawings 
 from tfdesk.core.drawing import canvas_to_input  # noqa: E402
 from tfdesk.core.drawing_collection import DrawingCollection  # noqa: E402
 from tfdesk.core.pen_digits import STYLES, TEST_SEED, TUNING_SEED, drawings  # noqa: E402
-from tfdesk.core.spec import LayerSpec, course_experiment, default_experiment  # noqa: E402
+from tfdesk.core.spec import LayerSpec, conv_experiment, course_experiment, default_experiment  # noqa: E402
 from tfdesk.core.strokes import paint  # noqa: E402
 from tfdesk.core.trainer import Trainer  # noqa: E402
 
@@ -180,6 +181,8 @@ def tuning_configs() -> dict:
         "default, 40 epochs": _variant(default, training__epochs=40),
         "default, augment ×0.5": _Scaled(default, 0.5),
         "default, augment ×2": _Scaled(default, 2.0),
+        "convolutional": conv_experiment(),
+        "convolutional without augment": _variant(conv_experiment(), data__augment=False),
     }
 
 
@@ -187,25 +190,33 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tune", action="store_true", help="compare the candidate defaults on tuning hands")
     parser.add_argument("--per-style", type=int, default=50, help="drawings of each style (default 50)")
+    parser.add_argument("--configs", help="with --tune: only these candidates, comma-separated")
     args = parser.parse_args()
     seed = TUNING_SEED if args.tune else TEST_SEED
     print(f"{machine()}; {args.per_style} drawings of each of {len(STYLE_NAMES)} styles, "
           f"{'tuning' if args.tune else 'test'} hands (seed {seed})\n")
     drawn = drawn_set(seed, args.per_style)
     if args.tune:
+        chosen = args.configs.split(",") if args.configs else None
         results = [_train_scaled(name, exp, drawn) if isinstance(exp, _Scaled)
-                   else train_and_read(name, exp, drawn) for name, exp in tuning_configs().items()]
-        results.append(new_styles("default", default_experiment(), drawn))
-        results.append(new_styles("default without augment",
-                                  _variant(default_experiment(), data__augment=False), drawn))
-    else:
-        results = [train_and_read("default", default_experiment(), drawn),
-                   train_and_read("course", course_experiment(), drawn),
-                   new_styles("default", default_experiment(), drawn)]
+                   else train_and_read(name, exp, drawn) for name, exp in tuning_configs().items()
+                   if chosen is None or name in chosen]
+        for name, exp in (("default", default_experiment()), ("convolutional", conv_experiment()),
+                          ("default without augment", _variant(default_experiment(), data__augment=False))):
+            if chosen is None or name in chosen:
+                results.append(new_styles(name, exp, drawn))
+        report(results)
+        return
+    results = [train_and_read("default", default_experiment(), drawn),
+               train_and_read("convolutional", conv_experiment(), drawn),
+               train_and_read("course", course_experiment(), drawn),
+               new_styles("default", default_experiment(), drawn),
+               new_styles("convolutional", conv_experiment(), drawn)]
     report(results)
     by_name = {r.name: r.accuracy() for r in results}
-    print(f"drawn_digits: default={by_name['default']:.3f} course={by_name['course']:.3f} "
-          f"default_new_styles={by_name['default, new styles']:.3f}")
+    print(f"drawn_digits: default={by_name['default']:.3f} convolutional={by_name['convolutional']:.3f} "
+          f"course={by_name['course']:.3f} default_new_styles={by_name['default, new styles']:.3f} "
+          f"convolutional_new_styles={by_name['convolutional, new styles']:.3f}")
 
 
 if __name__ == "__main__":

@@ -1,7 +1,8 @@
 """Training speed: tfdesk against the course's loop, Keras and tf.function, with and without XLA.
 
-    python -m bench.train            # about a minute on a 2-core laptop
+    python -m bench.train            # about 8 minutes on a 2-core laptop
     python -m bench.train --quick    # fewer rounds, for a smoke test
+    python -m bench.train --nets conv   # only some networks: course, large, conv
 
 Every peer trains the same network (same layers, Adam, batch size, data) from
 its own fresh weights; peers run interleaved for several rounds and each is
@@ -28,23 +29,27 @@ import tensorflow as tf  # noqa: E402  (after common sets the log level)
 import keras  # noqa: E402
 
 from tfdesk.core.data import Dataset, digits_dataset  # noqa: E402
-from tfdesk.core.spec import Experiment, LayerSpec, ModelSpec, OptimizerSpec, TrainingSpec  # noqa: E402
+from tfdesk.core.layer_shapes import stack_shapes  # noqa: E402
+from tfdesk.core.spec import (  # noqa: E402
+    Experiment, LayerSpec, ModelSpec, OptimizerSpec, TrainingSpec, conv_layers)
 from tfdesk.core.trainer import Trainer  # noqa: E402
 
 LEARNING_RATE = 0.002
 
 
-def _dataset(x: np.ndarray, y: np.ndarray, batch: int) -> Dataset:
+def _dataset(x: np.ndarray, y: np.ndarray, batch: int, input_format: str = "features") -> Dataset:
     n = len(x) // batch * batch  # whole batches only, so every peer runs the same steps
     empty_x, empty_y = x[:0], y[:0]  # no validation pass: the peers have none either
     return Dataset(x[:n], y[:n], empty_x, empty_y, empty_x, empty_y, task="classification",
-                   class_names=[str(i) for i in range(y.shape[1])], input_format="features",
+                   class_names=[str(i) for i in range(y.shape[1])], input_format=input_format,
                    description="benchmark data")
 
 
-def _experiment(units: list[int], batch: int) -> Experiment:
+def _experiment(layers: list, batch: int) -> Experiment:
+    """Dense layers of these units (relu), or the LayerSpecs given."""
+    layers = [LayerSpec(u, "relu", 0.0) if isinstance(u, int) else u for u in layers]
     return Experiment(
-        model=ModelSpec(hidden_layers=[LayerSpec(u, "relu", 0.0) for u in units], init="glorot"),
+        model=ModelSpec(hidden_layers=layers, init="glorot"),
         optimizer=OptimizerSpec(name="adam", learning_rate=LEARNING_RATE),
         training=TrainingSpec(epochs=1, batch_mode="mini", batch_size=batch,
                               validation_fraction=0.0, test_fraction=0.0),
@@ -84,10 +89,23 @@ def course_loop(exp, data, epochs):
     return run
 
 
+def _keras_layer(layer: LayerSpec, first: bool, image):
+    if layer.kind == "dense":
+        return [keras.layers.Dense(layer.units, activation="relu")]
+    if layer.kind == "flatten":
+        return [keras.layers.Flatten()]
+    reshape = [keras.layers.Reshape((*image, 1))] if first else []
+    if layer.kind == "maxpool":
+        return reshape + [keras.layers.MaxPooling2D(layer.kernel, layer.steps_by, layer.padding)]
+    return reshape + [keras.layers.Conv2D(layer.filters, layer.kernel, layer.steps_by, layer.padding,
+                                          activation="relu")]
+
+
 def keras_fit(exp, data, epochs):
+    layers = exp.model.hidden_layers
     model = keras.Sequential(
         [keras.Input((data.x_train.shape[1],))]
-        + [keras.layers.Dense(layer.units, activation="relu") for layer in exp.model.hidden_layers]
+        + [k for i, layer in enumerate(layers) for k in _keras_layer(layer, i == 0, data.image_shape)]
         + [keras.layers.Dense(data.y_train.shape[1])])
     model.compile(optimizer=keras.optimizers.Adam(LEARNING_RATE),
                   loss=keras.losses.CategoricalCrossentropy(from_logits=True))
@@ -103,33 +121,56 @@ def keras_fit(exp, data, epochs):
     return run
 
 
-def _dense_weights(exp, data, rng) -> list:
+def _weights(exp, data, rng) -> list:
     """Glorot-uniform weights and zero biases of the experiment's layers, as tf.Variables."""
-    sizes = [data.x_train.shape[1]] + [l.units for l in exp.model.hidden_layers] + [data.y_train.shape[1]]
-    variables = []
-    for fan_in, fan_out in zip(sizes, sizes[1:]):
+    shapes = stack_shapes(exp.model.hidden_layers, data.n_features, data.n_classes, data.image_shape)
+    variables, shape = [], (data.n_features,)
+    for layer, made in zip(exp.model.hidden_layers + [LayerSpec(data.n_classes)], shapes):
+        if layer.kind == "conv":
+            channels = shape[2] if len(shape) == 3 else 1
+            size, fan_in, fan_out = [layer.kernel, layer.kernel, channels, layer.filters], \
+                layer.kernel ** 2 * channels, layer.kernel ** 2 * layer.filters
+        elif layer.kind == "dense":
+            size, fan_in, fan_out = [shape[0], made.shape[0]], shape[0], made.shape[0]
+        else:
+            shape = made.shape
+            continue
         limit = math.sqrt(6 / (fan_in + fan_out))
-        variables += [tf.Variable(rng.uniform(-limit, limit, (fan_in, fan_out)).astype(np.float32)),
-                      tf.Variable(np.zeros(fan_out, np.float32))]
+        variables += [tf.Variable(rng.uniform(-limit, limit, size).astype(np.float32)),
+                      tf.Variable(np.zeros(size[-1], np.float32))]
+        shape = made.shape
     return variables
 
 
-def _batch_loss(variables, x_all, y_all, rows):
-    h = tf.gather(x_all, rows)
-    for j in range(0, len(variables) - 2, 2):
-        h = tf.nn.relu(h @ variables[j] + variables[j + 1])
-    logits = h @ variables[-2] + variables[-1]
+def _batch_loss(exp, image, variables, x_all, y_all, rows):
+    h, weights = tf.gather(x_all, rows), iter(variables)
+    for layer in exp.model.hidden_layers:
+        if layer.kind == "flatten":
+            h = tf.reshape(h, [tf.shape(h)[0], -1])
+            continue
+        if layer.kind in ("conv", "maxpool") and h.shape.rank == 2:
+            h = tf.reshape(h, [-1, *image, 1])
+        strides = [1, layer.steps_by, layer.steps_by, 1]
+        if layer.kind == "maxpool":
+            h = tf.nn.max_pool2d(h, layer.kernel, strides, layer.padding.upper())
+        elif layer.kind == "conv":
+            h = tf.nn.relu(tf.nn.conv2d(h, next(weights), strides, layer.padding.upper()) + next(weights))
+        else:
+            h = tf.nn.relu(h @ next(weights) + next(weights))
+    logits = h @ next(weights) + next(weights)
     return tf.reduce_mean(tf.nn.softmax_cross_entropy_with_logits(labels=tf.gather(y_all, rows),
                                                                   logits=logits))
 
 
 def _whole_epochs(make_step, exp, data, epochs, jit_compile: bool):
     """A peer that runs each epoch as one tf.function call of steps_per_epoch steps;
-    make_step(variables, x_all, y_all) gives the function that trains one batch of rows."""
+    make_step(variables, loss) gives the function that trains one batch of rows, given
+    loss(rows), the batch's loss."""
     rng = np.random.default_rng(0)
-    variables = _dense_weights(exp, data, rng)
+    variables = _weights(exp, data, rng)
     x_all, y_all = tf.constant(data.x_train), tf.constant(data.y_train)
-    step = make_step(variables, x_all, y_all)
+    step = make_step(variables, lambda rows: _batch_loss(exp, data.image_shape, variables, x_all,
+                                                         y_all, rows))
     batch = exp.training.batch_size
     steps_per_epoch = len(data.x_train) // batch
 
@@ -153,12 +194,12 @@ def _whole_epochs(make_step, exp, data, epochs, jit_compile: bool):
 
 def tf_function_epoch(exp, data, epochs):
     """A whole epoch in one tf.function call: the fastest plain TensorFlow 2 loop."""
-    def make_step(variables, x_all, y_all):
+    def make_step(variables, batch_loss):
         optimizer = keras.optimizers.Adam(LEARNING_RATE)
 
         def step(rows):
             with tf.GradientTape() as tape:
-                loss = _batch_loss(variables, x_all, y_all, rows)
+                loss = batch_loss(rows)
             optimizer.apply_gradients(zip(tape.gradient(loss, variables), variables))
             return loss
         return step
@@ -168,14 +209,14 @@ def tf_function_epoch(exp, data, epochs):
 def xla_epoch(exp, data, epochs):
     """A whole epoch in one tf.function(jit_compile=True), Adam written out as
     tf.compat.v1.train.AdamOptimizer computes it: the fastest plain TensorFlow 2 loop."""
-    def make_step(variables, x_all, y_all):
+    def make_step(variables, batch_loss):
         slots = [(tf.Variable(tf.zeros_like(v)), tf.Variable(tf.zeros_like(v))) for v in variables]
         beta1, beta2, epsilon = 0.9, 0.999, 1e-8
         powers = tf.Variable([1.0, 1.0])  # beta1^t, beta2^t
 
         def step(rows):
             with tf.GradientTape() as tape:
-                loss = _batch_loss(variables, x_all, y_all, rows)
+                loss = batch_loss(rows)
             powers.assign(powers * [beta1, beta2])
             rate = LEARNING_RATE * tf.sqrt(1 - powers[1]) / (1 - powers[0])
             for v, (m, s), g in zip(variables, slots, tape.gradient(loss, variables)):
@@ -268,33 +309,51 @@ def start_latency(rounds: int) -> dict[str, float]:
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="two rounds each, to check it runs")
+    parser.add_argument("--nets", default="course,large,conv",
+                        help="which networks, of course, large and conv (default: all)")
     args = parser.parse_args(argv)
     rounds = 2 if args.quick else 7
+    nets = args.nets.split(",")
     print(machine())
+    summary = {}
 
-    digits = digits_dataset(0.0, 0.0, seed=0)
-    course, per_step = measure("course_net (digits, 64 → 25 relu → 10, Adam)",
-                     _experiment([25], 32), _dataset(digits.x_train, digits.y_train, 32),
-                     epochs=20, rounds=rounds, peers=list(PEERS))
+    if "course" in nets:
+        digits = digits_dataset(0.0, 0.0, seed=0)
+        course, per_step = measure("course_net (digits, 64 → 25 relu → 10, Adam)",
+                                   _experiment([25], 32), _dataset(digits.x_train, digits.y_train, 32),
+                                   epochs=20, rounds=rounds, peers=list(PEERS))
+        summary["course_net"] = course
 
     rng = np.random.default_rng(0)
     x = rng.random((60_000, 784), dtype=np.float32)
     labels = (x @ rng.normal(size=(784, 10))).argmax(axis=1)  # a learnable synthetic task
     y = np.eye(10, dtype=np.float32)[labels]
-    large, _ = measure("large_net (60,000 × 784 synthetic, 784 → 256 → 128 → 10, Adam)",
-                    _experiment([256, 128], 128), _dataset(x, y, 128),
-                    epochs=1, rounds=max(2, rounds - 2), peers=list(PEERS))
+    if "large" in nets:
+        summary["large_net"], _ = measure(
+            "large_net (60,000 × 784 synthetic, 784 → 256 → 128 → 10, Adam)",
+            _experiment([256, 128], 128), _dataset(x, y, 128),
+            epochs=1, rounds=max(2, rounds - 2), peers=list(PEERS))
+    if "conv" in nets:
+        # The window's convolutional preset for 28×28 pictures; the course's loop is left
+        # out (it feeds every batch through Python, as on the large network, only slower).
+        summary["conv_net"], _ = measure(
+            "conv_net (6,400 × 28×28 synthetic, conv 5×5 16 → pool → conv 5×5 32 → pool → 128 → 10, "
+            "Adam)", _experiment(conv_layers((28, 28))[:-1] + [128], 64),
+            _dataset(x[:6400], y[:6400], 64, "mnist28"),
+            epochs=1, rounds=max(2, rounds - 2),
+            peers=["graph_loop", "keras_fit", "tf_function_epoch", "xla_epoch"])
 
-    augment = augmentation_cost(epochs=5, rounds=rounds)
-    start = start_latency(rounds=max(2, rounds - 4))
-    # The steps after which compiling has paid for itself (compiled_chunk.XLA_MIN_STEPS).
-    start["pays_after_steps"] = start["compile_ms"] / 1e3 / (per_step["graph_loop"] - per_step["tfdesk"])
+    if "course" in nets:
+        summary["augment"] = augmentation_cost(epochs=5, rounds=rounds)
+        start = start_latency(rounds=max(2, rounds - 4))
+        # The steps after which compiling has paid for itself (compiled_chunk.XLA_MIN_STEPS).
+        start["pays_after_steps"] = start["compile_ms"] / 1e3 / (per_step["graph_loop"] - per_step["tfdesk"])
+        summary["start"] = start
 
     def pairs(values, digits=2):
         return " ".join(f"{k}={v:.{digits}f}" for k, v in values.items())
     print()
-    print(f"course_net: {pairs(course)} large_net: {pairs(large)} augment: {pairs(augment)} "
-          f"start: {pairs(start, 0)}")
+    print(" ".join(f"{name}: {pairs(values, 0 if name == 'start' else 2)}" for name, values in summary.items()))
 
 
 if __name__ == "__main__":

@@ -901,212 +901,346 @@ Your experiment and saved files are kept; you can carry on. The details are in {
 <context>
     <name>LayerStackEditor</name>
     <message>
-        <location filename="../../tfdesk/gui/layer_editor.py" line="60"/>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="68"/>
         <source>8×8 image</source>
         <translation>8×8 影像</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/layer_editor.py" line="66"/>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="76"/>
         <source>Layer</source>
         <translation>層</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/layer_editor.py" line="66"/>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="76"/>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="300"/>
         <source>Units</source>
         <translation>神經元</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/layer_editor.py" line="66"/>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="76"/>
         <source>Activation</source>
         <translation>激活函數</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/layer_editor.py" line="66"/>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="76"/>
         <source>Dropout</source>
         <translation>丟棄率</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/layer_editor.py" line="66"/>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="77"/>
         <source>Params</source>
         <translation>參數</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/layer_editor.py" line="69"/>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="80"/>
         <source>Parameters: the layer&apos;s weights and biases, the numbers training adjusts</source>
         <translation>參數：這一層的權重和偏差，也就是訓練時會調整的數字</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/layer_editor.py" line="78"/>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="82"/>
+        <source>What the layer makes: height × width × feature maps while the data is a picture, then a row of values</source>
+        <translation>這一層的輸出：資料還是圖片時為 高 × 寬 × 特徵圖數，之後是一列數值</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="93"/>
         <source>The network, from the input at the top to the output at the bottom. Select a hidden layer to remove, duplicate or move it.</source>
         <translation>網路結構：最上面是輸入，最下面是輸出。選擇一個隱藏層即可移除、複製或移動它。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/layer_editor.py" line="87"/>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="102"/>
         <source>Every weight and bias is one number the optimizer adjusts while training. More parameters can learn more, but train slower and can memorise the training data.</source>
         <translation>每個權重和偏差都是優化器在訓練時調整的一個數字。參數越多能學得越多，但訓練較慢，也可能把訓練資料死背下來。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/layer_editor.py" line="95"/>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="110"/>
         <source>⚠ The loss already applies softmax to the output (softmax_cross_entropy_with_logits). A softmax here applies it twice and training suffers — the slide marks this Wrong!!</source>
         <translation>⚠ 損失函數（tf.nn.softmax_cross_entropy_with_logits）已經會對輸出做 softmax。在這裡再加 softmax 等於做了兩次，訓練效果會變差——投影片上把這個寫法標為錯誤示範！</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/layer_editor.py" line="105"/>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="131"/>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="186"/>
         <source>Add layer</source>
         <translation>新增層</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/layer_editor.py" line="106"/>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="132"/>
         <source>Add a hidden layer of 25 relu units after the selected one.</source>
         <translation>在選取的層後面新增一個有 25 個 relu 神經元的隱藏層。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/layer_editor.py" line="108"/>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="136"/>
+        <source>Convolution</source>
+        <translation>卷積層</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="137"/>
+        <source>Add a convolution of 16 filters of 3×3 after the selected layer (pictures only).</source>
+        <translation>在選取的層之後加入一個卷積層，16 個 3×3 濾鏡（僅限圖片輸入）。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="140"/>
+        <source>Max-pooling</source>
+        <translation>最大池化層</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="141"/>
+        <source>Add 2×2 max-pooling after the selected layer: it halves the feature maps.</source>
+        <translation>在選取的層之後加入 2×2 最大池化：特徵圖的長寬減半。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="144"/>
+        <location filename="../../tfdesk/gui/layer_rows.py" line="35"/>
+        <source>Flatten</source>
+        <translation>攤平層</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="145"/>
+        <source>Add a flatten layer: the feature maps as one row, for the dense layers after it.</source>
+        <translation>加入攤平層：把特徵圖排成一列，讓後面的全連接層使用。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="147"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/layer_editor.py" line="109"/>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="148"/>
         <source>Remove the selected hidden layer.</source>
         <translation>移除選取的隱藏層。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/layer_editor.py" line="111"/>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="150"/>
         <source>Duplicate</source>
         <translation>複製</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/layer_editor.py" line="112"/>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="151"/>
         <source>Add a copy of the selected hidden layer right after it.</source>
         <translation>在選取的隱藏層正後方加入一個相同的副本。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/layer_editor.py" line="114"/>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="153"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/layer_editor.py" line="115"/>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="154"/>
         <source>Move the selected hidden layer one step closer to the input.</source>
         <translation>將選取的隱藏層往輸入端移動一層。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/layer_editor.py" line="117"/>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="156"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/layer_editor.py" line="118"/>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="157"/>
         <source>Move the selected hidden layer one step closer to the output.</source>
         <translation>將選取的隱藏層往輸出端移動一層。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/layer_editor.py" line="122"/>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="161"/>
         <source>Presets</source>
         <translation>預設架構</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/layer_editor.py" line="123"/>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="162"/>
         <source>Replace the hidden layers with one of the course&apos;s networks, or the one that reads drawn digits best.</source>
         <translation>把隱藏層換成課程中的網路，或最能辨識手繪數字的網路。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/layer_editor.py" line="127"/>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="166"/>
         <source>Course network: 64 → 25 → 10</source>
         <translation>課程網路：64 → 25 → 10</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/layer_editor.py" line="128"/>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="167"/>
         <source>Exercise: three hidden layers of 25</source>
         <translation>練習：三層各 25 個神經元的隱藏層</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/layer_editor.py" line="130"/>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="169"/>
         <source>For drawn digits: 64 → 128 → 64 → 10</source>
         <translation>辨識手繪數字：64 → 128 → 64 → 10</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/layer_editor.py" line="195"/>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="171"/>
+        <source>Convolutional: conv → pool → conv → pool → dense</source>
+        <translation>卷積網路：卷積 → 池化 → 卷積 → 池化 → 全連接</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="257"/>
         <source>Input</source>
         <translation>輸入</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/layer_editor.py" line="196"/>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="258"/>
         <source>The values fed into the network: one per pixel of the image.</source>
         <translation>送進網路的數值：影像的每個像素各一個。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/layer_editor.py" line="199"/>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="261"/>
         <source>{n} values ({what})</source>
         <translation>{n} 個數值（{what}）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/layer_editor.py" line="201"/>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="263"/>
         <source>{n} values</source>
         <translation>{n} 個數值</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/layer_editor.py" line="206"/>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="268"/>
         <source>The input has no weights or biases of its own.</source>
         <translation>輸入本身沒有權重或偏差。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/layer_editor.py" line="213"/>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="301"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="303"/>
+        <source>Dense layers: units. Convolutions: filters and window. Pooling: window.</source>
+        <translation>全連接層：神經元數。卷積層：濾鏡數與視窗大小。池化層：視窗大小。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="377"/>
+        <source>The stack does not fit its input yet.</source>
+        <translation>這組層還接不上它的輸入。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="76"/>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="278"/>
         <source>Output</source>
         <translation>輸出</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/layer_editor.py" line="214"/>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="279"/>
         <source>One unit per class; its values are the logits the loss compares with the labels.</source>
         <translation>每個類別一個神經元；它們的值是原始分數，損失函數會拿來和標籤比較。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/layer_editor.py" line="216"/>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="281"/>
         <source>{n} classes</source>
         <translation>{n} 個類別</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/layer_editor.py" line="218"/>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="283"/>
         <source>none (logits)</source>
         <translation>無（原始分數）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/layer_editor.py" line="219"/>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="284"/>
         <source>softmax</source>
         <translation>softmax</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/layer_editor.py" line="222"/>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="287"/>
         <source>Leave the output as raw scores (logits): the loss applies softmax itself. Softmax here is the slide&apos;s Wrong!! example.</source>
         <translation>讓輸出保持原始分數：損失函數自己會做 softmax。在這裡加上 softmax，就是投影片上的錯誤示範。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/layer_editor.py" line="243"/>
+        <location filename="../../tfdesk/gui/layer_rows.py" line="32"/>
         <source>Hidden {n}</source>
         <translation>隱藏層 {n}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/layer_editor.py" line="245"/>
+        <location filename="../../tfdesk/gui/layer_rows.py" line="33"/>
+        <source>Conv {n}</source>
+        <translation>卷積 {n}</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/layer_rows.py" line="34"/>
+        <source>Pool {n}</source>
+        <translation>池化 {n}</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/layer_rows.py" line="41"/>
         <source>A hidden layer: each unit sums weighted inputs, adds a bias, and applies the activation.</source>
         <translation>隱藏層：每個神經元把輸入乘上權重後加總，加上偏差，再套用激活函數。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/layer_editor.py" line="252"/>
+        <location filename="../../tfdesk/gui/layer_rows.py" line="44"/>
+        <source>A convolution: each filter is a small window of weights slid over the picture, making one feature map that shows where its pattern is. The same weights work at every position, so a stroke is recognised wherever it is drawn.</source>
+        <translation>卷積層：每個濾鏡是一小窗權重，在圖片上滑動，產生一張特徵圖，標出它的圖樣出現在哪裡。同一組權重用在每個位置，所以筆畫畫在哪裡都認得出來。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/layer_rows.py" line="49"/>
+        <source>Max-pooling keeps the largest value of each window of every feature map: the maps get smaller, and a pattern moved a pixel still counts.</source>
+        <translation>最大池化保留每張特徵圖中每個視窗的最大值：特徵圖變小，圖樣移動一個像素也照樣算數。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/layer_rows.py" line="53"/>
+        <source>Flatten lays the feature maps out in one row of values, so dense layers can follow.</source>
+        <translation>攤平層把特徵圖排成一列數值，後面才能接全連接層。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/layer_rows.py" line="66"/>
         <source>How many units (neurons) this layer has. More units can learn more, but train slower.</source>
         <translation>這一層有多少個神經元。神經元越多能學得越多，但訓練較慢。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/layer_editor.py" line="260"/>
+        <location filename="../../tfdesk/gui/layer_rows.py" line="82"/>
+        <source>How many filters: each finds its own pattern and makes one feature map.</source>
+        <translation>濾鏡數：每個濾鏡找自己的圖樣，產生一張特徵圖。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/layer_rows.py" line="91"/>
+        <source>The window&apos;s size in pixels: each filter&apos;s weights cover this square of its input.</source>
+        <translation>視窗大小（像素）：每個濾鏡的權重涵蓋輸入中這樣大小的正方形。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/layer_rows.py" line="94"/>
+        <source>The window&apos;s size: the largest value of each square of this size is kept.</source>
+        <translation>視窗大小：每個這樣大小的正方形只保留最大值。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/layer_rows.py" line="102"/>
+        <source>Scroll, use the arrow keys or type a number.</source>
+        <translation>可用滾輪、方向鍵或直接輸入數字調整。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/layer_rows.py" line="145"/>
         <source>The function applied to each unit&apos;s sum. relu is the course&apos;s choice; without a non-linear one, stacked layers are no better than one.</source>
         <translation>套用在每個神經元加總結果上的函數。課程使用 relu；如果沒有非線性的激活函數，疊再多層也只等於一層。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/layer_editor.py" line="272"/>
+        <location filename="../../tfdesk/gui/layer_rows.py" line="162"/>
         <source>The share of this layer&apos;s units switched off at random during each training step (0.2 = 20%). It keeps the network from memorising the training data; testing always uses every unit.</source>
         <translation>每個訓練步驟中，這一層隨機關閉的神經元比例（0.2 = 20%）。它能避免網路死背訓練資料；測試時一律使用全部神經元。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/layer_editor.py" line="311"/>
+        <location filename="../../tfdesk/gui/layer_rows.py" line="184"/>
+        <source>How far the window moves each time: 2 makes the output half as high and wide.</source>
+        <translation>視窗每次移動的距離（步長）：2 會讓輸出的高和寬都減半。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/layer_rows.py" line="190"/>
+        <source>same</source>
+        <translation>相同（周圍補零）</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/layer_rows.py" line="191"/>
+        <source>valid</source>
+        <translation>有效（不補零）</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/layer_rows.py" line="192"/>
+        <source>same: the window may stand over the edge, which is padded with zeros, so the size is kept. valid: only whole windows inside the picture, so it shrinks.</source>
+        <translation>相同：視窗可以超出邊緣，邊緣補零，所以大小不變。有效：只用完全在圖片內的視窗，所以會變小。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/layer_rows.py" line="198"/>
+        <source>Stride:</source>
+        <translation>步長：</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/layer_rows.py" line="200"/>
+        <source>Padding:</source>
+        <translation>填補：</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/layer_editor.py" line="376"/>
         <source>Total: {n} parameters (weights and biases)</source>
         <translation>總計：{n} 個參數（權重和偏差）</translation>
     </message>
@@ -1257,8 +1391,8 @@ Your experiment and saved files are kept; you can carry on. The details are in {
     </message>
     <message>
         <location filename="../../tfdesk/gui/main_window.py" line="94"/>
-        <location filename="../../tfdesk/gui/main_window.py" line="246"/>
-        <location filename="../../tfdesk/gui/main_window.py" line="283"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="247"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="284"/>
         <source>Pause</source>
         <translation>暫停</translation>
     </message>
@@ -1333,42 +1467,42 @@ Your experiment and saved files are kept; you can carry on. The details are in {
         <translation>裝置</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="337"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="338"/>
         <source>Closing: finishing what the training thread is doing…</source>
         <translation>正在關閉：等訓練執行緒把手上的工作做完…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="202"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="203"/>
         <source>Open a data file</source>
         <translation>開啟資料檔案</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="203"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="204"/>
         <source>Data (*.npz *.csv *-ubyte *-ubyte.gz);;All files (*)</source>
         <translation>資料 (*.npz *.csv *-ubyte *-ubyte.gz);;所有檔案 (*)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="234"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="235"/>
         <source>Building the graph…</source>
         <translation>正在建立計算圖…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="236"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="237"/>
         <source>Training… Esc stops, Ctrl+P pauses.</source>
         <translation>訓練中…按 Esc 停止，按 Ctrl+P 暫停。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="246"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="247"/>
         <source>Resume</source>
         <translation>繼續</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="248"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="249"/>
         <source>Paused</source>
         <translation>已暫停</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="248"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="249"/>
         <source>Training…</source>
         <translation>訓練中…</translation>
     </message>
@@ -1983,22 +2117,42 @@ Your experiment and saved files are kept; you can carry on. The details are in {
 <context>
     <name>WeightsView</name>
     <message>
-        <location filename="../../tfdesk/gui/weights_view.py" line="68"/>
+        <location filename="../../tfdesk/gui/weights_view.py" line="70"/>
         <source>Each square is one hidden unit&apos;s weights on the input pixels: red pixels push the unit up, blue ones down, white ones do not matter. Watch them change as it trains.</source>
         <translation>每個方塊是一個隱藏層神經元對各輸入像素的權重：紅色像素會讓神經元的值升高，藍色會讓它降低，白色則沒有影響。訓練時看看它們如何變化。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/weights_view.py" line="88"/>
+        <location filename="../../tfdesk/gui/weights_view.py" line="76"/>
+        <source>One map per filter: where in your drawing the filter finds its pattern (red: strongly).</source>
+        <translation>每個濾鏡一張特徵圖：濾鏡在你的手寫數字中找到它的圖樣的地方（紅色：很強）。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/weights_view.py" line="104"/>
         <source>The first hidden layer&apos;s weights are drawn here when the network has a hidden layer and its input is a picture.</source>
         <translation>當網路有隱藏層、且輸入是圖片時，第一個隱藏層的權重會顯示在這裡。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/weights_view.py" line="96"/>
+        <location filename="../../tfdesk/gui/weights_view.py" line="112"/>
         <source>{name}: {inputs} inputs × {units} hidden units. One {h}×{w} picture per unit; colours run from blue (−{scale:.2g}) through white (0) to red (+{scale:.2g}).</source>
         <translation>{name}：{inputs} 個輸入 × {units} 個隱藏層神經元。每個神經元一張 {h}×{w} 的圖；顏色從藍色（−{scale:.2g}）經過白色（0）到紅色（+{scale:.2g}）。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/weights_view.py" line="103"/>
+        <location filename="../../tfdesk/gui/weights_view.py" line="125"/>
+        <source>Your drawing through each filter: {n} maps of {h}×{w}. Red marks where a filter finds its pattern.</source>
+        <translation>你的手寫數字經過每個濾鏡：{n} 張 {h}×{w} 的特徵圖。紅色標出濾鏡找到它的圖樣的地方。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/weights_view.py" line="136"/>
+        <source>{name}: {n} filters of {k}×{k}, each slid over the whole picture. Red weights look for ink, blue ones for blank paper; colours run from −{scale:.2g} to +{scale:.2g}.</source>
+        <translation>{name}：{n} 個 {k}×{k} 的濾鏡，各自在整張圖片上滑動。紅色權重找墨跡，藍色找空白；顏色從 −{scale:.2g} 到 +{scale:.2g}。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/weights_view.py" line="141"/>
+        <source>Draw a digit to see what each filter finds in it.</source>
+        <translation>畫一個數字，看看每個濾鏡在其中找到什麼。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/weights_view.py" line="152"/>
         <source>The first layer&apos;s weights appear here once the network is built.</source>
         <translation>網路建立後，第一層的權重會顯示在這裡。</translation>
     </message>
@@ -2293,74 +2447,74 @@ Your experiment and saved files are kept; you can carry on. The details are in {
         <translation>TensorFlow {0} 已就緒。按「開始」（Ctrl+Enter）即可開始訓練。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_reports.py" line="91"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="92"/>
         <source>Finished in {0:.1f} s</source>
         <translation>已完成，耗時 {0:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_reports.py" line="91"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="92"/>
         <source>Stopped after {0:.1f} s</source>
         <translation>已停止，執行了 {0:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_reports.py" line="92"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="93"/>
         <source>Training failed after {0:.1f} s</source>
         <translation>訓練失敗（執行了 {0:.1f} 秒）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_reports.py" line="94"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="95"/>
         <source> (its steps compiled by XLA)</source>
         <translation>（步驟由 XLA 編譯執行）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_reports.py" line="95"/>
-        <location filename="../../tfdesk/gui/window_reports.py" line="157"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="96"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="158"/>
         <source>Could not train</source>
         <translation>無法訓練</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_reports.py" line="102"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="103"/>
         <source>Test mse {0:.4f}</source>
         <translation>測試均方誤差 {0:.4f}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_reports.py" line="103"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="104"/>
         <source>Validation mse {0:.4f}</source>
         <translation>驗證 MSE {0:.4f}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_reports.py" line="120"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="121"/>
         <source>Weights reset</source>
         <translation>權重已重設</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_reports.py" line="136"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="137"/>
         <source>The graph takes {0} numbers, not an 8×8 or 28×28 image, so it cannot be drawn for.</source>
         <translation>這個計算圖的輸入是 {0} 個數字，而不是 8×8 或 28×28 的影像，所以無法用手寫數字測試。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_reports.py" line="139"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="140"/>
         <source>Drawings now go to the opened graph: {0} → {1}. Start trains your experiment&apos;s network again.</source>
         <translation>現在你寫的數字會送進開啟的計算圖：{0} → {1}。按「開始」會重新訓練你實驗中的網路。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_reports.py" line="147"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="148"/>
         <source>The network of your last session is kept in {0}; File ▸ Restore weights opens it.</source>
         <translation>你上次的網路保留在 {0}；用「檔案 ▸ 載入權重」即可開啟。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_reports.py" line="156"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="157"/>
         <source>Building the graph…</source>
         <translation>正在建立計算圖…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_reports.py" line="159"/>
-        <location filename="../../tfdesk/gui/window_reports.py" line="165"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="160"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="166"/>
         <source>tfdesk</source>
         <translation>tfdesk</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_reports.py" line="181"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="182"/>
         <source>no hidden layer</source>
         <translation>無隱藏層</translation>
     </message>
@@ -2462,12 +2616,12 @@ Your experiment and saved files are kept; you can carry on. The details are in {
         <translation>{variable} {shape}：檢查點中有，但這個網路沒有</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/codegen.py" line="26"/>
+        <location filename="../../tfdesk/core/codegen.py" line="27"/>
         <source>code style: choose one of {styles}, not {style!r}</source>
         <translation>程式碼寫法：請從 {styles} 中選擇，而不是 {style!r}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/codegen.py" line="31"/>
+        <location filename="../../tfdesk/core/codegen.py" line="32"/>
         <source>The code view writes the digits and the curve lessons; a data file&apos;s loading code is not generated.</source>
         <translation>程式碼檢視只能產生手寫數字和曲線課程的程式碼；不會產生讀取資料檔案的程式碼。</translation>
     </message>
@@ -3181,12 +3335,12 @@ Your experiment and saved files are kept; you can carry on. The details are in {
         <translation>計算圖無法回答（{kind}：{reason}）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/graph_safety.py" line="110"/>
+        <location filename="../../tfdesk/core/graph_safety.py" line="113"/>
         <source>{path}: refused to run this graph. It holds operations a dense network does not need and that could read or write files, use the network or run code: {ops} and {more} more.</source>
         <translation>{path}：拒絕執行這個計算圖。其中有全連接網路用不到、而且可能讀寫檔案、使用網路連線或執行程式碼的運算：{ops}，還有另外 {more} 個。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/graph_safety.py" line="116"/>
+        <location filename="../../tfdesk/core/graph_safety.py" line="119"/>
         <source>{path}: refused to run this graph. It holds operations a dense network does not need and that could read or write files, use the network or run code: {ops}.</source>
         <translation>{path}：拒絕執行這個計算圖。其中有全連接網路用不到、而且可能讀寫檔案、使用網路連線或執行程式碼的運算：{ops}。</translation>
     </message>
@@ -3201,79 +3355,89 @@ Your experiment and saved files are kept; you can carry on. The details are in {
         <translation>請至少選擇一個優化器和一種批次模式來競賽。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/spec.py" line="148"/>
+        <location filename="../../tfdesk/core/spec.py" line="198"/>
         <source>data.path: a file is needed when data.source is &apos;file&apos;</source>
         <translation>data.path：data.source 為 &apos;file&apos; 時必須指定檔案</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/spec.py" line="156"/>
+        <location filename="../../tfdesk/core/spec.py" line="206"/>
         <source>data.drawings: a file name, or null for no drawings</source>
         <translation>data.drawings：填入檔名，不使用手繪數字則填 null</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/spec.py" line="161"/>
+        <location filename="../../tfdesk/core/spec.py" line="211"/>
         <source>data.{option}: the curve lessons have no images; it works with the digits and image files</source>
         <translation>data.{option}：曲線課程沒有影像；這個選項只適用於手寫數字和影像檔案</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/spec.py" line="166"/>
+        <location filename="../../tfdesk/core/spec.py" line="216"/>
         <source>data.drawings: the curve lessons have no images; drawings mix into the digits and image files</source>
         <translation>data.drawings：曲線課程沒有影像；手繪數字只能混入手寫數字和影像檔案</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/spec.py" line="172"/>
+        <location filename="../../tfdesk/core/spec.py" line="222"/>
         <source>model.hidden_layers: at most {max_layers} layers, got {count:,}</source>
         <translation>model.hidden_layers：最多 {max_layers} 層，這裡有 {count:,} 層</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/spec.py" line="182"/>
+        <location filename="../../tfdesk/core/spec.py" line="408"/>
+        <source>example: unknown example {name!r}; choose one of digits, course, conv, linear, quadratic</source>
+        <translation>example：沒有範例 {name!r}；請從 digits、course、conv、linear、quadratic 中選一個</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/spec.py" line="420"/>
         <source>{layer}.dropout: must be in [0, 1), got {dropout!r}</source>
         <translation>{layer}.dropout：必須在 [0, 1) 之間，這裡是 {dropout!r}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/spec.py" line="195"/>
+        <location filename="../../tfdesk/core/spec.py" line="238"/>
         <source>optimizer.momentum: must be in [0, 1), got {momentum!r}</source>
         <translation>optimizer.momentum：必須在 [0, 1) 之間，這裡是 {momentum!r}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/spec.py" line="203"/>
+        <location filename="../../tfdesk/core/spec.py" line="246"/>
         <source>optimizer.{option}: must be in [0, 1), got {value!r}</source>
         <translation>optimizer.{option}：必須在 [0, 1) 之間，這裡是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/spec.py" line="218"/>
+        <location filename="../../tfdesk/core/spec.py" line="261"/>
         <source>training.{option}: must be in [0, 1), got {value!r}</source>
         <translation>training.{option}：必須在 [0, 1) 之間，這裡是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/spec.py" line="222"/>
+        <location filename="../../tfdesk/core/spec.py" line="265"/>
         <source>training.validation_fraction + training.test_fraction: together they must leave at least 10% of the data for training</source>
         <translation>training.validation_fraction + training.test_fraction：兩者加起來必須至少留下 10% 的資料用來訓練</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/spec.py" line="229"/>
+        <location filename="../../tfdesk/core/spec.py" line="272"/>
         <source>training.early_stopping: it watches the validation loss; keep some data for validation (training.validation_fraction above 0)</source>
         <translation>training.early_stopping：它看的是驗證損失；請保留一些資料做驗證（training.validation_fraction 大於 0）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/spec.py" line="234"/>
+        <location filename="../../tfdesk/core/spec.py" line="277"/>
         <source>training.batch_size: {batch_size} is larger than the training set ({n_train} examples); choose at most {n_train} or full batch</source>
         <translation>training.batch_size：{batch_size} 比訓練集（{n_train} 筆資料）還大；請選擇最多 {n_train}，或改用全批次</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/spec.py" line="241"/>
+        <location filename="../../tfdesk/core/spec.py" line="284"/>
         <source>device: must be &apos;cpu&apos; or &apos;gpu:N&apos; (N = 0, 1, …), got {device!r}</source>
         <translation>device：必須是 &apos;cpu&apos; 或 &apos;gpu:N&apos;（N = 0、1、…），這裡是 {device!r}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/spec.py" line="246"/>
+        <location filename="../../tfdesk/core/spec.py" line="289"/>
         <source>name: must be text, got {type}</source>
         <translation>name：必須是文字，這裡是 {type}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/spec.py" line="272"/>
+        <location filename="../../tfdesk/core/spec.py" line="321"/>
         <source>model.hidden_layers: this network has {parameters:,} weights and biases; tfdesk builds networks of up to {max_parameters:,} (with the optimizer&apos;s copies that is already {memory_gb:.1f} GB). Use fewer or smaller layers.</source>
         <translation>model.hidden_layers：這個網路有 {parameters:,} 個權重和偏差；tfdesk 最多只建立 {max_parameters:,} 個的網路（加上優化器的副本就已經有 {memory_gb:.1f} GB）。請使用較少或較小的層。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/spec.py" line="424"/>
+        <source>{layer}.dropout: tfdesk drops units of dense layers only; set it to 0 for a {kind} layer</source>
+        <translation>{layer}.dropout：tfdesk 只對全連接層做 dropout；{kind} 層請設為 0</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/spec_json.py" line="35"/>
@@ -3299,11 +3463,6 @@ Your experiment and saved files are kept; you can carry on. The details are in {
         <location filename="../../tfdesk/core/spec_json.py" line="64"/>
         <source>{path}: not a text file (expected UTF-8 JSON)</source>
         <translation>{path}：不是文字檔（應該是 UTF-8 編碼的 JSON）</translation>
-    </message>
-    <message>
-        <location filename="../../tfdesk/core/spec.py" line="340"/>
-        <source>example: unknown example {name!r}; choose one of digits, course, linear, quadratic</source>
-        <translation>example：未知的範例 {name!r}；請從 digits、course、linear、quadratic 中選擇</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/spec_checks.py" line="19"/>
@@ -3392,37 +3551,37 @@ Your experiment and saved files are kept; you can carry on. The details are in {
         <translation>第 {number} 筆：含有不是有限數字的點</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/trainer.py" line="36"/>
+        <location filename="../../tfdesk/core/trainer.py" line="37"/>
         <source>The train split is empty; raise its fraction to evaluate on it.</source>
         <translation>訓練集是空的；請提高它的比例，才能用它來評估。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/trainer.py" line="37"/>
+        <location filename="../../tfdesk/core/trainer.py" line="38"/>
         <source>The val split is empty; raise its fraction to evaluate on it.</source>
         <translation>驗證集是空的；請提高它的比例，才能用它來評估。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/trainer.py" line="38"/>
+        <location filename="../../tfdesk/core/trainer.py" line="39"/>
         <source>The test split is empty; raise its fraction to evaluate on it.</source>
         <translation>測試集是空的；請提高它的比例，才能用它來評估。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/trainer.py" line="39"/>
+        <location filename="../../tfdesk/core/trainer.py" line="40"/>
         <source>The {split} split is empty; raise its fraction to evaluate on it.</source>
         <translation>{split} 資料集是空的；請提高它的比例，才能用它來評估。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/trainer.py" line="154"/>
+        <location filename="../../tfdesk/core/trainer.py" line="161"/>
         <source>{device} was chosen but TensorFlow sees no GPU; training runs on the CPU.</source>
         <translation>選了 {device}，但 TensorFlow 看不到任何 GPU；改在 CPU 上訓練。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/trainer.py" line="157"/>
+        <location filename="../../tfdesk/core/trainer.py" line="164"/>
         <source>{device} was chosen but TensorFlow sees only {count} GPU(s); training runs on the CPU.</source>
         <translation>選了 {device}，但 TensorFlow 只看到 {count} 個 GPU；改在 CPU 上訓練。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/trainer.py" line="322"/>
+        <location filename="../../tfdesk/core/trainer.py" line="329"/>
         <source>Training stopped: the loss became {loss} at epoch {epoch}, step {step}. The learning rate {lr:g} is probably too large; try {smaller_lr:g}, then reset the weights and start again.</source>
         <translation>訓練已停止：損失在第 {epoch} 個訓練週期的第 {step} 步變成了 {loss}。學習率 {lr:g} 可能太大了；試試 {smaller_lr:g}，然後重設權重再重新開始。</translation>
     </message>
@@ -3491,31 +3650,51 @@ Your experiment and saved files are kept; you can carry on. The details are in {
         <source>28 × 28 values, grey levels 0–1. The digit is scaled to fit 20 × 20 and centred by its centre of mass.</source>
         <translation>28 × 28 個數值，灰階 0–1。數字會縮放到 20 × 20 以內，並依質心置中。</translation>
     </message>
+    <message>
+        <location filename="../../tfdesk/core/layer_shapes.py" line="59"/>
+        <source>{layer} (dense): its input is {shape} feature maps; put a flatten layer before it</source>
+        <translation>{layer}（全連接）：它的輸入是 {shape} 的特徵圖；請在它前面加一個攤平層</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/layer_shapes.py" line="67"/>
+        <source>{layer} ({kind}): it needs an image, but its input is a row of {values:,} values; convolution and pooling go before any flatten or dense layer, on 8×8 or 28×28 images</source>
+        <translation>{layer}（{kind}）：它需要圖片，但它的輸入是一列 {values:,} 個數值；卷積和池化要放在任何攤平層或全連接層之前，用在 8×8 或 28×28 的圖片上</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/layer_shapes.py" line="77"/>
+        <source>{layer} ({kind}): its {kernel}×{kernel} window does not fit in its {shape} input; use a smaller window or padding &quot;same&quot;</source>
+        <translation>{layer}（{kind}）：它的 {kernel}×{kernel} 視窗放不進 {shape} 的輸入；請用較小的視窗，或把填補設為「相同」（same）</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/layer_shapes.py" line="113"/>
+        <source>the output layer: its input is {shape} feature maps; end the hidden layers with a flatten layer</source>
+        <translation>輸出層：它的輸入是 {shape} 的特徵圖；請在隱藏層的最後加一個攤平層</translation>
+    </message>
 </context>
 <context>
     <name>spec</name>
     <message>
-        <location filename="../../tfdesk/core/spec.py" line="35"/>
+        <location filename="../../tfdesk/core/spec.py" line="42"/>
         <source>Gradient descent</source>
         <translation>梯度下降</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/spec.py" line="37"/>
+        <location filename="../../tfdesk/core/spec.py" line="44"/>
         <source>Momentum</source>
         <translation>動量</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/spec.py" line="42"/>
+        <location filename="../../tfdesk/core/spec.py" line="49"/>
         <source>Full batch</source>
         <translation>全批次</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/spec.py" line="43"/>
+        <location filename="../../tfdesk/core/spec.py" line="50"/>
         <source>Stochastic (batch of 1)</source>
         <translation>隨機（每批 1 筆）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/spec.py" line="44"/>
+        <location filename="../../tfdesk/core/spec.py" line="51"/>
         <source>Mini-batch</source>
         <translation>小批次 (mini-batch)</translation>
     </message>

@@ -23,28 +23,36 @@ MAX_DROPOUT = 0.95
 Edit = Callable[[str, object], None]  # (field, value) of this row's layer
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("LayerStackEditor", text)
+# Spelled out at each call so that lupdate finds the words, in the editor's context.
+translate = QCoreApplication.translate
 
 
 def layer_name(layer: LayerSpec, number: int) -> str:
     """Hidden 1, Conv 1, Pool 1, Flatten: number counts the layers of this kind."""
-    names = {"dense": _tr("Hidden {n}"), "conv": _tr("Conv {n}"), "maxpool": _tr("Pool {n}"),
-             "flatten": _tr("Flatten")}
+    names = {"dense": translate("LayerStackEditor", "Hidden {n}"),
+             "conv": translate("LayerStackEditor", "Conv {n}"),
+             "maxpool": translate("LayerStackEditor", "Pool {n}"),
+             "flatten": translate("LayerStackEditor", "Flatten")}
     return names[layer.kind].format(n=number)
 
 
 def layer_tip(layer: LayerSpec) -> str:
     return {
-        "dense": _tr("A hidden layer: each unit sums weighted inputs, adds a bias, and applies the "
-                     "activation."),
-        "conv": _tr("A convolution: each filter is a small window of weights slid over the picture, "
-                    "making one feature map that shows where its pattern is. The same weights work "
-                    "at every position, so a stroke is recognised wherever it is drawn."),
-        "maxpool": _tr("Max-pooling keeps the largest value of each window of every feature map: "
-                       "the maps get smaller, and a pattern moved a pixel still counts."),
-        "flatten": _tr("Flatten lays the feature maps out in one row of values, so dense layers "
-                       "can follow."),
+        "dense": translate(
+            "LayerStackEditor",
+            "A hidden layer: each unit sums weighted inputs, adds a bias, and applies the activation."),
+        "conv": translate(
+            "LayerStackEditor",
+            "A convolution: each filter is a small window of weights slid over the picture, making one"
+            " feature map that shows where its pattern is. The same weights work at every position, so"
+            " a stroke is recognised wherever it is drawn."),
+        "maxpool": translate(
+            "LayerStackEditor",
+            "Max-pooling keeps the largest value of each window of every feature map: the maps get "
+            "smaller, and a pattern moved a pixel still counts."),
+        "flatten": translate(
+            "LayerStackEditor",
+            "Flatten lays the feature maps out in one row of values, so dense layers can follow."),
     }[layer.kind]
 
 
@@ -55,8 +63,9 @@ def size_widget(layer: LayerSpec, edit: Edit, parent: QWidget) -> QWidget | None
         units.setRange(1, MAX_UNITS)
         units.setGroupSeparatorShown(True)
         units.setValue(layer.units)
-        units.setToolTip(_tr("How many units (neurons) this layer has. More units can learn more, "
-                             "but train slower."))
+        units.setToolTip(translate(
+            "LayerStackEditor",
+            "How many units (neurons) this layer has. More units can learn more, but train slower."))
         units.valueChanged.connect(lambda v: edit("units", v))
         return units
     if layer.kind == "flatten":
@@ -70,23 +79,29 @@ def size_widget(layer: LayerSpec, edit: Edit, parent: QWidget) -> QWidget | None
         filters.setObjectName("filters")
         filters.setRange(1, MAX_FILTERS)
         filters.setValue(layer.filters)
-        filters.setToolTip(_tr("How many filters: each finds its own pattern and makes one feature "
-                               "map."))
+        filters.setToolTip(translate(
+            "LayerStackEditor",
+            "How many filters: each finds its own pattern and makes one feature map."))
         filters.valueChanged.connect(lambda v: edit("filters", v))
         row.addWidget(filters)
     window = WindowSpin(box)
     window.setObjectName("window")
     window.setValue(layer.kernel)
-    window.setToolTip(_tr("The window's size in pixels: each filter's weights cover this square of "
-                          "its input.") if layer.kind == "conv" else
-                      _tr("The window's size: the largest value of each square of this size is kept."))
+    if layer.kind == "conv":
+        window.setToolTip(translate("LayerStackEditor", "The window's size in pixels: each filter's "
+                                                        "weights cover this square of its input."))
+    else:
+        window.setToolTip(translate("LayerStackEditor", "The window's size: the largest value of each "
+                                                        "square of this size is kept."))
     window.valueChanged.connect(lambda v: edit("kernel", v))
     if layer.kind == "conv":
         # Two numbers share the cell: without arrow buttons both stay readable in the panel's
         # width; the wheel, the arrow keys and typing change them.
         for spin in (box.findChild(QSpinBox, "filters"), window):
             spin.setButtonSymbols(QSpinBox.ButtonSymbols.NoButtons)
-            spin.setToolTip(spin.toolTip() + " " + _tr("Scroll, use the arrow keys or type a number."))
+            spin.setToolTip(spin.toolTip() + " " + translate(
+                "LayerStackEditor",
+                "Scroll, use the arrow keys or type a number."))
     row.addWidget(window)
     return box
 
@@ -127,7 +142,9 @@ def activation_widget(layer: LayerSpec, edit: Edit, parent: QWidget) -> QComboBo
     activation.addItems(list(ACTIVATIONS))
     activation.setCurrentIndex(max(0, activation.findText(layer.activation)))
     activation.setToolTip(
-        _tr("The function applied to each unit's sum. relu is the course's choice; without a "
+        translate(
+            "LayerStackEditor",
+            "The function applied to each unit's sum. relu is the course's choice; without a "
             "non-linear one, stacked layers are no better than one."))
     activation.currentTextChanged.connect(lambda v: edit("activation", v))
     return activation
@@ -142,9 +159,11 @@ def dropout_widget(layer: LayerSpec, edit: Edit, parent: QWidget) -> QDoubleSpin
     dropout.setDecimals(2)
     dropout.setValue(layer.dropout)
     dropout.setToolTip(
-        _tr("The share of this layer's units switched off at random during each training step "
-            "(0.2 = 20%). It keeps the network from memorising the training data; testing always "
-            "uses every unit."))
+        translate(
+            "LayerStackEditor",
+            "The share of this layer's units switched off at random during each training step (0.2 = "
+            "20%). It keeps the network from memorising the training data; testing always uses every "
+            "unit."))
     dropout.valueChanged.connect(lambda v: edit("dropout", v))
     return dropout
 
@@ -162,21 +181,23 @@ class WindowSettings(QWidget):
         self._stride = QSpinBox(self)
         self._stride.setObjectName("stride")
         self._stride.setRange(1, MAX_KERNEL)
-        self._stride.setToolTip(_tr("How far the window moves each time: 2 makes the output half as "
-                                    "high and wide."))
+        self._stride.setToolTip(translate(
+            "LayerStackEditor",
+            "How far the window moves each time: 2 makes the output half as high and wide."))
         self._stride.valueChanged.connect(lambda v: self._edited("stride", v))
         self._padding = QComboBox(self)
         self._padding.setObjectName("padding")
-        self._padding.addItem(_tr("same"), PADDINGS[0])
-        self._padding.addItem(_tr("valid"), PADDINGS[1])
-        self._padding.setToolTip(_tr("same: the window may stand over the edge, which is padded with "
-                                     "zeros, so the size is kept. valid: only whole windows inside "
-                                     "the picture, so it shrinks."))
+        self._padding.addItem(translate("LayerStackEditor", "same"), PADDINGS[0])
+        self._padding.addItem(translate("LayerStackEditor", "valid"), PADDINGS[1])
+        self._padding.setToolTip(translate(
+            "LayerStackEditor",
+            "same: the window may stand over the edge, which is padded with zeros, so the size is "
+            "kept. valid: only whole windows inside the picture, so it shrinks."))
         self._padding.currentIndexChanged.connect(
             lambda _=0: self._edited("padding", self._padding.currentData()))
-        stride_label = QLabel(_tr("Stride:"), self)
+        stride_label = QLabel(translate("LayerStackEditor", "Stride:"), self)
         stride_label.setBuddy(self._stride)
-        padding_label = QLabel(_tr("Padding:"), self)
+        padding_label = QLabel(translate("LayerStackEditor", "Padding:"), self)
         padding_label.setBuddy(self._padding)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
