@@ -160,3 +160,20 @@ def test_a_convolutional_checkpoint_opens_in_the_slides_restore_code(tmp_path):
     np.testing.assert_allclose(opened.predict(x), trainer.predict(x), rtol=1e-5, atol=1e-6)
     opened.close()
     trainer.close()
+
+
+def test_a_long_convolutional_run_on_the_cpu_is_never_compiled(monkeypatch):
+    """XLA's CPU convolutions took 44 times as long a step (bench/train.py, conv_net)."""
+    from tfdesk.core import compiled_chunk
+
+    monkeypatch.setattr(compiled_chunk, "XLA_MIN_STEPS", 10)  # any run is "long"
+    trainer = Trainer(small_conv(epochs=2))
+    trainer.train()
+    assert trainer.engine_path == "graph loop" and trainer.xla_error is None
+    assert not [op for op in trainer.graph.get_operations() if op.name.startswith("compiled_chunk")]
+    trainer.close()
+    dense = tiny_digits(epochs=2)  # the same length on a dense network compiles
+    trainer = Trainer(dense)
+    trainer.train()
+    assert [op for op in trainer.graph.get_operations() if op.name.startswith("compiled_chunk")]
+    trainer.close()

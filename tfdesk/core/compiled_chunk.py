@@ -112,12 +112,15 @@ def build_compiled_chunk(model, optimizer, global_step, engine: ChunkLoop) -> Co
                          accuracies=accuracies if classifier else None)
 
 
-def xla_mode(xla: str | None) -> str:
-    """The Trainer's xla argument, else TFDESK_XLA, else "auto"."""
+def xla_mode(xla: str | None, windows_on_cpu: bool = False) -> str:
+    """The Trainer's xla argument, else TFDESK_XLA, else "auto". windows_on_cpu: the
+    network has convolution or pooling and trains on the CPU, where XLA's convolutions
+    took 44 times as long a step as TensorFlow's own (bench/train.py, conv_net): "auto"
+    never compiles it, "on" still does."""
     mode = xla if xla is not None else os.environ.get("TFDESK_XLA", "auto")
     if mode not in MODES:
         raise ValueError(f"xla: {mode!r} is not one of {', '.join(MODES)}")
-    return mode
+    return "off" if mode == "auto" and windows_on_cpu else mode
 
 
 class ChunkRunner:

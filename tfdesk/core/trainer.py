@@ -62,7 +62,9 @@ class Trainer:
             self.experiment.check_size(self.data.n_features, self.data.n_classes, self.data.image_shape)
         self.handles: GraphHandles = build_graph(self.experiment, self.data)
         self.session = None
-        self._runner = ChunkRunner(self.handles.engine, self.handles.build_compiled, xla_mode(xla),
+        windows = any(layer.kind in ("conv", "maxpool") for layer in self.experiment.model.hidden_layers)
+        self._runner = ChunkRunner(self.handles.engine, self.handles.build_compiled,
+                                   xla_mode(xla, windows_on_cpu=windows and self.experiment.device == "cpu"),
                                    self.handles.dropout_units)
         self._known_step: int | None = None
         self._steps_left = 0  # of the run under way: whether compiling it will pay (compiled_chunk.py)
