@@ -27,6 +27,12 @@ def layer_scope(kind: str, count: int) -> str:
     return SCOPES[kind] if count == 0 else f"{SCOPES[kind]}_{count}"
 
 
+def short_label(layer: LayerSpec) -> str:
+    """A layer in a run's legend: 64, conv 16, pool, flatten."""
+    return {"dense": str(layer.units), "conv": f"conv {layer.filters}", "maxpool": "pool",
+            "flatten": "flatten"}[layer.kind]
+
+
 @dataclass(frozen=True)
 class LayerShape:
     shape: tuple[int, ...]  # (height, width, channels) or (values,)

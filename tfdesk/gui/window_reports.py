@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from ..core.input_formats import IMAGE_FORMATS, image_shape
+from ..core.layer_shapes import short_label
 from .graph_dialog import GraphTensorsDialog
 from .words import run_label
 
@@ -179,5 +180,5 @@ class WindowReports:
         if e.is_regression:
             shape = e.data.source
         else:
-            shape = " → ".join(str(l.units) for l in e.model.hidden_layers) or self.tr("no hidden layer")
+            shape = " → ".join(map(short_label, e.model.hidden_layers)) or self.tr("no hidden layer")
         return f"{run_label(e)} · {shape}"
