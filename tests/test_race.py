@@ -69,3 +69,19 @@ def test_a_pause_before_the_race_is_built_holds_and_a_diverging_contestant_drops
     assert list(race.out) == [0] and "learning rate" in race.out[0]
     assert sum(1 for i, kind in order if i == 1 and kind == "EpochMetrics") == 2
     race.close()
+
+
+def test_a_convolutional_network_races_from_the_same_filters():
+    from test_conv_layers import small_conv
+
+    experiments = contestants(small_conv(), ["gradient_descent", "adam"], ["mini"])
+    race = Race(_named(experiments), lambda i: [])
+    first = race.trainers[0].variable_values()
+    assert first["conv_layer/weight1"].shape == (3, 3, 1, 4)
+    np.testing.assert_array_equal(race.trainers[1].variable_values()["conv_layer/weight1"],
+                                  first["conv_layer/weight1"])
+    assert race.run(1)
+    after = [trainer.variable_values()["conv_layer/weight1"] for trainer in race.trainers]
+    assert not np.allclose(after[0], first["conv_layer/weight1"])  # both trained, differently
+    assert not np.allclose(after[0], after[1])
+    race.close()
