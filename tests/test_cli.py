@@ -10,6 +10,7 @@ import json
 import re
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 pytest.importorskip("tensorflow")
@@ -278,3 +279,34 @@ def test_the_run_says_how_its_steps_ran(tmp_path, monkeypatch):
     rc, _, err = call([str(tiny_digits(tmp_path, "long.json", epochs=400))])
     assert rc == 0, err
     assert "The steps ran compiled by XLA." in err
+
+
+def test_a_convolutional_network_trains_on_a_28x28_npz_file_and_a_misfit_is_one_line(tmp_path, capsys):
+    """MNIST's layout (Keras's mnist.npz), made here: a bright square's corner is the class."""
+    from tfdesk.core.spec import DataSpec, LayerSpec, conv_layers
+
+    rng = np.random.default_rng(0)
+    labels = rng.integers(0, 4, 600)
+    images = (rng.random((600, 28, 28)) * 40).astype(np.uint8)
+    for image, label in zip(images, labels):
+        top, left = divmod(int(label), 2)
+        image[4 + 14 * top:10 + 14 * top, 4 + 14 * left:10 + 14 * left] = 255
+    np.savez(tmp_path / "mnist.npz", x_train=images[:500], y_train=labels[:500],
+             x_test=images[500:], y_test=labels[500:])
+    exp = example_experiment("course")
+    exp.data = DataSpec(source="file", path="mnist.npz")
+    exp.model.hidden_layers = conv_layers((28, 28))
+    exp.training.epochs = 2
+    exp.save(tmp_path / "conv.json")
+    rc = main([str(tmp_path / "conv.json"), "--save", str(tmp_path / "saved")])
+    out, err = capsys.readouterr()
+    assert rc == 0, err
+    accuracy = float(re.search(r"test accuracy ([0-9.]+)%", out).group(1))
+    assert accuracy > 90  # four corners, told apart wherever the filters find them
+    assert sidecar(tmp_path / "saved")["experiment"]["model"]["hidden_layers"][0]["kernel"] == 5
+
+    exp.model.hidden_layers = [conv_layers((28, 28))[0], LayerSpec(32)]  # no flatten between
+    exp.save(tmp_path / "misfit.json")
+    rc = main([str(tmp_path / "misfit.json")])
+    assert_one_line_error(capsys, rc, "model.hidden_layers[1] (dense): its input is 28×28×16 feature "
+                                      "maps; put a flatten layer before it")
