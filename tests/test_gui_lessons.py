@@ -241,3 +241,15 @@ def test_a_convolutions_filters_and_the_maps_it_makes_of_a_drawing(qtbot, window
     np.testing.assert_allclose(maps, np.moveaxis(expected, -1, 0), rtol=1e-5, atol=1e-6)
     assert maps.max() > 0 and "16 maps of 8×8" in window.weights.maps_caption.text()
     assert window.weights.maps.isVisible()
+    # The graph inspector shows the convolution's scopes, and its filters' values.
+    with qtbot.waitSignal(window.worker.graphDescribed, timeout=10_000):
+        window.inspector_dock.show()
+        window.inspector_dock.raise_()
+    inspector = window.inspector
+    conv = inspector.find_item("conv_layer_1/weight2")
+    assert conv is not None and conv.parent().text(0) == "conv_layer_1"
+    assert inspector.find_item("pool_layer/h2_out") is not None
+    with qtbot.waitSignal(window.worker.variableValue, timeout=10_000) as value:
+        inspector.tree.setCurrentItem(inspector.find_item("conv_layer/weight1"))
+    np.testing.assert_allclose(value.args[1], window.worker.trainer.variable_values()["conv_layer/weight1"])
+    assert "shape (3, 3, 1, 16)" in inspector.value_caption.text()
