@@ -37,6 +37,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--autosave", metavar="DIR",
                    help="keep the latest and the best network in this folder while training")
     p.add_argument("--device", help="cpu or gpu:N (overrides the experiment)")
+    p.add_argument("--server", metavar="ADDRESS",
+                   help="train on a tfdesk-server (grpc://host:port); checkpoints stay here")
     p.add_argument("--devices", action="store_true", help="list GPUs and TensorFlow's devices, then exit")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.add_argument("--verbose", action="store_true",
@@ -80,9 +82,12 @@ def run(args) -> int:
         checkpoint.check_save_target(args.save)
     if args.logdir is not None:
         _check_logdir(args.logdir)
-    session = TrainingSession(_callbacks(args))
+    session = TrainingSession(_callbacks(args), server=args.server)
     try:
         session.prepare(exp)
+        if args.server:
+            console.say(f"Training on {session.trainer.remote.address} "
+                        f"({session.trainer.remote.device}).", error=True)
         if note := session.trainer.device_note():
             console.say(note, error=True)
         if args.resume:

@@ -56,6 +56,10 @@ def save_checkpoint(trainer, folder: str | Path, metrics: dict | None = None,
     the one training now (the autosave's best), which is put back after."""
     shown = Path(folder).absolute()
     check_save_target(shown)
+    if getattr(trainer, "remote", None) is not None:
+        # Written here, never on the server: the network's values go into a local twin,
+        # which saves them (the last finished epoch's when the server has gone).
+        trainer, snapshot = _here(trainer, snapshot), None
     folder = folder_swap.real_target(shown)
     staging = folder_swap.staging_for(folder)
     now = trainer.snapshot() if snapshot is not None else None
@@ -77,6 +81,25 @@ def save_checkpoint(trainer, folder: str | Path, metrics: dict | None = None,
         if now is not None:
             trainer.load_snapshot(now)
     return shown
+
+
+def _here(trainer, snapshot=None):
+    """A remote trainer's network, or that snapshot of it, in its local twin."""
+    from .remote import FAULTS
+
+    if snapshot is None:
+        try:
+            snapshot = trainer.snapshot()
+        except FAULTS:
+            snapshot = trainer.kept
+            if snapshot is None:
+                raise CheckpointError(
+                    QT_TRANSLATE_NOOP("core", "The server at {address} stopped answering before "
+                                              "an epoch finished: there are no weights to save."),
+                    address=trainer.remote.address) from None
+    twin = trainer.local_twin()
+    twin.load_snapshot(snapshot)
+    return twin
 
 
 def check_save_target(folder: str | Path) -> None:
@@ -242,7 +265,8 @@ def restore_weights(trainer, path: str | Path) -> dict | None:
         raise CheckpointError(
             QT_TRANSLATE_NOOP("core", "{prefix}: cannot read the checkpoint ({reason})."),
             prefix=prefix, reason=_reason(e)) from None
-    with trainer.graph.as_default():
+    here = trainer.local_twin() if getattr(trainer, "remote", None) is not None else trainer
+    with here.graph.as_default():
         graph_vars = {v.op.name: v for v in v1.global_variables()}
     problems = _mismatches(saved, {v.op.name: v.shape.as_list() for v in trainer.handles.model_variables},
                            graph_vars)
@@ -254,8 +278,10 @@ def restore_weights(trainer, path: str | Path) -> dict | None:
                   if name in saved and list(saved[name]) == v.shape.as_list()]
     sidecar = read_sidecar(Path(prefix).parent)
     try:
-        with trainer.graph.as_default():
-            v1.train.Saver(var_list=restorable).restore(trainer.session, prefix)
+        with here.graph.as_default():  # read on this computer, never on a server
+            v1.train.Saver(var_list=restorable).restore(here.session, prefix)
+        if here is not trainer:
+            trainer.load_snapshot(here.snapshot())
     except _TF_ERRORS as e:
         raise CheckpointError(
             QT_TRANSLATE_NOOP("core", "{prefix}: cannot read the checkpoint ({reason})."),

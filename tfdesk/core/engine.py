@@ -43,8 +43,8 @@ class ChunkLoop:
     augment_op: tf.Operation | None = None  # rewrites x_data for an epoch (augment.py)
     epoch_feed: tf.Tensor | None = None
 
-    def load(self, session, x: np.ndarray, y: np.ndarray) -> None:
-        session.run(self.load_op, {self.x_feed: x, self.y_feed: y})
+    def load(self, session, x: np.ndarray, y: np.ndarray, options=None) -> None:
+        session.run(self.load_op, {self.x_feed: x, self.y_feed: y}, options=options)
 
     def prepare_epoch(self, session, epoch: int) -> None:
         """This epoch's augmented training images, when the experiment asks for them."""

@@ -59,9 +59,13 @@ class GraphHandles:
     feature_maps: tf.Tensor | None = None  # the first convolution's output, for the weights view
 
 
-def build_graph(exp: Experiment, data: Dataset) -> GraphHandles:
+def build_graph(exp: Experiment, data: Dataset, remote=None) -> GraphHandles:
+    """remote (remote.Remote): place the graph on a server's worker, its variables in the
+    client's own container there."""
     graph = tf.Graph()
-    with graph.as_default(), tf.device(_device_name(exp.device)):
+    device = remote.device if remote else _device_name(exp.device)
+    container = remote.container if remote else ""
+    with graph.as_default(), v1.container(container), tf.device(device):
         v1.set_random_seed(exp.training.seed)
         global_step = v1.train.get_or_create_global_step()
         if data.task == "regression":
@@ -80,7 +84,7 @@ def build_graph(exp: Experiment, data: Dataset) -> GraphHandles:
         saver = v1.train.Saver(max_to_keep=None, save_relative_paths=True)
 
     def build_compiled() -> CompiledChunk:
-        with graph.as_default(), tf.device(_device_name(exp.device)):
+        with graph.as_default(), v1.container(container), tf.device(device):
             return build_compiled_chunk(model, optimizer, global_step, engine)
 
     return GraphHandles(graph=graph, task=data.task, train_op=train_op, global_step=global_step,

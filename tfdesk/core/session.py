@@ -39,9 +39,11 @@ def same_network(a: Experiment, b: Experiment) -> bool:
 
 
 class TrainingSession:
-    def __init__(self, callbacks: list[Callback] = (), swap_lock=None):
+    def __init__(self, callbacks: list[Callback] = (), swap_lock=None, server: str | None = None):
         """swap_lock: held while one network replaces another (the window's drawing thread
-        uses the network between the training thread's chunks)."""
+        uses the network between the training thread's chunks). server: a tfdesk-server's
+        address to train on (core/remote.py), None for this computer."""
+        self.server = server
         # Every session says when a run goes wrong without a NaN (callbacks/divergence.py).
         self.callbacks = CallbackList([DivergenceCheck(), *callbacks])
         self._swap_lock = swap_lock or threading.Lock()
@@ -67,16 +69,23 @@ class TrainingSession:
     def prepare(self, exp: Experiment, data=None) -> bool:
         """The network for exp: the current one when only the epochs or batch settings differ,
         else a new one. True when a new one was built."""
+        from .remote import server_address
         from .trainer import Trainer
 
         exp = exp.copy().validate()
         t = self.trainer
-        if t is not None and data is None and same_network(t.experiment, exp):
+        server = server_address(self.server) if self.server else None
+        here = t is not None and (t.remote.address if t.remote else None) == server
+        lost = t is not None and t.remote is not None and t.remote.lost
+        if here and not lost and data is None and same_network(t.experiment, exp):
             for name in CONTINUABLE:
                 setattr(t.experiment.training, name, getattr(exp.training, name))
             t.experiment.validate(n_train=len(t.data.x_train))
             return False
-        self._replace(Trainer(exp, data))
+        trainer = Trainer(exp, data, server=self.server)
+        if lost and t.kept is not None and same_network(t.experiment, exp):
+            trainer.load_snapshot(t.kept)  # the server came back: go on from the weights kept here
+        self._replace(trainer)
         return True
 
     def _replace(self, trainer) -> None:
@@ -99,7 +108,7 @@ class TrainingSession:
         from .trainer import Trainer
 
         exp = sidecar_experiment(folder) if read_sidecar(folder) else current
-        trainer = Trainer(exp.copy().validate())
+        trainer = Trainer(exp.copy().validate(), server=self.server)
         try:
             sidecar = restore_weights(trainer, folder)
         except BaseException:

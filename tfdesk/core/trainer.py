@@ -4,11 +4,13 @@ Everything here runs on the thread that created the Trainer (TensorFlow's
 device scope is per thread). Other threads only touch the pause/stop flags and
 the pace, and may call predict() while holding the owner's lock (the drawing
 thread: docs/ARCHITECTURE.md, "Threads"). The `between_chunks` hook lets the
-owner answer requests while training is running or paused.
+owner answer requests while training is running or paused. With a server address
+the graph trains on a TensorFlow server (remote.py).
 """
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from dataclasses import dataclass
@@ -17,8 +19,10 @@ from typing import Callable
 import numpy as np
 import tensorflow as tf
 
+from . import remote
 from .compiled_chunk import ChunkRunner, xla_mode
 from .data import Dataset, load_dataset
+from .engine import TRAINING_DATA
 from .errors import TrainingError
 from .events import EpochMetrics, Evaluation, StepLosses, TrainResult
 from .i18n import QT_TRANSLATE_NOOP, Words
@@ -52,20 +56,29 @@ class Snapshot:
 
 
 class Trainer:
-    def __init__(self, exp: Experiment, data: Dataset | None = None, xla: str | None = None):
+    def __init__(self, exp: Experiment, data: Dataset | None = None, xla: str | None = None,
+                 server: str | None = None):
         """xla: "auto" (the default, or the TFDESK_XLA environment variable), "on" or
-        "off": when the steps run compiled by XLA (compiled_chunk.ChunkRunner)."""
+        "off": when the steps run compiled by XLA (compiled_chunk.ChunkRunner).
+        server: a tfdesk-server's address (grpc://host:port) to train on, never compiled."""
         self.experiment = exp.copy()
         self.data = data if data is not None else load_dataset(self.experiment)
         self.experiment.validate(n_train=len(self.data.x_train))
         if self.data.task == "classification":
             self.experiment.check_size(self.data.n_features, self.data.n_classes, self.data.image_shape)
-        self.handles: GraphHandles = build_graph(self.experiment, self.data)
+        self.remote = remote.connect(server) if server else None
+        self.kept: Snapshot | None = None  # remote: the last finished epoch's network, fetched here
+        self._twin: Trainer | None = None
+        self.handles: GraphHandles = build_graph(self.experiment, self.data, self.remote)
         self.session = None
         windows = any(layer.kind in ("conv", "maxpool") for layer in self.experiment.model.hidden_layers)
-        self._runner = ChunkRunner(self.handles.engine, self.handles.build_compiled,
-                                   xla_mode(xla, windows_on_cpu=windows and self.experiment.device == "cpu"),
+        mode = "off" if self.remote else xla_mode(xla, windows_on_cpu=windows and self.experiment.device == "cpu")
+        self._runner = ChunkRunner(self.handles.engine, self.handles.build_compiled, mode,
                                    self.handles.dropout_units)
+        if self.remote:
+            with self.graph.as_default():
+                kept = v1.global_variables() + v1.get_collection(TRAINING_DATA)
+            self._release = remote.release_op(self.graph, kept)
         self._known_step: int | None = None
         self._steps_left = 0  # of the run under way: whether compiling it will pay (compiled_chunk.py)
         self._running = threading.Event()  # cleared while paused
@@ -115,10 +128,17 @@ class Trainer:
         if self.session is not None:
             self._runner.wait()
             self.session.close()
-        self.session = v1.Session(graph=self.handles.graph, config=session_config(self._step_flops()))
+        config = session_config(self._step_flops())
+        if self.remote is None:
+            self.session = v1.Session(graph=self.handles.graph, config=config)
+        else:
+            self.session = v1.Session(self.remote.address, graph=self.graph,
+                                      config=self.remote.config(config))
         self._runner.use_session(self.session)
-        self.session.run(self.handles.init_op)
-        self.handles.engine.load(self.session, self.data.x_train, self.data.y_train)
+        with remote.answering(self.remote):
+            self.session.run(self.handles.init_op)
+            self.handles.engine.load(self.session, self.data.x_train, self.data.y_train,
+                                     remote.load_options(self.remote, self.data.x_train.nbytes))
         self.epoch = 0
         self.epoch_step = 0  # steps of the next epoch already trained (a stop part-way)
         self._known_step = 0
@@ -203,10 +223,11 @@ class Trainer:
         started = time.perf_counter()
         # A pause (or stop) asked for before the first chunk holds before any step is taken.
         status = "finished" if self._between_chunks(between_chunks) else "stopped"
-        for _ in range(epochs if status == "finished" else 0):
-            if not self._train_epoch(callback, between_chunks):
-                status = "stopped"
-                break
+        with remote.answering(self.remote):
+            for _ in range(epochs if status == "finished" else 0):
+                if not self._train_epoch(callback, between_chunks):
+                    status = "stopped"
+                    break
         self._stop.clear()
         return TrainResult(status, self.epoch, self.step, time.perf_counter() - started)
 
@@ -279,6 +300,8 @@ class Trainer:
         val_loss = val_acc = None
         if len(self.data.x_val):
             val_loss, val_acc = self.loss_and_accuracy(self.data.x_val, self.data.y_val)
+        if self.remote is not None:  # what a save can still write if the server goes away
+            self.kept = self.snapshot()
         callback(EpochMetrics(
             epoch=epoch, step=last_step, train_loss=float(np.mean(losses)),
             train_accuracy=float(np.mean(accuracies)) if accuracies is not None else None,
@@ -343,6 +366,10 @@ class Trainer:
         return float(values[0]), (float(values[1]) if len(values) > 1 else None)
 
     def evaluate(self, split: str = "test") -> Evaluation:
+        with remote.answering(self.remote):
+            return self._evaluate(split)
+
+    def _evaluate(self, split: str) -> Evaluation:
         x = getattr(self.data, f"x_{split}")
         y = getattr(self.data, f"y_{split}")
         if len(x) == 0:
@@ -412,9 +439,24 @@ class Trainer:
         self.set_variable_values(snapshot.values)
         self.epoch, self._known_step, self.epoch_step = snapshot.epoch, snapshot.step, snapshot.epoch_step
 
+    def local_twin(self) -> "Trainer":
+        """The same network on this computer: a remote network's checkpoints are written
+        and read through it (checkpoint.py)."""
+        if self._twin is None:
+            self._twin = Trainer(self.experiment, self.data, xla="off")
+        return self._twin
+
     def close(self) -> None:
         self._runner.wait()
-        self.session.close()
+        if self.remote is None:
+            self.session.close()
+            return
+        if self._twin is not None:
+            self._twin.close()
+        with contextlib.suppress(tf.errors.OpError):  # a server gone took them along
+            self.session.run(self._release)
+        with contextlib.suppress(tf.errors.OpError):
+            self.session.close()
 
     def __enter__(self) -> "Trainer":
         return self

@@ -1,0 +1,122 @@
+"""Training on a lab's TensorFlow server (tfdesk-server) through TensorFlow's own
+distributed runtime: the graph is built here, placed on the server's worker, and run
+with a tf.compat.v1.Session("grpc://host:port"). Everything else stays on the laptop.
+
+Each client's variables live in a resource container of its own (`tfdesk-<random>`),
+so thirty students building the same course network never share a weight; closing
+the trainer destroys them on the server. Every call has a time limit, and a server
+that stops answering becomes a TrainingError naming it. Checkpoints are written here,
+never on the server (checkpoint.py saves through a local twin of the network).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import secrets
+from dataclasses import dataclass, field
+
+import tensorflow as tf
+
+from .errors import TrainingError
+from .i18n import QT_TRANSLATE_NOOP
+
+v1 = tf.compat.v1
+
+WORKER = "/job:worker/task:0"
+CONNECT_TIMEOUT_S = 10  # to reach the server and list its devices
+# Any one call: a chunk is about 30 ms. TensorFlow's client waits for a server that has
+# gone away until the call's time is up, so this is also how long a student waits to
+# hear of it. The call that sends the training data gets longer (load_options).
+CALL_TIMEOUT_S = 10
+SLOWEST_NETWORK = 1_000_000  # bytes a second (8 Mbit/s) the data is given time for
+# The errors of a server that cannot be reached, stopped, or took too long.
+FAULTS = (tf.errors.UnavailableError, tf.errors.DeadlineExceededError, tf.errors.AbortedError,
+          tf.errors.CancelledError)
+
+
+@dataclass
+class Remote:
+    address: str  # grpc://host:port
+    container: str  # this client's own: its variables and nothing else
+    device: str  # where the graph goes: the worker's first GPU, else its CPU
+    devices: list = field(default_factory=list)  # (name, type, bytes) of the server's devices
+    lost: bool = False  # a call failed: this network is gone from the server
+
+    def config(self, config: v1.ConfigProto) -> v1.ConfigProto:
+        """A local session's settings (session_config.py) for the server: the time limit of
+        every call, and none of this computer's thread pools (the server has its own)."""
+        config.operation_timeout_in_ms = CALL_TIMEOUT_S * 1000
+        config.ClearField("session_inter_op_thread_pool")
+        config.use_per_session_threads = False
+        return config
+
+    def fault(self, error: tf.errors.OpError) -> TrainingError:
+        """What the student reads when the server failed a call."""
+        self.lost = True
+        reason = (error.message or type(error).__name__).strip().splitlines()[0]
+        return TrainingError(
+            QT_TRANSLATE_NOOP("core", "The server at {address} stopped answering ({reason}). The "
+                                      "weights of the last finished epoch are kept on this "
+                                      "computer: save them, and press Start again once the server "
+                                      "is back."),
+            address=self.address, reason=reason)
+
+
+def server_address(text: str) -> str:
+    """grpc://host:port from what a student types (host:port, with or without grpc://)."""
+    text = text.strip()
+    match = re.fullmatch(r"(?:grpc://)?([A-Za-z0-9.\-]+|\[[0-9A-Fa-f:]+\]):([0-9]{1,5})", text)
+    if not match or not 0 < int(match.group(2)) < 65536:
+        raise TrainingError(
+            QT_TRANSLATE_NOOP("core", "{address!r} is not a server address; type it as "
+                                      "grpc://host:port, for example grpc://127.0.0.1:2222"),
+            address=text)
+    return f"grpc://{match.group(1)}:{int(match.group(2))}"
+
+
+def connect(text: str, timeout_s: float = CONNECT_TIMEOUT_S) -> Remote:
+    """Reach the server and list its devices; TrainingError when it does not answer."""
+    address = server_address(text)
+    config = v1.ConfigProto(operation_timeout_in_ms=int(timeout_s * 1000))
+    try:
+        with v1.Session(address, graph=tf.Graph(), config=config) as session:
+            found = session.list_devices()
+    except tf.errors.OpError as e:
+        reason = (e.message or type(e).__name__).strip().splitlines()[0]
+        raise TrainingError(
+            QT_TRANSLATE_NOOP("core", "No TensorFlow server answers at {address} ({reason}). Is "
+                                      "tfdesk-server running there, and the address and port "
+                                      "right?"),
+            address=address, reason=reason) from None
+    devices = [(d.name, d.device_type, d.memory_limit_bytes) for d in found
+               if d.name.startswith("/job:worker/replica:0/task:0/")]
+    gpus = [name for name, kind, _ in devices if kind == "GPU"]
+    device = f"{WORKER}/device:GPU:0" if gpus else f"{WORKER}/device:CPU:0"
+    return Remote(address, f"tfdesk-{secrets.token_hex(8)}", device, devices)
+
+
+@contextlib.contextmanager
+def answering(remote: Remote | None):
+    """A remote call inside: a server that stopped answering becomes the student's words."""
+    try:
+        yield
+    except FAULTS as e:
+        if remote is None:
+            raise
+        raise remote.fault(e) from None
+
+
+def load_options(remote: Remote | None, nbytes: int):
+    """The time limit of the call that sends `nbytes` of training data to the server."""
+    if remote is None:
+        return None
+    return v1.RunOptions(timeout_in_ms=int((CALL_TIMEOUT_S + nbytes / SLOWEST_NETWORK) * 1000))
+
+
+def release_op(graph: tf.Graph, variables: list) -> tf.Operation:
+    """An op that destroys these variables on the server (its container's contents), so
+    the server does not grow with every student who came and went."""
+    with graph.as_default(), tf.name_scope("release"):
+        return tf.group(*[tf.raw_ops.DestroyResourceOp(resource=v.handle, ignore_lookup_error=True)
+                          for v in variables])

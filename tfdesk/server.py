@@ -1,0 +1,203 @@
+"""tfdesk-server: a TensorFlow server a class trains on (tfdesk-train --server, core/remote.py).
+
+    tfdesk-server [--port 2222] [--gpus 0,1] [--listen ADDRESS]
+
+TensorFlow's gRPC server has no authentication and runs any op a client sends, and it
+listens on every network interface whatever address it is given (grpc_server_lib.cc
+binds 0.0.0.0). So by default tfdesk-server runs it in a private network namespace of
+its own (an unprivileged Linux user namespace), where nothing outside can reach it, and
+relays only 127.0.0.1:PORT to it: students reach it through SSH port forwarding.
+`--listen ADDRESS` runs it directly instead, reachable on every interface, with a
+warning. The relay passes bytes and sees connections come and go; it prints a line for
+each, so the instructor sees students arrive and leave.
+"""
+
+from __future__ import annotations
+
+import argparse
+import fcntl
+import os
+import shutil
+import signal
+import socket
+import struct
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+EXIT_BAD_INPUT = 2
+READY = "tfdesk-server inner ready"
+
+
+def main(argv=None) -> int:
+    p = argparse.ArgumentParser(prog="tfdesk-server", description=__doc__.splitlines()[0])
+    p.add_argument("--port", type=int, default=2222, help="the port students connect to (default 2222)")
+    p.add_argument("--gpus", help="the GPUs to offer, e.g. 0,1 (default: all; 'none' for the CPU only)")
+    p.add_argument("--listen", metavar="ADDRESS",
+                   help="run TensorFlow's server directly, reachable from the network (see the warning)")
+    p.add_argument("--inner", metavar="SOCKET", help=argparse.SUPPRESS)
+    args = p.parse_args(argv)
+    if not 0 < args.port < 65536:
+        p.error(f"--port: {args.port} is not a port number (1-65535)")
+    if args.gpus is not None:  # before TensorFlow is imported
+        os.environ["CUDA_VISIBLE_DEVICES"] = "" if args.gpus == "none" else args.gpus
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+    if args.inner:
+        return _inner(args.inner, args.port)
+    if args.listen:
+        return _direct(args.listen, args.port)
+    return _private(args.port, args.gpus)
+
+
+def _say(text: str) -> None:
+    print(text, flush=True)
+
+
+def _start_tensorflow(host: str, port: int):
+    import tensorflow as tf
+
+    config = tf.compat.v1.ConfigProto()
+    config.gpu_options.allow_growth = True  # many students share one GPU
+    cluster = tf.train.ClusterSpec({"worker": [f"{host}:{port}"]})
+    server = tf.distribute.Server(cluster, job_name="worker", task_index=0, protocol="grpc",
+                                  config=config, start=True)
+    gpus = tf.config.list_physical_devices("GPU")
+    return server, ", ".join(g.name for g in gpus) or "none (the CPU trains)"
+
+
+def _direct(address: str, port: int) -> int:
+    _say(f"WARNING: TensorFlow's server has no password and runs any operation a client sends "
+         f"(reading and writing files as {os.environ.get('USER', 'this user')}). It listens on "
+         f"port {port} of EVERY network interface of this machine, not only {address}. Run it only "
+         f"on a trusted lab network, behind a firewall, under an account with nothing to lose.")
+    server, gpus = _start_tensorflow(address, port)
+    _say(f"tfdesk-server: GPUs offered: {gpus}")
+    _say(f"Students type: grpc://{address}:{port}")
+    server.join()
+    return 0
+
+
+def _private(port: int, gpus: str | None) -> int:
+    if shutil.which("unshare") is None:
+        return _cannot("the unshare command (util-linux) is not installed")
+    folder = Path(tempfile.mkdtemp(prefix="tfdesk-server-"))
+    path = folder / "relay.sock"
+    command = ["unshare", "--user", "--map-root-user", "--net", sys.executable, "-m", "tfdesk.server",
+               "--inner", str(path), "--port", str(port)] + (["--gpus", gpus] if gpus else [])
+    inner = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
+    for line in inner.stdout:  # until it is ready, or has said why not and ended
+        if line.strip() == READY:
+            break
+        print(line, end="", flush=True)
+    else:
+        inner.wait()
+        shutil.rmtree(folder, ignore_errors=True)
+        return _cannot("TensorFlow's server did not start in a private network namespace "
+                       "(are unprivileged user namespaces allowed here?)")
+    threading.Thread(target=shutil.copyfileobj, args=(inner.stdout, sys.stdout), daemon=True).start()
+    listener = socket.create_server(("127.0.0.1", port))
+
+    def stop(*_):
+        inner.terminate()
+        shutil.rmtree(folder, ignore_errors=True)
+        os._exit(0)
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    threading.Thread(target=lambda: (inner.wait(), stop()), daemon=True).start()
+    _say(f"Students type: grpc://127.0.0.1:{port} on this machine; from a laptop, forward the "
+         f"port first: ssh -N -L {port}:127.0.0.1:{port} USER@THIS-SERVER")
+    _relay(listener, lambda: _unix(path), announce=True)
+    return 0
+
+
+def _cannot(why: str) -> int:
+    print(f"tfdesk-server: cannot keep TensorFlow's server private: {why}. TensorFlow's server "
+          f"listens on every network interface; to run it so anyway, on a trusted network only, "
+          f"give --listen ADDRESS.", file=sys.stderr)
+    return EXIT_BAD_INPUT
+
+
+def _inner(path: str, port: int) -> int:
+    """Inside the namespace: loopback up, TensorFlow on it, the socket file relayed to it."""
+    _end_with_parent()
+    _loopback_up()
+    server, gpus = _start_tensorflow("127.0.0.1", port)
+    _say(f"tfdesk-server: GPUs offered: {gpus}")
+    listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    listener.bind(path)
+    listener.listen()
+    threading.Thread(target=_relay, args=(listener, lambda: socket.create_connection(
+        ("127.0.0.1", port))), daemon=True).start()
+    _say(READY)
+    server.join()
+    return 0
+
+
+def _end_with_parent() -> None:
+    """SIGTERM when the relaying process ends, however it ends (prctl PR_SET_PDEATHSIG)."""
+    import ctypes
+
+    ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM, 0, 0, 0)
+    if os.getppid() == 1:  # it ended before this was set
+        sys.exit(0)
+
+
+def _loopback_up() -> None:
+    """`ip link set lo up`, without needing the ip command (SIOCSIFFLAGS)."""
+    get_flags, set_flags, up = 0x8913, 0x8914, 0x1
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+        request = struct.pack("16sH", b"lo", 0)
+        flags = struct.unpack("16sH", fcntl.ioctl(s, get_flags, request)[:18])[1]
+        fcntl.ioctl(s, set_flags, struct.pack("16sH", b"lo", flags | up))
+
+
+def _unix(path: Path) -> socket.socket:
+    s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    s.connect(str(path))
+    return s
+
+
+def _relay(listener: socket.socket, connect, announce: bool = False) -> None:
+    """Every connection to the listener, passed byte for byte to a new connect()."""
+    while True:
+        client, peer = listener.accept()
+        where = f"{peer[0]}:{peer[1]}" if isinstance(peer, tuple) else "a client"
+        try:
+            upstream = connect()
+        except OSError as e:
+            client.close()
+            _say(f"tfdesk-server: could not pass on {where} ({e})")
+            continue
+        if announce:
+            _say(f"client {where} connected")
+        threading.Thread(target=_pipe, args=(client, upstream, where if announce else None),
+                         daemon=True).start()
+
+
+def _pipe(a: socket.socket, b: socket.socket, announce: str | None) -> None:
+    """Both ways until either side ends; then both end, so neither waits on a dead peer."""
+    def copy(source, target):
+        try:
+            while data := source.recv(65536):
+                target.sendall(data)
+        except OSError:
+            pass
+        for s in (a, b):
+            try:
+                s.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+    back = threading.Thread(target=copy, args=(b, a), daemon=True)
+    back.start()
+    copy(a, b)
+    back.join()
+    for s in (a, b):
+        s.close()
+    if announce:
+        _say(f"client {announce} left")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
