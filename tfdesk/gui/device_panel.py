@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
 
 from tfdesk.core.devices import DeviceReport, GpuInfo, TfDevice, query_gpus
 
+from .server_box import ServerBox
+
 GpuQuery = Callable[[], tuple[list[GpuInfo], str, str | None]]
 
 REFRESH_MS = 3000
@@ -110,6 +112,8 @@ class DevicePanel(QWidget):
         layout.addWidget(self._tf_label)
         layout.addWidget(self._summary)
         layout.addLayout(choose_form)
+        self.server = ServerBox()
+        layout.addWidget(self.server)
         layout.addStretch(1)
 
     # ---- public API -------------------------------------------------------------

@@ -79,6 +79,10 @@ class MainWindow(WindowActions, WindowFiles, WindowReports, LessonViews, MyDrawi
         self.optimizer.pace.set_pace(self.settings.value("pace", DEFAULT_PACE))
         self.worker.set_pace(self.optimizer.pace.pace())
         self.optimizer.pace.paceChanged.connect(self._pace_chosen)
+        server = self.devices.server
+        server.set_server(str(self.settings.value("server", "") or ""),
+                          str(self.settings.value("runOnServer", "false")).lower() == "true")
+        server.changed.connect(self._server_chosen)
         if logdir := str(self.settings.value("logdir", "") or ""):
             self.worker.logdir = logdir
             self.tensorboard_action.setChecked(True)
@@ -235,7 +239,7 @@ class MainWindow(WindowActions, WindowFiles, WindowReports, LessonViews, MyDrawi
         self.progress.show_text(self.tr("Building the graph…"))
         log.info("training %s", exp.to_json().replace("\n", " "))
         self.statusBar().showMessage(self.tr("Training… Esc stops, Ctrl+P pauses."))
-        self.worker.request_training(exp)
+        self.worker.request_training(exp, self.devices.server.server())
 
     def toggle_pause(self) -> None:
         if not self._training:
@@ -251,6 +255,11 @@ class MainWindow(WindowActions, WindowFiles, WindowReports, LessonViews, MyDrawi
     def _pace_chosen(self, steps_per_second: float) -> None:
         self.worker.set_pace(steps_per_second)
         self.settings.setValue("pace", int(steps_per_second))
+
+    def _server_chosen(self) -> None:
+        box = self.devices.server
+        self.settings.setValue("server", box.address.text().strip())
+        self.settings.setValue("runOnServer", box.server() is not None)
 
     def stop_training(self) -> None:
         if self._training:

@@ -79,7 +79,7 @@ class WindowFiles:
         folder = folder or self._ask_folder(self.tr("Restore weights from a checkpoint folder"))
         if folder and not self._training:
             self._leave_graph()
-            self.worker.request_restore(folder, self.current_experiment())
+            self.worker.request_restore(folder, self.current_experiment(), self.devices.server.server())
 
     def open_graph(self) -> None:
         path = self._ask_open_path(self.tr("Open a graph"),

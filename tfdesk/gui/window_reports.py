@@ -46,6 +46,10 @@ class WindowReports:
         self.draw.predictionRequested.connect(w.request_prediction)
         self.draw.predictionRequested.connect(lambda _vector: self.plot.drawing_in_progress())
         self.devices.deviceChosen.connect(lambda device: setattr(self.experiment, "device", device))
+        server = self.devices.server
+        server.connectRequested.connect(w.request_server_devices)
+        w.serverDevices.connect(server.show_devices)
+        w.serverProblem.connect(server.show_problem)
 
     def _tensorflow_loaded(self, info: dict) -> None:
         self._garbage.freeze_imports()
@@ -65,6 +69,7 @@ class WindowReports:
         else:
             self.curve.set_points(info["x"], info["y"], info["true_params"])
         self.weights.set_image_shape(image_shape(info["input_format"]))
+        self.devices.server.show_training_place(info.get("server"), info.get("server_device"))
         self.optimizer.set_training_size(info["n_train"])
         if info.get("device_note"):
             self.statusBar().showMessage(info["device_note"], 10000)

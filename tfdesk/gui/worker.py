@@ -53,6 +53,8 @@ class TrainingWorker(LessonRequests, GraphRequests, QObject):
     weightsReset = Signal()
     weightsChanged = Signal(object)  # {variable name: values}, while someone watches them
     featureMaps = Signal(object)  # the first convolution's maps of the drawing, while watched
+    serverDevices = Signal(str, object)  # a tfdesk-server's address and its (name, type, bytes) devices
+    serverProblem = Signal(str)  # why a tfdesk-server could not be reached
     raceStarted = Signal(object)  # the contestants' labels
     raceSteps = Signal(int, object, object)  # contestant, x in epochs, losses
     raceEpoch = Signal(int, object)  # contestant, EpochMetrics
@@ -95,8 +97,22 @@ class TrainingWorker(LessonRequests, GraphRequests, QObject):
     def deliver(self) -> None:
         self.delivery.deliver()
 
-    def request_training(self, exp: Experiment) -> None:
-        self._requests.put((self.train, (exp.copy(),)))
+    def request_training(self, exp: Experiment, server: str | None = None) -> None:
+        """server: a tfdesk-server to train on (core/remote.py), None for this computer."""
+        self._requests.put((self.train, (exp.copy(), server)))
+
+    def request_server_devices(self, address: str) -> None:
+        """Reach a tfdesk-server and list its devices (serverDevices), or say why not (serverProblem)."""
+        def work():
+            from ..core.remote import connect
+
+            try:
+                found = connect(address)
+            except TfdeskError as e:
+                self._report("serverProblem", error_text(e))
+                return
+            self._report("serverDevices", found.address, found.devices)
+        self._requests.put((self._guarded, (work,)))
 
     def request_reset(self) -> None:
         self._requests.put((self.reset, ()))
@@ -104,8 +120,8 @@ class TrainingWorker(LessonRequests, GraphRequests, QObject):
     def request_save(self, folder: str) -> None:
         self._requests.put((self.save, (folder,)))
 
-    def request_restore(self, folder: str, current: Experiment) -> None:
-        self._requests.put((self.restore, (folder, current.copy())))
+    def request_restore(self, folder: str, current: Experiment, server: str | None = None) -> None:
+        self._requests.put((self.restore, (folder, current.copy(), server)))
 
     def request_weights(self) -> None:
         self._requests.put((self._guarded, (lambda: self._report_weights(force=True),)))
@@ -192,12 +208,13 @@ class TrainingWorker(LessonRequests, GraphRequests, QObject):
                     self._report("autosaveFound", {name: str(kept / name) for name in found}, found)
         self._guarded(work)
 
-    def train(self, exp: Experiment) -> None:
+    def train(self, exp: Experiment, server: str | None = None) -> None:
         ended = []
 
         def work():
             with self.drawings.model_lock:
                 self._drop_graph()  # the drawings go back to the network being trained
+            self.session.server = server
             if self.session.prepare(exp):
                 self._network_built()
             log = self._tensorboard()
@@ -251,10 +268,11 @@ class TrainingWorker(LessonRequests, GraphRequests, QObject):
             self._report("saved", folder)
         self._guarded(work, busy=True)
 
-    def restore(self, folder: str, current: Experiment) -> None:
+    def restore(self, folder: str, current: Experiment, server: str | None = None) -> None:
         def work():
             with self.drawings.model_lock:
                 self._drop_graph()
+            self.session.server = server
             self.session.restore(folder, current)
             _ready_for_drawings(self.trainer)
             self._report("prepared", _dataset_info(self.trainer))
@@ -334,6 +352,8 @@ def _dataset_info(trainer) -> dict:
         "task": d.task, "input_format": d.input_format, "class_names": d.class_names,
         "n_features": d.n_features, "n_train": len(d.x_train), "description": d.description,
         "device_note": error_text(note) if (note := trainer.device_note()) else None,
+        "server": trainer.remote.address if trainer.remote else None,
+        "server_device": trainer.remote.device if trainer.remote else None,
     }
     if d.task == "regression":
         info.update(x=d.x_train, y=d.y_train, true_params=d.true_params)
