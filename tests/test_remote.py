@@ -154,6 +154,7 @@ def test_a_server_killed_mid_run_is_said_the_weights_are_kept_and_start_works_ag
 
 
 def test_the_server_does_not_grow_with_clients_who_came_and_left(server):
+    """The 20 of the issue, and ten more to tell a leak from the allocator's noise."""
     def one_client():
         trainer = Trainer(tiny_digits(epochs=1), server=server.address)
         trainer.train()
@@ -162,12 +163,12 @@ def test_the_server_does_not_grow_with_clients_who_came_and_left(server):
     for _ in range(10):  # the server's own first allocations: about 6 MB over 10 clients
         one_client()
     before = server.rss_mb()
-    for _ in range(20):
+    for _ in range(30):
         one_client()
     after = server.rss_mb()
     # Each client sent its network and 1,437 training digits: with their variables left
-    # on the server it grew 0.4 MB a client (8 MB for 20); released, 1.6 MB for 20.
-    assert after - before < 4, (before, after)
+    # on the server it grew 0.4 MB a client (12 MB for 30); released, 1-3 MB for 30.
+    assert after - before < 6, (before, after)
 
 
 def test_tfdesk_train_prints_its_test_accuracy_when_it_trains_on_the_server(server, tmp_path, capsys):

@@ -1,6 +1,6 @@
 """tfdesk-server: a TensorFlow server a class trains on (tfdesk-train --server, core/remote.py).
 
-    tfdesk-server [--port 2222] [--gpus 0,1] [--listen ADDRESS]
+    tfdesk-server [--port 2222] [--gpus 0,1] [--threads N] [--listen ADDRESS]
 
 TensorFlow's gRPC server has no authentication and runs any op a client sends, and it
 listens on every network interface whatever address it is given (grpc_server_lib.cc
@@ -35,6 +35,8 @@ def main(argv=None) -> int:
     p = argparse.ArgumentParser(prog="tfdesk-server", description=__doc__.splitlines()[0])
     p.add_argument("--port", type=int, default=2222, help="the port students connect to (default 2222)")
     p.add_argument("--gpus", help="the GPUs to offer, e.g. 0,1 (default: all; 'none' for the CPU only)")
+    p.add_argument("--threads", type=int, default=0,
+                   help="threads that run the students' steps side by side (default: one per core)")
     p.add_argument("--listen", metavar="ADDRESS",
                    help="run TensorFlow's server directly, reachable from the network (see the warning)")
     p.add_argument("--inner", metavar="SOCKET", help=argparse.SUPPRESS)
@@ -44,22 +46,30 @@ def main(argv=None) -> int:
     if args.gpus is not None:  # before TensorFlow is imported
         os.environ["CUDA_VISIBLE_DEVICES"] = "" if args.gpus == "none" else args.gpus
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+    if args.threads < 0:
+        p.error(f"--threads: {args.threads} is not a number of threads (0 for one per core)")
     if args.inner:
-        return _inner(args.inner, args.port)
+        return _inner(args.inner, args.port, args.threads)
     if args.listen:
-        return _direct(args.listen, args.port)
-    return _private(args.port, args.gpus)
+        return _direct(args.listen, args.port, args.threads)
+    return _private(args.port, args.gpus, args.threads)
 
 
 def _say(text: str) -> None:
     print(text, flush=True)
 
 
-def _start_tensorflow(host: str, port: int):
+def _start_tensorflow(host: str, port: int, threads: int):
     import tensorflow as tf
 
     config = tf.compat.v1.ConfigProto()
     config.gpu_options.allow_growth = True  # many students share one GPU
+    # One thread an op: a class's small networks train side by side, each step on a core,
+    # and a small network's step is over twice as fast on one thread as split across all
+    # (core/session_config.py; bench/remote.py).
+    config.intra_op_parallelism_threads = 1
+    # Students' steps run side by side on this many threads (0: one per core).
+    config.inter_op_parallelism_threads = threads
     cluster = tf.train.ClusterSpec({"worker": [f"{host}:{port}"]})
     server = tf.distribute.Server(cluster, job_name="worker", task_index=0, protocol="grpc",
                                   config=config, start=True)
@@ -67,25 +77,26 @@ def _start_tensorflow(host: str, port: int):
     return server, ", ".join(g.name for g in gpus) or "none (the CPU trains)"
 
 
-def _direct(address: str, port: int) -> int:
+def _direct(address: str, port: int, threads: int) -> int:
     _say(f"WARNING: TensorFlow's server has no password and runs any operation a client sends "
          f"(reading and writing files as {os.environ.get('USER', 'this user')}). It listens on "
          f"port {port} of EVERY network interface of this machine, not only {address}. Run it only "
          f"on a trusted lab network, behind a firewall, under an account with nothing to lose.")
-    server, gpus = _start_tensorflow(address, port)
+    server, gpus = _start_tensorflow(address, port, threads)
     _say(f"tfdesk-server: GPUs offered: {gpus}")
     _say(f"Students type: grpc://{address}:{port}")
     server.join()
     return 0
 
 
-def _private(port: int, gpus: str | None) -> int:
+def _private(port: int, gpus: str | None, threads: int) -> int:
     if shutil.which("unshare") is None:
         return _cannot("the unshare command (util-linux) is not installed")
     folder = Path(tempfile.mkdtemp(prefix="tfdesk-server-"))
     path = folder / "relay.sock"
     command = ["unshare", "--user", "--map-root-user", "--net", sys.executable, "-m", "tfdesk.server",
-               "--inner", str(path), "--port", str(port)] + (["--gpus", gpus] if gpus else [])
+               "--inner", str(path), "--port", str(port), "--threads", str(threads)]
+    command += ["--gpus", gpus] if gpus else []
     inner = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
     for line in inner.stdout:  # until it is ready, or has said why not and ended
         if line.strip() == READY:
@@ -119,17 +130,17 @@ def _cannot(why: str) -> int:
     return EXIT_BAD_INPUT
 
 
-def _inner(path: str, port: int) -> int:
+def _inner(path: str, port: int, threads: int) -> int:
     """Inside the namespace: loopback up, TensorFlow on it, the socket file relayed to it."""
     _end_with_parent()
     _loopback_up()
-    server, gpus = _start_tensorflow("127.0.0.1", port)
+    server, gpus = _start_tensorflow("127.0.0.1", port, threads)
     _say(f"tfdesk-server: GPUs offered: {gpus}")
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     listener.bind(path)
     listener.listen()
-    threading.Thread(target=_relay, args=(listener, lambda: socket.create_connection(
-        ("127.0.0.1", port))), daemon=True).start()
+    threading.Thread(target=_relay, args=(listener, lambda: _no_delay(socket.create_connection(
+        ("127.0.0.1", port)))), daemon=True).start()
     _say(READY)
     server.join()
     return 0
@@ -153,6 +164,14 @@ def _loopback_up() -> None:
         fcntl.ioctl(s, set_flags, struct.pack("16sH", b"lo", flags | up))
 
 
+def _no_delay(s: socket.socket) -> socket.socket:
+    """Pass small messages on at once, as gRPC itself does: a session.run's request and
+    answer are small, and waiting to fill a packet cost milliseconds each way."""
+    if s.family in (socket.AF_INET, socket.AF_INET6):
+        s.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    return s
+
+
 def _unix(path: Path) -> socket.socket:
     s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     s.connect(str(path))
@@ -163,6 +182,7 @@ def _relay(listener: socket.socket, connect, announce: bool = False) -> None:
     """Every connection to the listener, passed byte for byte to a new connect()."""
     while True:
         client, peer = listener.accept()
+        _no_delay(client)
         where = f"{peer[0]}:{peer[1]}" if isinstance(peer, tuple) else "a client"
         try:
             upstream = connect()

@@ -42,6 +42,12 @@ class ChunkLoop:
     y_data: tf.Variable
     augment_op: tf.Operation | None = None  # rewrites x_data for an epoch (augment.py)
     epoch_feed: tf.Tensor | None = None
+    # On a server, where every call is a round trip: the loss and accuracy of the course
+    # placeholders' x and y, and every global variable, read after the chunk's steps
+    # (build_chunk_loop's epoch_end). An epoch's last chunk fetches them with its steps.
+    after: list | None = None
+    after_variables: list | None = None
+    after_names: list | None = None
 
     def load(self, session, x: np.ndarray, y: np.ndarray, options=None) -> None:
         session.run(self.load_op, {self.x_feed: x, self.y_feed: y}, options=options)
@@ -57,19 +63,46 @@ class ChunkLoop:
         values = session.run(fetches, {self.batch_indices: indices})
         return values[0], (values[1] if len(values) > 1 else None)
 
+    def run_to_epoch_end(self, session, indices: np.ndarray, feed: dict):
+        """Train len(indices) steps and then read `after` (fed `feed`) and the variables, in
+        one call: (losses, accuracies or None, after's values, {variable name: value})."""
+        fetches = [self.losses] + ([self.accuracies] if self.accuracies is not None else [])
+        values = session.run(fetches + self.after + self.after_variables,
+                             {self.batch_indices: indices, **feed})
+        n, m = len(fetches), len(fetches) + len(self.after)
+        return values[0], values[1] if n > 1 else None, values[n:m], dict(zip(self.after_names, values[m:]))
 
-def build_chunk_loop(model, optimizer, global_step, data, augment_seed: int | None = None) -> ChunkLoop:
+
+def build_chunk_loop(model, optimizer, global_step, data, augment_seed: int | None = None,
+                     epoch_end=None) -> ChunkLoop:
     """Add the loop to the current graph; `model` gives forward() and loss_and_accuracy().
 
-    augment_seed: augment the training images every epoch (augment.py), from this seed."""
+    augment_seed: augment the training images every epoch (augment.py), from this seed.
+    epoch_end: the course placeholders (x, y) whose loss and accuracy an epoch's last chunk
+    reads after its steps, with every global variable (ChunkLoop.after)."""
     was_v2 = v1.control_flow_v2_enabled()
     v1.disable_control_flow_v2()
     try:
         with tf.name_scope("chunk_loop"):
-            return _build(model, optimizer, global_step, data, augment_seed)
+            loop = _build(model, optimizer, global_step, data, augment_seed)
+            if epoch_end is not None:
+                _add_epoch_end(loop, model, global_step, *epoch_end)
+            return loop
     finally:
         if was_v2:
             v1.enable_control_flow_v2()
+
+
+def _add_epoch_end(loop: ChunkLoop, model, global_step, x, y) -> None:
+    # Built under a control dependency on the steps' losses: every variable read here
+    # (made inside the block) waits for the chunk's last update.
+    with tf.name_scope("after"), tf.control_dependencies([loop.losses]):
+        output = model.forward(x, tf.constant(False), step=global_step)
+        loss, accuracy = model.loss_and_accuracy(y, output)
+        loop.after = [loss] + ([accuracy] if accuracy is not None else [])
+        variables = v1.global_variables()
+        loop.after_variables = [v.read_value() for v in variables]
+        loop.after_names = [v.op.name for v in variables]
 
 
 def _local_copy(array: np.ndarray, name: str):

@@ -76,7 +76,9 @@ def build_graph(exp: Experiment, data: Dataset, remote=None) -> GraphHandles:
         optimizer = make_optimizer(exp)
         train_op = optimizer.minimize(parts["loss"], global_step=global_step, name="train")
         augment_seed = exp.training.seed if exp.data.augment else None
-        engine = build_chunk_loop(model, optimizer, global_step, data, augment_seed)
+        # On a server each call is a round trip: an epoch's end comes with its last chunk.
+        epoch_end = (parts["x"], parts["y"]) if remote else None
+        engine = build_chunk_loop(model, optimizer, global_step, data, augment_seed, epoch_end)
         init_op = v1.global_variables_initializer()
         # Relative paths, so a checkpoint folder still works after it is moved or renamed.
         # Keep all: each save goes to a fresh staging folder that is then moved, and

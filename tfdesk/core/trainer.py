@@ -248,7 +248,11 @@ class Trainer:
         while done < steps:
             count = min(self._chunk_steps, steps - done, call_steps)
             chunk_started = time.perf_counter()
-            chunk_losses, chunk_accuracies = self._runner.run(batches[done:done + count], call_steps)
+            if self.remote is not None and done + count == steps:  # with the epoch's end: one call
+                chunk_losses, chunk_accuracies, *self._epoch_end = self.handles.engine.run_to_epoch_end(
+                    self.session, batches[done:], {self.handles.x: self.data.x_val, self.handles.y: self.data.y_val})
+            else:
+                chunk_losses, chunk_accuracies = self._runner.run(batches[done:done + count], call_steps)
             self._known_step = first_step + done + count - 1
             self._steps_left -= count
             self._size_next_chunk(count, time.perf_counter() - chunk_started)
@@ -298,10 +302,13 @@ class Trainer:
     def _finish_epoch(self, callback, epoch, last_step, losses, accuracies, started) -> None:
         self.epoch = epoch
         val_loss = val_acc = None
-        if len(self.data.x_val):
+        if self.remote is not None:  # read with the epoch's last chunk: a call is a round trip
+            metrics, values = self._epoch_end
+            self.kept = Snapshot(values, epoch, last_step)  # what a save can write if the server goes
+            if len(self.data.x_val):
+                val_loss, val_acc = float(metrics[0]), (float(metrics[1]) if len(metrics) > 1 else None)
+        elif len(self.data.x_val):
             val_loss, val_acc = self.loss_and_accuracy(self.data.x_val, self.data.y_val)
-        if self.remote is not None:  # what a save can still write if the server goes away
-            self.kept = self.snapshot()
         callback(EpochMetrics(
             epoch=epoch, step=last_step, train_loss=float(np.mean(losses)),
             train_accuracy=float(np.mean(accuracies)) if accuracies is not None else None,
@@ -434,6 +441,7 @@ class Trainer:
         values = self.session.run(variables)
         return Snapshot({v.op.name: value for v, value in zip(variables, values)}, self.epoch,
                         self.step, self.epoch_step)
+
 
     def load_snapshot(self, snapshot: Snapshot) -> None:
         self.set_variable_values(snapshot.values)
