@@ -182,3 +182,32 @@ def test_tfdesk_train_prints_its_test_accuracy_when_it_trains_on_the_server(serv
     assert f"Training on {server.address}" in err
     assert "test accuracy" in out
     assert (tmp_path / "saved" / "tfdesk.json").exists()
+
+
+def test_listen_runs_tensorflow_directly_and_says_it_is_open_to_the_network(tmp_path):
+    port = free_port()
+    process = subprocess.Popen([sys.executable, "-m", "tfdesk.server", "--listen", "127.0.0.1",
+                                "--port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                               text=True)
+    try:
+        said = []
+        for line in process.stdout:
+            said.append(line)
+            if line.startswith("Students type:"):
+                break
+        text = "".join(said)
+        assert "WARNING" in text and "no password" in text and "EVERY network interface" in text
+        trainer = Trainer(tiny_digits(epochs=1), server=f"grpc://127.0.0.1:{port}")
+        assert trainer.train().status == "finished"
+        trainer.close()
+    finally:
+        process.kill()
+        process.wait()
+
+
+def test_without_a_private_namespace_the_server_refuses_and_says_how(tmp_path):
+    done = subprocess.run([sys.executable, "-m", "tfdesk.server", "--port", str(free_port())],
+                          capture_output=True, text=True, timeout=60, env={"PATH": str(tmp_path)})
+    assert done.returncode == 2
+    assert "cannot keep TensorFlow's server private: the unshare command" in done.stderr
+    assert "--listen ADDRESS" in done.stderr

@@ -60,7 +60,9 @@ def _say(text: str) -> None:
 
 
 def _start_tensorflow(host: str, port: int, threads: int):
-    import tensorflow as tf
+    from .core.tf_start import start_tensorflow
+
+    tf = start_tensorflow()  # without its start-up chatter (--verbose is the CLI's)
 
     config = tf.compat.v1.ConfigProto()
     config.gpu_options.allow_growth = True  # many students share one GPU
