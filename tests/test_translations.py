@@ -23,7 +23,7 @@ SOURCES = sorted(str(p) for folder in ("tfdesk/gui", "tfdesk/core") for p in (RO
 # Names a Chinese interface keeps: products, APIs, TensorFlow's own op and function
 # names, units and keys. Everything else with Latin letters is English left behind.
 KEPT = re.compile(r"""
-    tfdesk-train|tfdesk|TensorFlow|PySide6|Qt|Python|numpy|scikit-learn|NVIDIA|nvidia-smi|CUDA|WSL2|
+    tfdesk-train|tfdesk-server|tfdesk|TensorFlow|SSH|grpc://\S*|PySide6|Qt|Python|numpy|scikit-learn|NVIDIA|nvidia-smi|CUDA|WSL2|
     GPUs?|CPU|MiB|Adam|Adagrad|RMSProp|Nesterov|ReLU|relu|elu|tanh|sigmoid|softplus|linear|
     softmax|Session|TensorBoard|tensorboard|--\w+|tf\.[\w.]+|\.meta|\.index|PNG|CSV|JSON|npz|IDX|English|
     Ctrl|Shift|Alt|Esc|Enter|Return|Ins|Del|\b[xywb]\b|mini-batch|loss|

@@ -221,113 +221,113 @@ Your experiment and saved files are kept; you can carry on. The details are in {
 <context>
     <name>DevicePanel</name>
     <message>
-        <location filename="../../tfdesk/gui/device_panel.py" line="66"/>
+        <location filename="../../tfdesk/gui/device_panel.py" line="68"/>
         <source>Graphics cards (as the NVIDIA driver sees them)</source>
         <translation>顯示卡（NVIDIA 驅動程式偵測到的）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/device_panel.py" line="69"/>
+        <location filename="../../tfdesk/gui/device_panel.py" line="71"/>
         <source>A GPU (graphics card) does the many multiplications of a network in parallel. The list refreshes every few seconds while this panel is open.</source>
         <translation>GPU（顯示卡）能平行處理神經網路中大量的乘法運算。這個面板開啟時，清單每隔幾秒會自動更新。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/device_panel.py" line="76"/>
+        <location filename="../../tfdesk/gui/device_panel.py" line="78"/>
         <source>Asking the NVIDIA driver…</source>
         <translation>正在詢問 NVIDIA 驅動程式…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/device_panel.py" line="84"/>
+        <location filename="../../tfdesk/gui/device_panel.py" line="86"/>
         <source>The devices TensorFlow itself can train on. A GPU the driver sees is of no use if TensorFlow cannot see it too.</source>
         <translation>TensorFlow 本身可以用來訓練的裝置。即使驅動程式偵測得到 GPU，如果 TensorFlow 看不到，也派不上用場。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/device_panel.py" line="97"/>
+        <location filename="../../tfdesk/gui/device_panel.py" line="99"/>
         <source>Where the weights and biases are updated during training. The CPU is fine for the small digits; a GPU pays off for bigger networks and data.</source>
         <translation>訓練時要在哪個裝置上更新權重和偏差。小小的手寫數字用 CPU 就夠了；網路和資料變大時，GPU 才會明顯加速。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/device_panel.py" line="101"/>
-        <location filename="../../tfdesk/gui/device_panel.py" line="226"/>
+        <location filename="../../tfdesk/gui/device_panel.py" line="103"/>
+        <location filename="../../tfdesk/gui/device_panel.py" line="230"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/device_panel.py" line="103"/>
+        <location filename="../../tfdesk/gui/device_panel.py" line="105"/>
         <source>&amp;Train on:</source>
         <translation>訓練裝置(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/device_panel.py" line="184"/>
+        <location filename="../../tfdesk/gui/device_panel.py" line="188"/>
         <source>None found. On the course slide, “bash: nvidia-smi: command not found” means just this: no NVIDIA card, or no driver for it.</source>
         <translation>找不到任何顯示卡。課程投影片上執行 nvidia-smi 時出現「找不到指令」的錯誤，正是這個意思：沒有 NVIDIA 顯示卡，或是沒有安裝它的驅動程式。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/device_panel.py" line="192"/>
+        <location filename="../../tfdesk/gui/device_panel.py" line="196"/>
         <source>TensorFlow sees: not asked yet (loading TensorFlow takes a few seconds).</source>
         <translation>TensorFlow 偵測到的裝置：尚未查詢（載入 TensorFlow 需要幾秒鐘）。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/device_panel.py" line="196"/>
+        <location filename="../../tfdesk/gui/device_panel.py" line="200"/>
         <source>TensorFlow sees: {devices}</source>
         <translation>TensorFlow 偵測到的裝置：{devices}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/device_panel.py" line="221"/>
+        <location filename="../../tfdesk/gui/device_panel.py" line="225"/>
         <source>{device} (not available here)</source>
         <translation>{device}（這台電腦無法使用）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/device_panel.py" line="227"/>
+        <location filename="../../tfdesk/gui/device_panel.py" line="231"/>
         <source>GPU {index}</source>
         <translation>GPU {index}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/device_panel.py" line="236"/>
+        <location filename="../../tfdesk/gui/device_panel.py" line="240"/>
         <source> (compute capability {major}.{minor})</source>
         <translation> (運算能力 {major}.{minor})</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/device_panel.py" line="258"/>
+        <location filename="../../tfdesk/gui/device_panel.py" line="262"/>
         <source>Graphics memory in use. The weights, biases and each batch must fit in it.</source>
         <translation>已使用的顯示卡記憶體。權重、偏差和每個批次的資料都必須放得進去。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/device_panel.py" line="261"/>
+        <location filename="../../tfdesk/gui/device_panel.py" line="265"/>
         <source>How busy the GPU was during the last moment.</source>
         <translation>GPU 剛才這段時間的使用率。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/device_panel.py" line="263"/>
+        <location filename="../../tfdesk/gui/device_panel.py" line="267"/>
         <source>GPU temperature.</source>
         <translation>GPU 溫度。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/device_panel.py" line="273"/>
+        <location filename="../../tfdesk/gui/device_panel.py" line="277"/>
         <source>GPU {index}, driver {driver}</source>
         <translation>GPU {index}，驅動程式 {driver}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/device_panel.py" line="279"/>
+        <location filename="../../tfdesk/gui/device_panel.py" line="283"/>
         <source>{used} / {total} MiB</source>
         <translation>{used} / {total} MiB</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/device_panel.py" line="284"/>
+        <location filename="../../tfdesk/gui/device_panel.py" line="288"/>
         <source>{total} MiB, use unknown</source>
         <translation>{total} MiB，使用量不明</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/device_panel.py" line="288"/>
+        <location filename="../../tfdesk/gui/device_panel.py" line="292"/>
         <source>memory unknown</source>
         <translation>記憶體不明</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/device_panel.py" line="291"/>
+        <location filename="../../tfdesk/gui/device_panel.py" line="295"/>
         <source>{percent} % busy</source>
         <translation>使用率 {percent} %</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/device_panel.py" line="294"/>
+        <location filename="../../tfdesk/gui/device_panel.py" line="298"/>
         <source>{degrees} °C</source>
         <translation>{degrees} °C</translation>
     </message>
@@ -1380,129 +1380,129 @@ Your experiment and saved files are kept; you can carry on. The details are in {
         <translation>正在載入 TensorFlow…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="92"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="96"/>
         <source>Ready</source>
         <translation>就緒</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="93"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="97"/>
         <source>Start</source>
         <translation>開始</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="94"/>
-        <location filename="../../tfdesk/gui/main_window.py" line="247"/>
-        <location filename="../../tfdesk/gui/main_window.py" line="284"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="98"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="251"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="293"/>
         <source>Pause</source>
         <translation>暫停</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="96"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="100"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="97"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="101"/>
         <source>Reset weights</source>
         <translation>重設權重</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="98"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="102"/>
         <source>Evaluate</source>
         <translation>評估</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="116"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="120"/>
         <source>Handwritten digits (8×8)</source>
         <translation>手寫數字 (8×8)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="117"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="121"/>
         <source>Linear regression: y = 3x + 10</source>
         <translation>線性迴歸：y = 3x + 10</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="118"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="122"/>
         <source>Exercise: y = 6x² − 4x + 1</source>
         <translation>練習：y = 6x² − 4x + 1</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="119"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="123"/>
         <source>Data file…</source>
         <translation>資料檔案…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="120"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="124"/>
         <source>What the network learns from</source>
         <translation>網路要從哪些資料學習</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="125"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="129"/>
         <source>Network</source>
         <translation>網路</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="126"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="130"/>
         <source>Training</source>
         <translation>訓練</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="132"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="136"/>
         <source>Experiment</source>
         <translation>實驗</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="137"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="141"/>
         <source>Draw a digit</source>
         <translation>寫一個數字</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="139"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="143"/>
         <source>Evaluation</source>
         <translation>評估</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="142"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="146"/>
         <source>Devices</source>
         <translation>裝置</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="338"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="347"/>
         <source>Closing: finishing what the training thread is doing…</source>
         <translation>正在關閉：等訓練執行緒把手上的工作做完…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="203"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="207"/>
         <source>Open a data file</source>
         <translation>開啟資料檔案</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="204"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="208"/>
         <source>Data (*.npz *.csv *-ubyte *-ubyte.gz);;All files (*)</source>
         <translation>資料 (*.npz *.csv *-ubyte *-ubyte.gz);;所有檔案 (*)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="235"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="239"/>
         <source>Building the graph…</source>
         <translation>正在建立計算圖…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="237"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="241"/>
         <source>Training… Esc stops, Ctrl+P pauses.</source>
         <translation>訓練中…按 Esc 停止，按 Ctrl+P 暫停。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="247"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="251"/>
         <source>Resume</source>
         <translation>繼續</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="249"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="253"/>
         <source>Paused</source>
         <translation>已暫停</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="249"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="253"/>
         <source>Training…</source>
         <translation>訓練中…</translation>
     </message>
@@ -2107,6 +2107,71 @@ Your experiment and saved files are kept; you can carry on. The details are in {
     </message>
 </context>
 <context>
+    <name>ServerBox</name>
+    <message>
+        <location filename="../../tfdesk/gui/server_box.py" line="28"/>
+        <source>Run on</source>
+        <translation>執行位置</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/server_box.py" line="30"/>
+        <source>This &amp;computer</source>
+        <translation>這台電腦(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/server_box.py" line="32"/>
+        <source>A lab &amp;server:</source>
+        <translation>實驗室伺服器(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/server_box.py" line="35"/>
+        <source>Train on a TensorFlow server of the lab (tfdesk-server). The plot, the drawing and the checkpoints stay on this computer.</source>
+        <translation>在實驗室的 TensorFlow 伺服器（tfdesk-server）上訓練。曲線圖、手寫板和檢查點都留在這台電腦上。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/server_box.py" line="45"/>
+        <source>The address tfdesk-server printed, as grpc://host:port. From a laptop, forward the port with SSH first and use grpc://127.0.0.1:PORT.</source>
+        <translation>tfdesk-server 印出的位址，格式為 grpc://主機:連接埠。從筆電連線時，請先用 SSH 轉送連接埠，再使用 grpc://127.0.0.1:連接埠。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/server_box.py" line="47"/>
+        <source>Connect</source>
+        <translation>連線</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/server_box.py" line="49"/>
+        <source>Reach the server and list its devices.</source>
+        <translation>連上伺服器並列出它的裝置。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/server_box.py" line="50"/>
+        <location filename="../../tfdesk/gui/server_box.py" line="93"/>
+        <location filename="../../tfdesk/gui/server_box.py" line="114"/>
+        <source>Training runs on this computer.</source>
+        <translation>在這台電腦上訓練。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/server_box.py" line="84"/>
+        <source>{address} answers. Its devices: {devices}. Start trains there.</source>
+        <translation>{address} 有回應。它的裝置：{devices}。按「開始」就會在那裡訓練。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/server_box.py" line="95"/>
+        <source>Training on {address}, on its {device}.</source>
+        <translation>正在 {address} 上訓練，使用它的 {device}。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/server_box.py" line="106"/>
+        <source>Type the server&apos;s address first, e.g. grpc://127.0.0.1:2222.</source>
+        <translation>請先輸入伺服器位址，例如 grpc://127.0.0.1:2222。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/server_box.py" line="109"/>
+        <source>Reaching {address}…</source>
+        <translation>正在連線 {address}…</translation>
+    </message>
+</context>
+<context>
     <name>TrainingProgress</name>
     <message>
         <location filename="../../tfdesk/gui/training_progress.py" line="53"/>
@@ -2442,79 +2507,79 @@ Your experiment and saved files are kept; you can carry on. The details are in {
 <context>
     <name>WindowReports</name>
     <message>
-        <location filename="../../tfdesk/gui/window_reports.py" line="53"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="58"/>
         <source>TensorFlow {0} ready. Press Start (Ctrl+Enter) to train.</source>
         <translation>TensorFlow {0} 已就緒。按「開始」（Ctrl+Enter）即可開始訓練。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_reports.py" line="92"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="98"/>
         <source>Finished in {0:.1f} s</source>
         <translation>已完成，耗時 {0:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_reports.py" line="92"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="98"/>
         <source>Stopped after {0:.1f} s</source>
         <translation>已停止，執行了 {0:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_reports.py" line="93"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="99"/>
         <source>Training failed after {0:.1f} s</source>
         <translation>訓練失敗（執行了 {0:.1f} 秒）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_reports.py" line="95"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="101"/>
         <source> (its steps compiled by XLA)</source>
         <translation>（步驟由 XLA 編譯執行）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_reports.py" line="96"/>
-        <location filename="../../tfdesk/gui/window_reports.py" line="158"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="102"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="164"/>
         <source>Could not train</source>
         <translation>無法訓練</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_reports.py" line="103"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="109"/>
         <source>Test mse {0:.4f}</source>
         <translation>測試均方誤差 {0:.4f}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_reports.py" line="104"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="110"/>
         <source>Validation mse {0:.4f}</source>
         <translation>驗證 MSE {0:.4f}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_reports.py" line="121"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="127"/>
         <source>Weights reset</source>
         <translation>權重已重設</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_reports.py" line="137"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="143"/>
         <source>The graph takes {0} numbers, not an 8×8 or 28×28 image, so it cannot be drawn for.</source>
         <translation>這個計算圖的輸入是 {0} 個數字，而不是 8×8 或 28×28 的影像，所以無法用手寫數字測試。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_reports.py" line="140"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="146"/>
         <source>Drawings now go to the opened graph: {0} → {1}. Start trains your experiment&apos;s network again.</source>
         <translation>現在你寫的數字會送進開啟的計算圖：{0} → {1}。按「開始」會重新訓練你實驗中的網路。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_reports.py" line="148"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="154"/>
         <source>The network of your last session is kept in {0}; File ▸ Restore weights opens it.</source>
         <translation>你上次的網路保留在 {0}；用「檔案 ▸ 載入權重」即可開啟。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_reports.py" line="157"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="163"/>
         <source>Building the graph…</source>
         <translation>正在建立計算圖…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_reports.py" line="160"/>
         <location filename="../../tfdesk/gui/window_reports.py" line="166"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="172"/>
         <source>tfdesk</source>
         <translation>tfdesk</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_reports.py" line="182"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="188"/>
         <source>no hidden layer</source>
         <translation>無隱藏層</translation>
     </message>
@@ -2522,96 +2587,101 @@ Your experiment and saved files are kept; you can carry on. The details are in {
 <context>
     <name>core</name>
     <message>
-        <location filename="../../tfdesk/core/checkpoint.py" line="73"/>
+        <location filename="../../tfdesk/core/checkpoint.py" line="77"/>
         <source>Could not save the checkpoint in {folder}: {reason}. Any checkpoint that was there is unchanged.</source>
         <translation>無法將檢查點儲存到 {folder}：{reason}。原本在那裡的檢查點都沒有變動。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/checkpoint.py" line="86"/>
+        <location filename="../../tfdesk/core/checkpoint.py" line="97"/>
+        <source>The server at {address} stopped answering before an epoch finished: there are no weights to save.</source>
+        <translation>{address} 的伺服器在第一個訓練週期完成前就沒有回應了：沒有可以儲存的權重。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/checkpoint.py" line="109"/>
         <source>No folder was given for the checkpoint.</source>
         <translation>沒有指定要儲存檢查點的資料夾。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/checkpoint.py" line="91"/>
+        <location filename="../../tfdesk/core/checkpoint.py" line="114"/>
         <source>{folder} is a file, not a folder; choose a folder for the checkpoint.</source>
         <translation>{folder} 是檔案，不是資料夾；請為檢查點選擇一個資料夾。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/checkpoint.py" line="98"/>
+        <location filename="../../tfdesk/core/checkpoint.py" line="121"/>
         <source>{folder} holds files tfdesk did not write ({files}); a checkpoint replaces the whole folder, so choose an empty folder or an existing checkpoint.</source>
         <translation>{folder} 裡有不是 tfdesk 寫入的檔案（{files}）；檢查點會取代整個資料夾，所以請選擇空的資料夾或既有的檢查點。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/checkpoint.py" line="108"/>
+        <location filename="../../tfdesk/core/checkpoint.py" line="131"/>
         <source>Cannot save a checkpoint in {folder}: {reason}.</source>
         <translation>無法在 {folder} 儲存檢查點：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/checkpoint.py" line="174"/>
+        <location filename="../../tfdesk/core/checkpoint.py" line="197"/>
         <source>{path}: no checkpoint here (no .index file).</source>
         <translation>{path}：這裡沒有檢查點（找不到 .index 檔）。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/checkpoint.py" line="184"/>
+        <location filename="../../tfdesk/core/checkpoint.py" line="207"/>
         <source>{path}: no checkpoint found (expected {name}.index).</source>
         <translation>{path}：找不到檢查點（應該要有 {name}.index）。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/checkpoint.py" line="201"/>
+        <location filename="../../tfdesk/core/checkpoint.py" line="224"/>
         <source>{path}: cannot read the checkpoint&apos;s description ({problem}).</source>
         <translation>{path}：無法讀取檢查點的說明檔（{problem}）。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/checkpoint.py" line="207"/>
+        <location filename="../../tfdesk/core/checkpoint.py" line="230"/>
         <source>{path}: cannot read the checkpoint&apos;s description ({reason}).</source>
         <translation>{path}：無法讀取檢查點的說明檔（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/checkpoint.py" line="211"/>
+        <location filename="../../tfdesk/core/checkpoint.py" line="234"/>
         <source>{path}: not a tfdesk checkpoint description.</source>
         <translation>{path}：不是 tfdesk 檢查點的說明檔。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/checkpoint.py" line="221"/>
+        <location filename="../../tfdesk/core/checkpoint.py" line="244"/>
         <source>{folder}: has no {sidecar}; restore it into the current network instead, or open its graph (.meta).</source>
         <translation>{folder}：沒有 {sidecar}；請改為把它載入目前的網路，或開啟它的計算圖 (.meta)。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/checkpoint.py" line="228"/>
+        <location filename="../../tfdesk/core/checkpoint.py" line="251"/>
         <source>{path}: its experiment is not valid: {error}</source>
         <translation>{path}：其中的實驗設定無效：{error}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/checkpoint.py" line="243"/>
-        <location filename="../../tfdesk/core/checkpoint.py" line="261"/>
+        <location filename="../../tfdesk/core/checkpoint.py" line="266"/>
+        <location filename="../../tfdesk/core/checkpoint.py" line="287"/>
         <location filename="../../tfdesk/core/foreign_graph.py" line="157"/>
         <source>{prefix}: cannot read the checkpoint ({reason}).</source>
         <translation>{prefix}：無法讀取檢查點（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/checkpoint.py" line="250"/>
+        <location filename="../../tfdesk/core/checkpoint.py" line="274"/>
         <source>The checkpoint does not fit this network:
   {problems}</source>
         <translation>這個檢查點和目前的網路不相符：
   {problems}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/checkpoint.py" line="278"/>
+        <location filename="../../tfdesk/core/checkpoint.py" line="304"/>
         <source>{checkpoint}: {sidecar} says the {key} is {value!r}; it must be a whole number from 0 to {max_epoch:,}.</source>
         <translation>{checkpoint}：{sidecar} 說 {key} 是 {value!r}；它必須是 0 到 {max_epoch:,} 的整數。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/checkpoint.py" line="288"/>
+        <location filename="../../tfdesk/core/checkpoint.py" line="314"/>
         <source>{variable} {shape}: not in the checkpoint</source>
         <translation>{variable} {shape}：檢查點中沒有</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/checkpoint.py" line="291"/>
+        <location filename="../../tfdesk/core/checkpoint.py" line="317"/>
         <source>{variable}: the network has shape {shape}, the checkpoint {saved_shape}</source>
         <translation>{variable}：網路中的形狀是 {shape}，檢查點中是 {saved_shape}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/checkpoint.py" line="296"/>
+        <location filename="../../tfdesk/core/checkpoint.py" line="322"/>
         <source>{variable} {shape}: in the checkpoint but not in this network</source>
         <translation>{variable} {shape}：檢查點中有，但這個網路沒有</translation>
     </message>
@@ -3551,42 +3621,42 @@ Your experiment and saved files are kept; you can carry on. The details are in {
         <translation>第 {number} 筆：含有不是有限數字的點</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/trainer.py" line="37"/>
+        <location filename="../../tfdesk/core/trainer.py" line="41"/>
         <source>The train split is empty; raise its fraction to evaluate on it.</source>
         <translation>訓練集是空的；請提高它的比例，才能用它來評估。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/trainer.py" line="38"/>
+        <location filename="../../tfdesk/core/trainer.py" line="42"/>
         <source>The val split is empty; raise its fraction to evaluate on it.</source>
         <translation>驗證集是空的；請提高它的比例，才能用它來評估。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/trainer.py" line="39"/>
+        <location filename="../../tfdesk/core/trainer.py" line="43"/>
         <source>The test split is empty; raise its fraction to evaluate on it.</source>
         <translation>測試集是空的；請提高它的比例，才能用它來評估。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/trainer.py" line="40"/>
+        <location filename="../../tfdesk/core/trainer.py" line="44"/>
         <source>The {split} split is empty; raise its fraction to evaluate on it.</source>
         <translation>{split} 資料集是空的；請提高它的比例，才能用它來評估。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/trainer.py" line="161"/>
+        <location filename="../../tfdesk/core/trainer.py" line="183"/>
         <source>{device} was chosen but TensorFlow sees no GPU; training runs on the CPU.</source>
         <translation>選了 {device}，但 TensorFlow 看不到任何 GPU；改在 CPU 上訓練。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/trainer.py" line="164"/>
+        <location filename="../../tfdesk/core/trainer.py" line="186"/>
         <source>{device} was chosen but TensorFlow sees only {count} GPU(s); training runs on the CPU.</source>
         <translation>選了 {device}，但 TensorFlow 只看到 {count} 個 GPU；改在 CPU 上訓練。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/trainer.py" line="329"/>
+        <location filename="../../tfdesk/core/trainer.py" line="361"/>
         <source>Training stopped: the loss became {loss} at epoch {epoch}, step {step}. The learning rate {lr:g} is probably too large; try {smaller_lr:g}, then reset the weights and start again.</source>
         <translation>訓練已停止：損失在第 {epoch} 個訓練週期的第 {step} 步變成了 {loss}。學習率 {lr:g} 可能太大了；試試 {smaller_lr:g}，然後重設權重再重新開始。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/session.py" line="232"/>
+        <location filename="../../tfdesk/core/session.py" line="241"/>
         <source>There is nothing to save yet: train the network first.</source>
         <translation>還沒有可以儲存的東西：請先訓練網路。</translation>
     </message>
@@ -3601,7 +3671,7 @@ Your experiment and saved files are kept; you can carry on. The details are in {
         <translation>{input} 和 {output} 需要已知的大小（特徵數和類別數），才能用手寫數字測試。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/session.py" line="215"/>
+        <location filename="../../tfdesk/core/session.py" line="224"/>
         <source>Train the network first, then evaluate it.</source>
         <translation>請先訓練網路，再進行評估。</translation>
     </message>
@@ -3651,24 +3721,39 @@ Your experiment and saved files are kept; you can carry on. The details are in {
         <translation>28 × 28 個數值，灰階 0–1。數字會縮放到 20 × 20 以內，並依質心置中。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/layer_shapes.py" line="59"/>
+        <location filename="../../tfdesk/core/layer_shapes.py" line="65"/>
         <source>{layer} (dense): its input is {shape} feature maps; put a flatten layer before it</source>
         <translation>{layer}（全連接）：它的輸入是 {shape} 的特徵圖；請在它前面加一個攤平層</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/layer_shapes.py" line="67"/>
+        <location filename="../../tfdesk/core/layer_shapes.py" line="73"/>
         <source>{layer} ({kind}): it needs an image, but its input is a row of {values:,} values; convolution and pooling go before any flatten or dense layer, on 8×8 or 28×28 images</source>
         <translation>{layer}（{kind}）：它需要圖片，但它的輸入是一列 {values:,} 個數值；卷積和池化要放在任何攤平層或全連接層之前，用在 8×8 或 28×28 的圖片上</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/layer_shapes.py" line="77"/>
+        <location filename="../../tfdesk/core/layer_shapes.py" line="83"/>
         <source>{layer} ({kind}): its {kernel}×{kernel} window does not fit in its {shape} input; use a smaller window or padding &quot;same&quot;</source>
         <translation>{layer}（{kind}）：它的 {kernel}×{kernel} 視窗放不進 {shape} 的輸入；請用較小的視窗，或把填補設為「相同」（same）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/layer_shapes.py" line="113"/>
+        <location filename="../../tfdesk/core/layer_shapes.py" line="119"/>
         <source>the output layer: its input is {shape} feature maps; end the hidden layers with a flatten layer</source>
         <translation>輸出層：它的輸入是 {shape} 的特徵圖；請在隱藏層的最後加一個攤平層</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/remote.py" line="59"/>
+        <source>The server at {address} stopped answering ({reason}). The weights of the last finished epoch are kept on this computer: save them, and press Start again once the server is back.</source>
+        <translation>{address} 的伺服器沒有回應了（{reason}）。最後完成的訓練週期的權重保留在這台電腦上：請儲存它們，等伺服器恢復後再按「開始」。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/remote.py" line="72"/>
+        <source>{address!r} is not a server address; type it as grpc://host:port, for example grpc://127.0.0.1:2222</source>
+        <translation>{address!r} 不是伺服器位址；請輸入 grpc://主機:連接埠，例如 grpc://127.0.0.1:2222</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/remote.py" line="88"/>
+        <source>No TensorFlow server answers at {address} ({reason}). Is tfdesk-server running there, and the address and port right?</source>
+        <translation>{address} 沒有 TensorFlow 伺服器回應（{reason}）。那裡有執行 tfdesk-server 嗎？位址和連接埠正確嗎？</translation>
     </message>
 </context>
 <context>
