@@ -1,5 +1,5 @@
 """Take the README's screenshots offscreen: `python scripts/screenshots.py [folder [set …]]`,
-the sets being window, lessons, drawing, conv and chinese (all when none is named).
+the sets being window, lessons, drawing, conv, server and chinese (all when none is named).
 
 Each picture shows the app in real use (training on the real data, a digit drawn
 with simulated mouse events), so look at them before committing them.
@@ -197,8 +197,39 @@ def conv_views(app, folder: Path, settings_path: Path) -> None:
     w.close()
 
 
+def server_views(app, folder: Path, settings_path: Path) -> None:
+    """The Devices panel of a window training on a tfdesk-server (started here)."""
+    from test_remote import Server
+
+    server = Server()
+    try:
+        w = open_window(app, settings_path)
+        w.devices_dock.show()
+        w.devices_dock.raise_()
+        box = w.devices.server
+        box.address.setText(server.address)
+        answered = []
+        w.worker.serverDevices.connect(lambda *a: answered.append(a))
+        box.connect_button.click()
+        wait_until(app, lambda: answered, 30_000)
+        finished = []
+        w.worker.trainingFinished.connect(lambda *a: finished.append(a))
+        w.start_action.trigger()
+        wait_until(app, lambda: "Training on" in box.status.text(), 60_000)
+        wait_until(app, lambda: w.progress.value() > w.progress.maximum() * 0.3)
+        w.devices_dock.setFloating(True)
+        w.devices_dock.resize(460, 520)
+        app.processEvents()
+        w.devices.grab().save(str(folder / "server.png"))
+        w.stop_action.trigger()
+        wait_until(app, lambda: finished)
+        w.close()
+    finally:
+        server.stop()
+
+
 SETS = {"window": window_mid_training, "lessons": lesson_views, "drawing": drawing_views,
-        "conv": conv_views, "chinese": chinese_window}
+        "conv": conv_views, "server": server_views, "chinese": chinese_window}
 
 
 def main() -> None:

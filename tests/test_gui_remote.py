@@ -19,6 +19,7 @@ def test_the_window_connects_trains_on_the_server_and_remembers_it(qtbot, window
             box.connect_button.click()
         assert box.remote.isChecked()
         assert f"{server.address} answers. Its devices: CPU:0" in box.status.text()
+        assert not window.devices._device_combo.isEnabled()  # this computer's devices do not train
 
         assert train(qtbot, window) == "finished"
         trainer = window.worker.trainer
@@ -39,6 +40,7 @@ def test_the_window_connects_trains_on_the_server_and_remembers_it(qtbot, window
         assert train(qtbot, window) == "finished"
         assert window.worker.trainer.remote is None
         assert "runs on this computer" in box.status.text()
+        assert window.devices._device_combo.isEnabled()
     finally:
         server.stop()
 

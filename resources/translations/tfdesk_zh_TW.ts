@@ -247,7 +247,7 @@ Your experiment and saved files are kept; you can carry on. The details are in {
     </message>
     <message>
         <location filename="../../tfdesk/gui/device_panel.py" line="103"/>
-        <location filename="../../tfdesk/gui/device_panel.py" line="230"/>
+        <location filename="../../tfdesk/gui/device_panel.py" line="232"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
@@ -257,77 +257,77 @@ Your experiment and saved files are kept; you can carry on. The details are in {
         <translation>訓練裝置(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/device_panel.py" line="188"/>
+        <location filename="../../tfdesk/gui/device_panel.py" line="190"/>
         <source>None found. On the course slide, “bash: nvidia-smi: command not found” means just this: no NVIDIA card, or no driver for it.</source>
         <translation>找不到任何顯示卡。課程投影片上執行 nvidia-smi 時出現「找不到指令」的錯誤，正是這個意思：沒有 NVIDIA 顯示卡，或是沒有安裝它的驅動程式。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/device_panel.py" line="196"/>
+        <location filename="../../tfdesk/gui/device_panel.py" line="198"/>
         <source>TensorFlow sees: not asked yet (loading TensorFlow takes a few seconds).</source>
         <translation>TensorFlow 偵測到的裝置：尚未查詢（載入 TensorFlow 需要幾秒鐘）。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/device_panel.py" line="200"/>
+        <location filename="../../tfdesk/gui/device_panel.py" line="202"/>
         <source>TensorFlow sees: {devices}</source>
         <translation>TensorFlow 偵測到的裝置：{devices}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/device_panel.py" line="225"/>
+        <location filename="../../tfdesk/gui/device_panel.py" line="227"/>
         <source>{device} (not available here)</source>
         <translation>{device}（這台電腦無法使用）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/device_panel.py" line="231"/>
+        <location filename="../../tfdesk/gui/device_panel.py" line="233"/>
         <source>GPU {index}</source>
         <translation>GPU {index}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/device_panel.py" line="240"/>
+        <location filename="../../tfdesk/gui/device_panel.py" line="242"/>
         <source> (compute capability {major}.{minor})</source>
         <translation> (運算能力 {major}.{minor})</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/device_panel.py" line="262"/>
+        <location filename="../../tfdesk/gui/device_panel.py" line="264"/>
         <source>Graphics memory in use. The weights, biases and each batch must fit in it.</source>
         <translation>已使用的顯示卡記憶體。權重、偏差和每個批次的資料都必須放得進去。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/device_panel.py" line="265"/>
+        <location filename="../../tfdesk/gui/device_panel.py" line="267"/>
         <source>How busy the GPU was during the last moment.</source>
         <translation>GPU 剛才這段時間的使用率。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/device_panel.py" line="267"/>
+        <location filename="../../tfdesk/gui/device_panel.py" line="269"/>
         <source>GPU temperature.</source>
         <translation>GPU 溫度。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/device_panel.py" line="277"/>
+        <location filename="../../tfdesk/gui/device_panel.py" line="279"/>
         <source>GPU {index}, driver {driver}</source>
         <translation>GPU {index}，驅動程式 {driver}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/device_panel.py" line="283"/>
+        <location filename="../../tfdesk/gui/device_panel.py" line="285"/>
         <source>{used} / {total} MiB</source>
         <translation>{used} / {total} MiB</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/device_panel.py" line="288"/>
+        <location filename="../../tfdesk/gui/device_panel.py" line="290"/>
         <source>{total} MiB, use unknown</source>
         <translation>{total} MiB，使用量不明</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/device_panel.py" line="292"/>
+        <location filename="../../tfdesk/gui/device_panel.py" line="294"/>
         <source>memory unknown</source>
         <translation>記憶體不明</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/device_panel.py" line="295"/>
+        <location filename="../../tfdesk/gui/device_panel.py" line="297"/>
         <source>{percent} % busy</source>
         <translation>使用率 {percent} %</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/device_panel.py" line="298"/>
+        <location filename="../../tfdesk/gui/device_panel.py" line="300"/>
         <source>{degrees} °C</source>
         <translation>{degrees} °C</translation>
     </message>
@@ -2145,28 +2145,33 @@ Your experiment and saved files are kept; you can carry on. The details are in {
     </message>
     <message>
         <location filename="../../tfdesk/gui/server_box.py" line="50"/>
-        <location filename="../../tfdesk/gui/server_box.py" line="93"/>
-        <location filename="../../tfdesk/gui/server_box.py" line="114"/>
+        <location filename="../../tfdesk/gui/server_box.py" line="95"/>
+        <location filename="../../tfdesk/gui/server_box.py" line="116"/>
         <source>Training runs on this computer.</source>
         <translation>在這台電腦上訓練。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/server_box.py" line="84"/>
-        <source>{address} answers. Its devices: {devices}. Start trains there.</source>
-        <translation>{address} 有回應。它的裝置：{devices}。按「開始」就會在那裡訓練。</translation>
+        <location filename="../../tfdesk/gui/server_box.py" line="85"/>
+        <source>{address} answers. Its devices: {devices}.</source>
+        <translation>{address} 有回應。它的裝置：{devices}。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/server_box.py" line="95"/>
+        <location filename="../../tfdesk/gui/server_box.py" line="87"/>
+        <source>Start trains there.</source>
+        <translation>按「開始」就會在那裡訓練。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/server_box.py" line="97"/>
         <source>Training on {address}, on its {device}.</source>
         <translation>正在 {address} 上訓練，使用它的 {device}。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/server_box.py" line="106"/>
+        <location filename="../../tfdesk/gui/server_box.py" line="108"/>
         <source>Type the server&apos;s address first, e.g. grpc://127.0.0.1:2222.</source>
         <translation>請先輸入伺服器位址，例如 grpc://127.0.0.1:2222。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/server_box.py" line="109"/>
+        <location filename="../../tfdesk/gui/server_box.py" line="111"/>
         <source>Reaching {address}…</source>
         <translation>正在連線 {address}…</translation>
     </message>

@@ -113,6 +113,8 @@ class DevicePanel(QWidget):
         layout.addWidget(self._summary)
         layout.addLayout(choose_form)
         self.server = ServerBox()
+        # This computer's devices are not where a server trains: its own are in the box.
+        self.server.changed.connect(lambda: self._device_combo.setEnabled(self.server.server() is None))
         layout.addWidget(self.server)
         layout.addStretch(1)
 

@@ -49,6 +49,7 @@ class ServerBox(QGroupBox):
         self.connect_button.setToolTip(self.tr("Reach the server and list its devices."))
         self.status = QLabel(self.tr("Training runs on this computer."))
         self.status.setObjectName("serverStatus")
+        self._devices = ""  # the last server's devices, as said
         self.status.setWordWrap(True)
         grid = QGridLayout(self)
         grid.addWidget(self.here, 0, 0, 1, 3)
@@ -69,20 +70,21 @@ class ServerBox(QGroupBox):
         return text if self.remote.isChecked() and text else None
 
     def set_server(self, address: str, chosen: bool) -> None:
-        """From the settings; emits nothing."""
+        """From the settings (before the window listens to `changed`)."""
         self.blockSignals(True)
         self.address.setText(address)
         (self.remote if chosen and address else self.here).setChecked(True)
         self.blockSignals(False)
-        self._choice_changed(emit=False)
+        self._choice_changed()
 
     def show_devices(self, address: str, devices: list) -> None:
         """The worker reached the server: its (name, type, bytes) devices."""
         names = ", ".join(
             f"{kind}:{name.rsplit(':', 1)[-1]}" + (f" ({size / 1024**3:.1f} GB)" if kind == "GPU" and size else "")
             for name, kind, size in devices)
-        self.status.setText(self.tr("{address} answers. Its devices: {devices}. Start trains there.")
-                            .format(address=address, devices=names or "—"))
+        self._devices = self.tr("{address} answers. Its devices: {devices}.").format(
+            address=address, devices=names or "—")
+        self.status.setText(self._devices + " " + self.tr("Start trains there."))
 
     def show_problem(self, text: str) -> None:
         self.status.setText("⚠ " + text)
@@ -92,8 +94,8 @@ class ServerBox(QGroupBox):
         if place is None:
             self.status.setText(self.tr("Training runs on this computer."))
         else:
-            self.status.setText(self.tr("Training on {address}, on its {device}.")
-                                .format(address=place, device=device))
+            training = self.tr("Training on {address}, on its {device}.").format(address=place, device=device)
+            self.status.setText(f"{self._devices}\n{training}" if self._devices else training)
 
     def _typed(self) -> None:
         if not self.remote.isChecked():
@@ -109,8 +111,7 @@ class ServerBox(QGroupBox):
         self.status.setText(self.tr("Reaching {address}…").format(address=text))
         self.connectRequested.emit(text)
 
-    def _choice_changed(self, *_args, emit: bool = True) -> None:
+    def _choice_changed(self, *_args) -> None:
         if self.here.isChecked():
             self.status.setText(self.tr("Training runs on this computer."))
-        if emit:
-            self.changed.emit()
+        self.changed.emit()
