@@ -160,7 +160,7 @@ def test_a_server_killed_mid_run_is_said_the_weights_are_kept_and_start_works_ag
 
 
 def test_the_server_does_not_grow_with_clients_who_came_and_left(server):
-    """The 20 of the issue, and ten more to tell a leak from the allocator's noise."""
+    """The issue's 20 clients and more, to tell a leak from the allocator's noise."""
     def one_client():
         trainer = Trainer(tiny_digits(epochs=1), server=server.address)
         trainer.train()
@@ -168,13 +168,16 @@ def test_the_server_does_not_grow_with_clients_who_came_and_left(server):
 
     for _ in range(10):  # the server's own first allocations: about 6 MB over 10 clients
         one_client()
-    before = server.rss_mb()
-    for _ in range(30):
-        one_client()
-    after = server.rss_mb()
+    sizes = [server.rss_mb()]
+    for _ in range(6):  # 30 more, in batches of 5
+        for _ in range(5):
+            one_client()
+        sizes.append(server.rss_mb())
     # Each client sent its network and 1,437 training digits: with their variables left
-    # on the server it grew 0.4 MB a client (12 MB for 30); released, 1-3 MB for 30.
-    assert after - before < 6, (before, after)
+    # on the server it grew 0.4 MB a client, 2 MB a batch; released, 0.1-0.5 MB a batch.
+    # The median batch: the allocator now and then takes a few MB at once.
+    growth = float(np.median(np.diff(sizes)))
+    assert growth < 1.0, sizes
 
 
 def test_tfdesk_train_prints_its_test_accuracy_when_it_trains_on_the_server(server, tmp_path, capsys):

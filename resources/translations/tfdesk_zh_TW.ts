@@ -3626,37 +3626,37 @@ Your experiment and saved files are kept; you can carry on. The details are in {
         <translation>第 {number} 筆：含有不是有限數字的點</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/trainer.py" line="41"/>
+        <location filename="../../tfdesk/core/trainer.py" line="42"/>
         <source>The train split is empty; raise its fraction to evaluate on it.</source>
         <translation>訓練集是空的；請提高它的比例，才能用它來評估。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/trainer.py" line="42"/>
+        <location filename="../../tfdesk/core/trainer.py" line="43"/>
         <source>The val split is empty; raise its fraction to evaluate on it.</source>
         <translation>驗證集是空的；請提高它的比例，才能用它來評估。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/trainer.py" line="43"/>
+        <location filename="../../tfdesk/core/trainer.py" line="44"/>
         <source>The test split is empty; raise its fraction to evaluate on it.</source>
         <translation>測試集是空的；請提高它的比例，才能用它來評估。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/trainer.py" line="44"/>
+        <location filename="../../tfdesk/core/trainer.py" line="45"/>
         <source>The {split} split is empty; raise its fraction to evaluate on it.</source>
         <translation>{split} 資料集是空的；請提高它的比例，才能用它來評估。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/trainer.py" line="183"/>
+        <location filename="../../tfdesk/core/devices.py" line="380"/>
         <source>{device} was chosen but TensorFlow sees no GPU; training runs on the CPU.</source>
         <translation>選了 {device}，但 TensorFlow 看不到任何 GPU；改在 CPU 上訓練。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/trainer.py" line="186"/>
+        <location filename="../../tfdesk/core/devices.py" line="383"/>
         <source>{device} was chosen but TensorFlow sees only {count} GPU(s); training runs on the CPU.</source>
         <translation>選了 {device}，但 TensorFlow 只看到 {count} 個 GPU；改在 CPU 上訓練。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/trainer.py" line="361"/>
+        <location filename="../../tfdesk/core/trainer.py" line="351"/>
         <source>Training stopped: the loss became {loss} at epoch {epoch}, step {step}. The learning rate {lr:g} is probably too large; try {smaller_lr:g}, then reset the weights and start again.</source>
         <translation>訓練已停止：損失在第 {epoch} 個訓練週期的第 {step} 步變成了 {loss}。學習率 {lr:g} 可能太大了；試試 {smaller_lr:g}，然後重設權重再重新開始。</translation>
     </message>

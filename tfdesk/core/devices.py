@@ -17,7 +17,7 @@ import subprocess
 import sys
 from dataclasses import dataclass
 
-from .i18n import QT_TRANSLATE_NOOP, Sentence, english
+from .i18n import QT_TRANSLATE_NOOP, Sentence, Words, english
 
 NVIDIA_SMI_QUERY = [
     "nvidia-smi",
@@ -363,3 +363,23 @@ def _tf_index(device: TfDevice, position: int) -> int:
     except (IndexError, ValueError):
         return position
 
+
+
+def placement_note(device: str) -> Words | None:
+    """A sentence when the chosen GPU ("gpu:N") is not available and TensorFlow's soft
+    placement trains on the CPU instead."""
+    if device == "cpu":
+        return None
+    import tensorflow as tf
+
+    index = int(device.split(":")[1])
+    gpus = tf.config.list_physical_devices("GPU")
+    if index < len(gpus):
+        return None
+    if not gpus:
+        return Words(QT_TRANSLATE_NOOP("core", "{device} was chosen but TensorFlow sees no GPU; "
+                                               "training runs on the CPU."),
+                     device=device)
+    return Words(QT_TRANSLATE_NOOP("core", "{device} was chosen but TensorFlow sees only {count} "
+                                           "GPU(s); training runs on the CPU."),
+                 device=device, count=len(gpus))

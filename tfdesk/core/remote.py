@@ -120,3 +120,11 @@ def release_op(graph: tf.Graph, variables: list) -> tf.Operation:
     with graph.as_default(), tf.name_scope("release"):
         return tf.group(*[tf.raw_ops.DestroyResourceOp(resource=v.handle, ignore_lookup_error=True)
                           for v in variables])
+
+
+def release(session, op: tf.Operation) -> None:
+    """Run release_op's op and close the session; a server already gone took everything along."""
+    with contextlib.suppress(tf.errors.OpError):
+        session.run(op)
+    with contextlib.suppress(tf.errors.OpError):
+        session.close()

@@ -10,7 +10,6 @@ the graph trains on a TensorFlow server (remote.py).
 
 from __future__ import annotations
 
-import contextlib
 import threading
 import time
 from dataclasses import dataclass
@@ -22,6 +21,7 @@ import tensorflow as tf
 from . import remote
 from .compiled_chunk import ChunkRunner, xla_mode
 from .data import Dataset, load_dataset
+from .devices import placement_note
 from .engine import TRAINING_DATA
 from .errors import TrainingError
 from .events import EpochMetrics, Evaluation, StepLosses, TrainResult
@@ -173,19 +173,7 @@ class Trainer:
 
     def device_note(self) -> Words | None:
         """A sentence when the chosen GPU is not available and soft placement uses the CPU."""
-        if self.experiment.device == "cpu":
-            return None
-        index = int(self.experiment.device.split(":")[1])
-        gpus = tf.config.list_physical_devices("GPU")
-        if index < len(gpus):
-            return None
-        if not gpus:
-            return Words(QT_TRANSLATE_NOOP("core", "{device} was chosen but TensorFlow sees no GPU; "
-                                                   "training runs on the CPU."),
-                         device=self.experiment.device)
-        return Words(QT_TRANSLATE_NOOP("core", "{device} was chosen but TensorFlow sees only {count} "
-                                               "GPU(s); training runs on the CPU."),
-                     device=self.experiment.device, count=len(gpus))
+        return None if self.remote else placement_note(self.experiment.device)
 
     # ---- control from any thread ------------------------------------------
 
@@ -249,8 +237,9 @@ class Trainer:
             count = min(self._chunk_steps, steps - done, call_steps)
             chunk_started = time.perf_counter()
             if self.remote is not None and done + count == steps:  # with the epoch's end: one call
+                validation = {self.handles.x: self.data.x_val, self.handles.y: self.data.y_val}
                 chunk_losses, chunk_accuracies, *self._epoch_end = self.handles.engine.run_to_epoch_end(
-                    self.session, batches[done:], {self.handles.x: self.data.x_val, self.handles.y: self.data.y_val})
+                    self.session, batches[done:], validation)
             else:
                 chunk_losses, chunk_accuracies = self._runner.run(batches[done:done + count], call_steps)
             self._known_step = first_step + done + count - 1
@@ -456,15 +445,11 @@ class Trainer:
 
     def close(self) -> None:
         self._runner.wait()
-        if self.remote is None:
-            self.session.close()
-            return
         if self._twin is not None:
             self._twin.close()
-        with contextlib.suppress(tf.errors.OpError):  # a server gone took them along
-            self.session.run(self._release)
-        with contextlib.suppress(tf.errors.OpError):
-            self.session.close()
+        if self.remote is not None:
+            remote.release(self.session, self._release)
+        self.session.close()
 
     def __enter__(self) -> "Trainer":
         return self
