@@ -43,6 +43,21 @@ def pytest_terminal_summary(terminalreporter):
 
 
 @pytest.fixture
+def editor(qtbot):
+    """The layer stack editor on the course network, shown at the experiment panel's width."""
+    from tfdesk.core.spec import course_experiment
+    from tfdesk.gui.layer_editor import LayerStackEditor
+
+    widget = LayerStackEditor()
+    qtbot.addWidget(widget)
+    widget.set_experiment(course_experiment())
+    widget.resize(420, 420)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+@pytest.fixture
 def window(qtbot, tmp_path):
     """The main window on a one-epoch digits run, TensorFlow loaded, with its own
     settings and data folder."""

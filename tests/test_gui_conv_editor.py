@@ -1,24 +1,12 @@
 """Convolution in the layer stack editor, driven the way a student drives it: the
 shapes and counts follow every edit, and a stack that does not fit says which layer."""
 
-import pytest
 from PySide6.QtWidgets import QComboBox, QLabel, QSpinBox, QWidget
 
-from tfdesk.core.spec import LayerSpec, conv_layer, course_experiment, default_experiment, flatten_layer
-from tfdesk.gui.layer_editor import COL_DROPOUT, COL_NAME, COL_OUTPUT, COL_PARAMS, COL_UNITS, LayerStackEditor
+from tfdesk.core.spec import LayerSpec, conv_layer, default_experiment, flatten_layer
+from tfdesk.gui.layer_editor import COL_DROPOUT, COL_NAME, COL_OUTPUT, COL_PARAMS, COL_UNITS
 
 from test_gui_editors import action, applied, select_hidden, table, total_text
-
-
-@pytest.fixture
-def editor(qtbot):
-    widget = LayerStackEditor()
-    qtbot.addWidget(widget)
-    widget.set_experiment(course_experiment())
-    widget.resize(420, 460)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
 
 
 def column(editor, col) -> list[str]:

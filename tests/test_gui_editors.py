@@ -71,17 +71,6 @@ ROUND_TRIP_EXPERIMENTS = [
 # ---- layer stack editor ---------------------------------------------------------
 
 
-@pytest.fixture
-def editor(qtbot):
-    widget = LayerStackEditor()
-    qtbot.addWidget(widget)
-    widget.set_experiment(course_experiment())
-    widget.resize(420, 420)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
-
-
 def table(editor) -> QTableWidget:
     return editor.findChild(QTableWidget, "layerTable")
 
