@@ -5,6 +5,7 @@ dies mid-run, and a server that does not grow with the clients who came and went
 import socket
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -104,23 +105,33 @@ def test_the_course_network_trains_remotely_to_the_local_weights_and_saves_here(
     restored.close()
 
 
-def test_two_students_with_the_same_names_keep_their_own_weights(server):
-    first, second = tiny_digits(epochs=1, seed=0), tiny_digits(epochs=1, seed=1)
-    a, b = Trainer(first, server=server.address), Trainer(second, server=server.address)
-    assert a.remote.container != b.remote.container
-    assert set(_weights(a)) == set(_weights(b))  # the very same variable names
-    for _ in range(2):  # in turns, on one server
-        a.train()
-        b.train()
-    for remote, exp in ((a, first), (b, second)):
+def test_two_students_at_once_with_the_same_names_keep_their_own_weights(server):
+    first, second = tiny_digits(epochs=3, seed=0), tiny_digits(epochs=3, seed=1)
+    trained, failures = {}, []
+
+    def student(exp):  # each on a thread of its own, both on the server at the same time
+        try:
+            trainer = Trainer(exp, server=server.address)
+            trainer.train()
+            trained[exp.training.seed] = (trainer.remote.container, _weights(trainer))
+            trainer.close()
+        except Exception as e:  # pragma: no cover - reported below
+            failures.append(e)
+    threads = [threading.Thread(target=student, args=(exp,)) for exp in (first, second)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(120)
+    assert not failures, failures
+    assert trained[0][0] != trained[1][0]  # two containers
+    assert set(trained[0][1]) == set(trained[1][1])  # the very same variable names
+    for exp in (first, second):
         local = Trainer(exp, xla="off")
-        local.train(2)
+        local.train()
         for name, value in _weights(local).items():
-            np.testing.assert_allclose(_weights(remote)[name], value, rtol=1e-6, atol=1e-7)
+            np.testing.assert_allclose(trained[exp.training.seed][1][name], value, rtol=1e-6, atol=1e-7)
         local.close()
-    assert not np.allclose(_weights(a)["hidden_layer/weight1"], _weights(b)["hidden_layer/weight1"])
-    a.close()
-    b.close()
+    assert not np.allclose(trained[0][1]["hidden_layer/weight1"], trained[1][1]["hidden_layer/weight1"])
 
 
 class _KillAt(Callback):
