@@ -398,8 +398,11 @@ class Trainer:
         return self.session.run(maps, feed_dict={self.handles.x: x})[0]
 
     def variable_values(self) -> dict[str, np.ndarray]:
-        """The model's weights and biases by name (e.g. 'hidden_layer/weight1')."""
+        """The model's weights and biases by name (e.g. 'hidden_layer/weight1'); once a
+        server has gone, the ones kept here."""
         variables = self.handles.model_variables
+        if self.remote is not None and self.remote.lost and self.kept is not None:
+            return {v.op.name: self.kept.values[v.op.name] for v in variables}
         values = self.session.run(variables)
         return {v.op.name: value for v, value in zip(variables, values)}
 

@@ -317,6 +317,8 @@ class TrainingWorker(LessonRequests, GraphRequests, QObject):
         if m is not None and m.output_name is not None:
             return m.predict_probabilities, self._graph_features, None
         t = self.trainer
+        if t is not None and t.remote is not None and t.remote.lost:
+            return None  # its server has gone: nothing answers until Start builds it again
         if t is not None and t.data.task == "classification":
             watched = self.weights_watched and t.handles.feature_maps is not None
             return t.predict, t.data.n_features, t.feature_maps if watched else None
