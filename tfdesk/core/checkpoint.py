@@ -27,7 +27,7 @@ import tensorflow as tf
 
 from .. import __version__
 from . import folder_swap
-from .errors import CheckpointError, DataFileError, SpecError
+from .errors import CheckpointError, DataFileError, SpecError, TrainingError
 from .i18n import QT_TRANSLATE_NOOP, Joined, Words
 from .read_limits import check_regular
 from .spec import Experiment
@@ -85,12 +85,10 @@ def save_checkpoint(trainer, folder: str | Path, metrics: dict | None = None,
 
 def _here(trainer, snapshot=None):
     """A remote trainer's network, or that snapshot of it, in its local twin."""
-    from .remote import FAULTS
-
     if snapshot is None:
         try:
             snapshot = trainer.snapshot()
-        except FAULTS:
+        except TrainingError:  # the server has gone: the last finished epoch, kept here
             snapshot = trainer.kept
             if snapshot is None:
                 raise CheckpointError(

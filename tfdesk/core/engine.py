@@ -49,8 +49,8 @@ class ChunkLoop:
     after_variables: list | None = None
     after_names: list | None = None
 
-    def load(self, session, x: np.ndarray, y: np.ndarray, options=None) -> None:
-        session.run(self.load_op, {self.x_feed: x, self.y_feed: y}, options=options)
+    def load(self, session, x: np.ndarray, y: np.ndarray) -> None:
+        session.run(self.load_op, {self.x_feed: x, self.y_feed: y})
 
     def prepare_epoch(self, session, epoch: int) -> None:
         """This epoch's augmented training images, when the experiment asks for them."""

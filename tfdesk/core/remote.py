@@ -27,9 +27,9 @@ WORKER = "/job:worker/task:0"
 CONNECT_TIMEOUT_S = 10  # to reach the server and list its devices
 # Any one call: a chunk is about 30 ms. TensorFlow's client waits for a server that has
 # gone away until the call's time is up, so this is also how long a student waits to
-# hear of it. The call that sends the training data gets longer (load_options).
+# hear of it. A call that sends data gets longer, by its size (RemoteSession).
 CALL_TIMEOUT_S = 10
-SLOWEST_NETWORK = 1_000_000  # bytes a second (8 Mbit/s) the data is given time for
+SLOWEST_NETWORK = 1_000_000  # bytes a second (8 Mbit/s) the data sent is given time for
 # The errors of a server that cannot be reached, stopped, or took too long.
 FAULTS = (tf.errors.UnavailableError, tf.errors.DeadlineExceededError, tf.errors.AbortedError,
           tf.errors.CancelledError)
@@ -42,6 +42,7 @@ class Remote:
     device: str  # where the graph goes: the worker's first GPU, else its CPU
     devices: list = field(default_factory=list)  # (name, type, bytes) of the server's devices
     lost: bool = False  # a call failed: this network is gone from the server
+    last_fault: TrainingError | None = None  # what the student was told then
 
     def config(self, config: v1.ConfigProto) -> v1.ConfigProto:
         """A local session's settings (session_config.py) for the server: the time limit of
@@ -55,12 +56,13 @@ class Remote:
         """What the student reads when the server failed a call."""
         self.lost = True
         reason = (error.message or type(error).__name__).strip().splitlines()[0]
-        return TrainingError(
+        self.last_fault = TrainingError(
             QT_TRANSLATE_NOOP("core", "The server at {address} stopped answering ({reason}). The "
                                       "weights of the last finished epoch are kept on this "
                                       "computer: save them, and press Start again once the server "
                                       "is back."),
             address=self.address, reason=reason)
+        return self.last_fault
 
 
 def server_address(text: str) -> str:
@@ -96,22 +98,31 @@ def connect(text: str, timeout_s: float = CONNECT_TIMEOUT_S) -> Remote:
     return Remote(address, f"tfdesk-{secrets.token_hex(8)}", device, devices)
 
 
-@contextlib.contextmanager
-def answering(remote: Remote | None):
-    """A remote call inside: a server that stopped answering becomes the student's words."""
-    try:
-        yield
-    except FAULTS as e:
-        if remote is None:
-            raise
-        raise remote.fault(e) from None
+class RemoteSession:
+    """A session on the server. Every run is limited in time by what it sends; a server
+    that fails it becomes the student's words (Remote.fault); and while the server is
+    known to be gone, a run is refused at once, where it would wait out its time limit
+    (a drawing, the weights view)."""
 
+    def __init__(self, remote: Remote, graph: tf.Graph, config: v1.ConfigProto):
+        self.remote = remote
+        self.session = v1.Session(remote.address, graph=graph, config=remote.config(config))
+        self.graph = graph
 
-def load_options(remote: Remote | None, nbytes: int):
-    """The time limit of the call that sends `nbytes` of training data to the server."""
-    if remote is None:
-        return None
-    return v1.RunOptions(timeout_in_ms=int((CALL_TIMEOUT_S + nbytes / SLOWEST_NETWORK) * 1000))
+    def run(self, fetches, feed_dict=None, options=None, run_metadata=None):
+        if self.remote.lost:
+            raise self.remote.last_fault
+        sent = sum(getattr(value, "nbytes", 0) for value in (feed_dict or {}).values())
+        if options is None and sent > SLOWEST_NETWORK:
+            options = v1.RunOptions(timeout_in_ms=int((CALL_TIMEOUT_S + sent / SLOWEST_NETWORK) * 1000))
+        try:
+            return self.session.run(fetches, feed_dict, options, run_metadata)
+        except FAULTS as e:
+            raise self.remote.fault(e) from None
+
+    def close(self) -> None:
+        with contextlib.suppress(tf.errors.OpError):  # a server gone took it along
+            self.session.close()
 
 
 def release_op(graph: tf.Graph, variables: list) -> tf.Operation:
@@ -122,9 +133,8 @@ def release_op(graph: tf.Graph, variables: list) -> tf.Operation:
                           for v in variables])
 
 
-def release(session, op: tf.Operation) -> None:
+def release(session: RemoteSession, op: tf.Operation) -> None:
     """Run release_op's op and close the session; a server already gone took everything along."""
-    with contextlib.suppress(tf.errors.OpError):
+    with contextlib.suppress(TrainingError):
         session.run(op)
-    with contextlib.suppress(tf.errors.OpError):
-        session.close()
+    session.close()

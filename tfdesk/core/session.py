@@ -84,7 +84,11 @@ class TrainingSession:
             return False
         trainer = Trainer(exp, data, server=self.server)
         if lost and t.kept is not None and same_network(t.experiment, exp):
-            trainer.load_snapshot(t.kept)  # the server came back: go on from the weights kept here
+            try:  # the server came back: go on from the weights kept here
+                trainer.load_snapshot(t.kept)
+            except BaseException:
+                trainer.close()
+                raise
         self._replace(trainer)
         return True
 

@@ -70,6 +70,7 @@ class Trainer:
         self.kept: Snapshot | None = None  # remote: the last finished epoch's network, fetched here
         self._twin: Trainer | None = None
         self.handles: GraphHandles = build_graph(self.experiment, self.data, self.remote)
+        self._kept_current = False  # kept is the network as it is now (remote)
         self.session = None
         windows = any(layer.kind in ("conv", "maxpool") for layer in self.experiment.model.hidden_layers)
         mode = "off" if self.remote else xla_mode(xla, windows_on_cpu=windows and self.experiment.device == "cpu")
@@ -86,7 +87,12 @@ class Trainer:
         self._stop = threading.Event()
         self.pace: float | None = None  # steps a second to hold to so people can watch; None: full speed
         self._assigners: dict = {}
-        self.reset_weights()
+        try:
+            self.reset_weights()
+        except BaseException:
+            if self.session is not None:
+                self.close()
+            raise
 
     # ---- state ------------------------------------------------------------
 
@@ -131,14 +137,12 @@ class Trainer:
         config = session_config(self._step_flops())
         if self.remote is None:
             self.session = v1.Session(graph=self.handles.graph, config=config)
-        else:
-            self.session = v1.Session(self.remote.address, graph=self.graph,
-                                      config=self.remote.config(config))
+        else:  # a new session: the server is tried again, the weights start anew
+            self.remote.lost, self.kept = False, None
+            self.session = remote.RemoteSession(self.remote, self.graph, config)
         self._runner.use_session(self.session)
-        with remote.answering(self.remote):
-            self.session.run(self.handles.init_op)
-            self.handles.engine.load(self.session, self.data.x_train, self.data.y_train,
-                                     remote.load_options(self.remote, self.data.x_train.nbytes))
+        self.session.run(self.handles.init_op)
+        self.handles.engine.load(self.session, self.data.x_train, self.data.y_train)
         self.epoch = 0
         self.epoch_step = 0  # steps of the next epoch already trained (a stop part-way)
         self._known_step = 0
@@ -211,11 +215,10 @@ class Trainer:
         started = time.perf_counter()
         # A pause (or stop) asked for before the first chunk holds before any step is taken.
         status = "finished" if self._between_chunks(between_chunks) else "stopped"
-        with remote.answering(self.remote):
-            for _ in range(epochs if status == "finished" else 0):
-                if not self._train_epoch(callback, between_chunks):
-                    status = "stopped"
-                    break
+        for _ in range(epochs if status == "finished" else 0):
+            if not self._train_epoch(callback, between_chunks):
+                status = "stopped"
+                break
         self._stop.clear()
         return TrainResult(status, self.epoch, self.step, time.perf_counter() - started)
 
@@ -236,6 +239,7 @@ class Trainer:
         while done < steps:
             count = min(self._chunk_steps, steps - done, call_steps)
             chunk_started = time.perf_counter()
+            self._kept_current = False
             if self.remote is not None and done + count == steps:  # with the epoch's end: one call
                 validation = {self.handles.x: self.data.x_val, self.handles.y: self.data.y_val}
                 chunk_losses, chunk_accuracies, *self._epoch_end = self.handles.engine.run_to_epoch_end(
@@ -294,6 +298,7 @@ class Trainer:
         if self.remote is not None:  # read with the epoch's last chunk: a call is a round trip
             metrics, values = self._epoch_end
             self.kept = Snapshot(values, epoch, last_step)  # what a save can write if the server goes
+            self._kept_current = True
             if len(self.data.x_val):
                 val_loss, val_acc = float(metrics[0]), (float(metrics[1]) if len(metrics) > 1 else None)
         elif len(self.data.x_val):
@@ -362,10 +367,6 @@ class Trainer:
         return float(values[0]), (float(values[1]) if len(values) > 1 else None)
 
     def evaluate(self, split: str = "test") -> Evaluation:
-        with remote.answering(self.remote):
-            return self._evaluate(split)
-
-    def _evaluate(self, split: str) -> Evaluation:
         x = getattr(self.data, f"x_{split}")
         y = getattr(self.data, f"y_{split}")
         if len(x) == 0:
@@ -401,7 +402,7 @@ class Trainer:
         """The model's weights and biases by name (e.g. 'hidden_layer/weight1'); once a
         server has gone, the ones kept here."""
         variables = self.handles.model_variables
-        if self.remote is not None and self.remote.lost and self.kept is not None:
+        if self.remote is not None and self.kept is not None and (self._kept_current or self.remote.lost):
             return {v.op.name: self.kept.values[v.op.name] for v in variables}
         values = self.session.run(variables)
         return {v.op.name: value for v, value in zip(variables, values)}
@@ -410,6 +411,7 @@ class Trainer:
         """Put values back into the variables they name (any global variable)."""
         if not values:
             return
+        self._kept_current = False
         ops, feed = [], {}
         for name, value in values.items():
             placeholder, op = self._assigner(name)
@@ -428,6 +430,8 @@ class Trainer:
 
     def snapshot(self) -> Snapshot:
         """Everything a checkpoint holds now (weights, optimizer slots, the step) and the epoch."""
+        if self.remote is not None and self._kept_current:
+            return self.kept  # read with the epoch's end: no round trip
         with self.graph.as_default():
             variables = v1.global_variables()
         values = self.session.run(variables)
@@ -438,6 +442,8 @@ class Trainer:
     def load_snapshot(self, snapshot: Snapshot) -> None:
         self.set_variable_values(snapshot.values)
         self.epoch, self._known_step, self.epoch_step = snapshot.epoch, snapshot.step, snapshot.epoch_step
+        if self.remote is not None:  # the network is this snapshot now, here too
+            self.kept, self._kept_current = snapshot, True
 
     def local_twin(self) -> "Trainer":
         """The same network on this computer: a remote network's checkpoints are written

@@ -98,6 +98,7 @@ class ServerBox(QGroupBox):
             self.status.setText(f"{self._devices}\n{training}" if self._devices else training)
 
     def _typed(self) -> None:
+        self._devices = ""  # another server's, perhaps
         if not self.remote.isChecked():
             self.remote.setChecked(True)
         self.changed.emit()

@@ -112,7 +112,9 @@ class TrainingWorker(LessonRequests, GraphRequests, QObject):
                 self._report("serverProblem", error_text(e))
                 return
             self._report("serverDevices", found.address, found.devices)
-        self._requests.put((self._guarded, (work,)))
+        # On a thread of its own: it touches no network of the worker's, and must not wait
+        # behind a training run.
+        threading.Thread(target=self._guarded, args=(work,), name="tfdesk-connect", daemon=True).start()
 
     def request_reset(self) -> None:
         self._requests.put((self.reset, ()))
