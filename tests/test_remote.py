@@ -235,3 +235,13 @@ def test_without_a_private_namespace_the_server_refuses_and_says_how(tmp_path):
     assert done.returncode == 2
     assert "cannot keep TensorFlow's server private: the unshare command" in done.stderr
     assert "--listen ADDRESS" in done.stderr
+
+
+def test_a_port_in_use_is_said_at_once(server):
+    started = time.perf_counter()
+    done = subprocess.run([sys.executable, "-m", "tfdesk.server", "--port", str(server.port)],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2
+    assert f"cannot listen on 127.0.0.1:{server.port}" in done.stderr and "--port" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert time.perf_counter() - started < 20  # before TensorFlow is started

@@ -84,9 +84,11 @@ def _direct(address: str, port: int, threads: int) -> int:
          f"(reading and writing files as {os.environ.get('USER', 'this user')}). It listens on "
          f"port {port} of EVERY network interface of this machine, not only {address}. Run it only "
          f"on a trusted lab network, behind a firewall, under an account with nothing to lose.")
-    server, gpus = _start_tensorflow(address, port, threads)
+    wildcard = address in ("0.0.0.0", "::", "[::]")
+    # The cluster names how the server reaches itself; students need a name they can reach.
+    server, gpus = _start_tensorflow("localhost" if wildcard else address, port, threads)
     _say(f"tfdesk-server: GPUs offered: {gpus}")
-    _say(f"Students type: grpc://{address}:{port}")
+    _say(f"Students type: grpc://{socket.gethostname() if wildcard else address}:{port}")
     server.join()
     return 0
 
@@ -94,12 +96,28 @@ def _direct(address: str, port: int, threads: int) -> int:
 def _private(port: int, gpus: str | None, threads: int) -> int:
     if shutil.which("unshare") is None:
         return _cannot("the unshare command (util-linux) is not installed")
+    try:  # first: a port in use is said before TensorFlow takes seconds to start
+        listener = socket.create_server(("127.0.0.1", port))
+    except OSError as e:
+        print(f"tfdesk-server: cannot listen on 127.0.0.1:{port} ({e.strerror}); choose another "
+              f"--port", file=sys.stderr)
+        return EXIT_BAD_INPUT
     folder = Path(tempfile.mkdtemp(prefix="tfdesk-server-"))
     path = folder / "relay.sock"
     command = ["unshare", "--user", "--map-root-user", "--net", sys.executable, "-m", "tfdesk.server",
                "--inner", str(path), "--port", str(port), "--threads", str(threads)]
     command += ["--gpus", gpus] if gpus else []
     inner = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
+
+    def stop(*_):  # Ctrl+C, SIGTERM, or TensorFlow's side ended
+        inner.terminate()
+        code = inner.wait()
+        shutil.rmtree(folder, ignore_errors=True)
+        if code not in (0, -signal.SIGTERM):
+            print(f"tfdesk-server: TensorFlow's server ended (exit code {code})", file=sys.stderr, flush=True)
+        os._exit(0 if code in (0, -signal.SIGTERM) else 1)
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
     for line in inner.stdout:  # until it is ready, or has said why not and ended
         if line.strip() == READY:
             break
@@ -110,14 +128,6 @@ def _private(port: int, gpus: str | None, threads: int) -> int:
         return _cannot("TensorFlow's server did not start in a private network namespace "
                        "(are unprivileged user namespaces allowed here?)")
     threading.Thread(target=shutil.copyfileobj, args=(inner.stdout, sys.stdout), daemon=True).start()
-    listener = socket.create_server(("127.0.0.1", port))
-
-    def stop(*_):
-        inner.terminate()
-        shutil.rmtree(folder, ignore_errors=True)
-        os._exit(0)
-    signal.signal(signal.SIGTERM, stop)
-    signal.signal(signal.SIGINT, stop)
     threading.Thread(target=lambda: (inner.wait(), stop()), daemon=True).start()
     _say(f"Students type: grpc://127.0.0.1:{port} on this machine; from a laptop, forward the "
          f"port first: ssh -N -L {port}:127.0.0.1:{port} USER@THIS-SERVER")
