@@ -41,8 +41,12 @@ class Remote:
     container: str  # this client's own: its variables and nothing else
     device: str  # where the graph goes: the worker's first GPU, else its CPU
     devices: list = field(default_factory=list)  # (name, type, bytes) of the server's devices
-    lost: bool = False  # a call failed: this network is gone from the server
-    last_fault: TrainingError | None = None  # what the student was told then
+    last_fault: TrainingError | None = None  # what the student was told when a call failed
+
+    @property
+    def lost(self) -> bool:
+        """A call failed: this network is gone from the server."""
+        return self.last_fault is not None
 
     def config(self, config: v1.ConfigProto) -> v1.ConfigProto:
         """A local session's settings (session_config.py) for the server: the time limit of
@@ -54,7 +58,6 @@ class Remote:
 
     def fault(self, error: tf.errors.OpError) -> TrainingError:
         """What the student reads when the server failed a call."""
-        self.lost = True
         reason = (error.message or type(error).__name__).strip().splitlines()[0]
         self.last_fault = TrainingError(
             QT_TRANSLATE_NOOP("core", "The server at {address} stopped answering ({reason}). The "

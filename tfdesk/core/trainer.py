@@ -138,7 +138,7 @@ class Trainer:
         if self.remote is None:
             self.session = v1.Session(graph=self.handles.graph, config=config)
         else:  # a new session: the server is tried again, the weights start anew
-            self.remote.lost, self.kept = False, None
+            self.remote.last_fault, self.kept = None, None
             self.session = remote.RemoteSession(self.remote, self.graph, config)
         self._runner.use_session(self.session)
         self.session.run(self.handles.init_op)
