@@ -62,22 +62,25 @@ def test_an_unreachable_server_is_said_in_the_panel(qtbot, window):
 
 def test_a_server_killed_while_the_window_trains_is_said_once_and_nothing_hangs(qtbot, window):
     server = Server()
-    messages = []
-    window.worker.failed.connect(messages.append)
-    window.optimizer.findChild(QSpinBox, "epochs").setValue(200)
-    box = window.devices.server
-    box.address.setText(server.address)
-    box.remote.setChecked(True)
-    with qtbot.waitSignal(window.worker.trainingFinished, timeout=60_000) as done:
-        window.start_action.trigger()
-        qtbot.waitUntil(lambda: window.plot.step_count() > 100, timeout=30_000)
-        server.kill()
-    assert done.args[0] == "failed"
-    qtbot.wait(1500)  # the weights view, the drawing: nothing more may go wrong after it
-    assert len(messages) == 1, messages
-    assert f"The server at {server.address} stopped answering" in messages[0]
-    kept = window.worker.trainer.kept
-    assert kept is not None
-    np.testing.assert_allclose(window.worker.trainer.variable_values()["hidden_layer/weight1"],
-                               kept.values["hidden_layer/weight1"])
-    assert window.start_action.isEnabled()  # Start can be pressed again
+    try:
+        messages = []
+        window.worker.failed.connect(messages.append)
+        window.optimizer.findChild(QSpinBox, "epochs").setValue(200)
+        box = window.devices.server
+        box.address.setText(server.address)
+        box.remote.setChecked(True)
+        with qtbot.waitSignal(window.worker.trainingFinished, timeout=60_000) as done:
+            window.start_action.trigger()
+            qtbot.waitUntil(lambda: window.plot.step_count() > 100, timeout=30_000)
+            server.kill()
+        assert done.args[0] == "failed"
+        qtbot.wait(1500)  # the weights view, the drawing: nothing more may go wrong after it
+        assert len(messages) == 1, messages
+        assert f"The server at {server.address} stopped answering" in messages[0]
+        kept = window.worker.trainer.kept
+        assert kept is not None
+        np.testing.assert_allclose(window.worker.trainer.variable_values()["hidden_layer/weight1"],
+                                   kept.values["hidden_layer/weight1"])
+        assert window.start_action.isEnabled()  # Start can be pressed again
+    finally:
+        server.stop()

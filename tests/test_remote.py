@@ -28,7 +28,10 @@ def free_port() -> int:
 
 
 class Server:
+    started: list = []  # every one, so a test that fails part-way leaves none running
+
     def __init__(self, port=None):
+        Server.started.append(self)
         self.port = port or free_port()
         self.address = f"grpc://127.0.0.1:{self.port}"
         self.process = subprocess.Popen([sys.executable, "-m", "tfdesk.server", "--port", str(self.port)],
@@ -59,9 +62,19 @@ class Server:
         self.process.wait(30)
 
 
+@pytest.fixture(autouse=True)
+def _no_server_left_running():
+    yield
+    while Server.started:
+        left = Server.started.pop()
+        if left.process.poll() is None:
+            left.stop()
+
+
 @pytest.fixture(scope="module")
 def server():
     running = Server()
+    Server.started.remove(running)  # the module's: stopped after its last test, below
     yield running
     running.stop()
 

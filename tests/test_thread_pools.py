@@ -39,12 +39,13 @@ SCRIPT = textwrap.dedent("""
 
 @pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="one core: nothing to share out")
 def test_a_big_network_after_a_small_one_uses_more_than_one_core():
-    # One thread cannot keep more than one core busy, however it is measured; a machine
-    # busy with something else can hide a second one, so the best of three tries counts.
+    # One thread cannot keep more than one core busy (the pool fixed by the first session
+    # measured 0.99); a machine busy with something else can hide much of a second one
+    # (1.45 when idle, 1.18 seen on a busy one), so the best of five tries counts.
     tries = []
-    while len(tries) < 3 and max(tries, default=0) <= 1.2:
+    while len(tries) < 5 and max(tries, default=0) <= 1.1:
         done = subprocess.run([sys.executable, "-c", SCRIPT], cwd=ROOT, capture_output=True,
                               text=True, timeout=300, env=dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3"))
         assert done.returncode == 0, done.stderr[-2000:]
         tries.append(float(done.stdout.strip().splitlines()[-1]))
-    assert max(tries) > 1.2, f"cores busy: {tries}"
+    assert max(tries) > 1.1, f"cores busy: {tries}"
