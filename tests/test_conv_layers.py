@@ -177,3 +177,41 @@ def test_a_long_convolutional_run_on_the_cpu_is_never_compiled(monkeypatch):
     trainer.train()
     assert [op for op in trainer.graph.get_operations() if op.name.startswith("compiled_chunk")]
     trainer.close()
+
+
+def _pictures_file(path, side, n=400):
+    """Pictures of another size than the digits' or MNIST's: a bright block's corner is the
+    class, as in test_cli's 28×28 file."""
+    rng = np.random.default_rng(1)
+    labels = rng.integers(0, 4, n)
+    images = (rng.random((n, side, side)) * 40).astype(np.uint8)
+    block = side // 3
+    for image, label in zip(images, labels):
+        top, left = divmod(int(label), 2)
+        row, col = 1 + top * (side // 2), 1 + left * (side // 2)
+        image[row:row + block, col:col + block] = 255
+    np.savez(path, x_train=images, y_train=labels)
+    return path
+
+
+def test_a_file_of_pictures_of_any_size_is_a_picture_convolution_can_work_on(tmp_path):
+    from tfdesk.core.data import load_dataset
+    from tfdesk.core.spec import DataSpec, conv_layers
+
+    exp = tiny_digits(epochs=3)
+    exp.data = DataSpec(source="file", path=str(_pictures_file(tmp_path / "twelve.npz", 12)))
+    exp.model.hidden_layers = conv_layers((12, 12))
+    data = load_dataset(exp)
+    assert data.image_shape == (12, 12) and data.input_format == "image12x12"
+    assert [s.text for s in stack_shapes(exp.model.hidden_layers, 144, 4, (12, 12))][:4] == [
+        "12×12×16", "6×6×16", "6×6×32", "3×3×32"]
+    trainer = Trainer(exp)
+    trainer.train()
+    assert trainer.evaluate().accuracy > 0.8
+    # The same numbers in a flat row are not a picture: convolution is refused, by name.
+    flat = tmp_path / "flat.npz"
+    with np.load(tmp_path / "twelve.npz") as f:
+        np.savez(flat, x_train=f["x_train"].reshape(-1, 144), y_train=f["y_train"])
+    exp.data.path = str(flat)
+    with pytest.raises(SpecError, match="needs an image, but its input is a row of 144 values"):
+        Trainer(exp)

@@ -103,3 +103,29 @@ def test_the_drawing_default_and_its_file_are_untouched(editor):
     editor.set_experiment(default_experiment())
     assert table(editor).isColumnHidden(COL_OUTPUT)
     assert applied(editor).model == default_experiment().model
+
+
+def test_a_file_of_12x12_pictures_gets_convolution_in_the_window(qtbot, window, tmp_path, monkeypatch):
+    from tfdesk.core.spec import conv_layers
+
+    from qt_helpers import train
+    from test_conv_layers import _pictures_file
+    from test_gui_first_hour import choose
+
+    choose(window, "file", monkeypatch, _pictures_file(tmp_path / "twelve.npz", 12))
+    exp = window.current_experiment()
+    exp.model.hidden_layers = conv_layers((12, 12))
+    window._show_experiment(exp)
+    window.weights_dock.show()
+    window.weights_dock.raise_()
+    assert train(qtbot, window) == "finished"
+    layers = window.layers
+    assert "144 values (12×12 image)" in table(layers).item(0, COL_UNITS).text()
+    assert column(layers, COL_OUTPUT)[:4] == ["12×12×16", "6×6×16", "6×6×32", "3×3×32"]
+    assert action(layers, "addConvLayer").isEnabled()
+    assert not problem(layers).isVisible()
+    qtbot.waitUntil(lambda: window.weights.tiles.images is not None, timeout=10_000)
+    assert window.weights.tiles.images.shape == (16, 3, 3)
+    # Nothing is drawn for pictures of this size, and the panel says so.
+    assert not window.draw.canvas.isEnabled()
+    assert "8×8" in window.draw.verdict.text()

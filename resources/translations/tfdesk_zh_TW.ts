@@ -2146,7 +2146,7 @@ Your experiment and saved files are kept; you can carry on. The details are in {
     <message>
         <location filename="../../tfdesk/gui/server_box.py" line="50"/>
         <location filename="../../tfdesk/gui/server_box.py" line="95"/>
-        <location filename="../../tfdesk/gui/server_box.py" line="116"/>
+        <location filename="../../tfdesk/gui/server_box.py" line="117"/>
         <source>Training runs on this computer.</source>
         <translation>在這台電腦上訓練。</translation>
     </message>
@@ -2166,12 +2166,12 @@ Your experiment and saved files are kept; you can carry on. The details are in {
         <translation>正在 {address} 上訓練，使用它的 {device}。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/server_box.py" line="108"/>
+        <location filename="../../tfdesk/gui/server_box.py" line="109"/>
         <source>Type the server&apos;s address first, e.g. grpc://127.0.0.1:2222.</source>
         <translation>請先輸入伺服器位址，例如 grpc://127.0.0.1:2222。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/server_box.py" line="111"/>
+        <location filename="../../tfdesk/gui/server_box.py" line="112"/>
         <source>Reaching {address}…</source>
         <translation>正在連線 {address}…</translation>
     </message>
@@ -2517,74 +2517,79 @@ Your experiment and saved files are kept; you can carry on. The details are in {
         <translation>TensorFlow {0} 已就緒。按「開始」（Ctrl+Enter）即可開始訓練。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_reports.py" line="98"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="69"/>
+        <source>{0}×{1} image</source>
+        <translation>{0}×{1} 影像</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/gui/window_reports.py" line="101"/>
         <source>Finished in {0:.1f} s</source>
         <translation>已完成，耗時 {0:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_reports.py" line="98"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="101"/>
         <source>Stopped after {0:.1f} s</source>
         <translation>已停止，執行了 {0:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_reports.py" line="99"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="102"/>
         <source>Training failed after {0:.1f} s</source>
         <translation>訓練失敗（執行了 {0:.1f} 秒）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_reports.py" line="101"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="104"/>
         <source> (its steps compiled by XLA)</source>
         <translation>（步驟由 XLA 編譯執行）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_reports.py" line="102"/>
-        <location filename="../../tfdesk/gui/window_reports.py" line="164"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="105"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="167"/>
         <source>Could not train</source>
         <translation>無法訓練</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_reports.py" line="109"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="112"/>
         <source>Test mse {0:.4f}</source>
         <translation>測試均方誤差 {0:.4f}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_reports.py" line="110"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="113"/>
         <source>Validation mse {0:.4f}</source>
         <translation>驗證 MSE {0:.4f}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_reports.py" line="127"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="130"/>
         <source>Weights reset</source>
         <translation>權重已重設</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_reports.py" line="143"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="146"/>
         <source>The graph takes {0} numbers, not an 8×8 or 28×28 image, so it cannot be drawn for.</source>
         <translation>這個計算圖的輸入是 {0} 個數字，而不是 8×8 或 28×28 的影像，所以無法用手寫數字測試。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_reports.py" line="146"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="149"/>
         <source>Drawings now go to the opened graph: {0} → {1}. Start trains your experiment&apos;s network again.</source>
         <translation>現在你寫的數字會送進開啟的計算圖：{0} → {1}。按「開始」會重新訓練你實驗中的網路。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_reports.py" line="154"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="157"/>
         <source>The network of your last session is kept in {0}; File ▸ Restore weights opens it.</source>
         <translation>你上次的網路保留在 {0}；用「檔案 ▸ 載入權重」即可開啟。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_reports.py" line="163"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="166"/>
         <source>Building the graph…</source>
         <translation>正在建立計算圖…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_reports.py" line="166"/>
-        <location filename="../../tfdesk/gui/window_reports.py" line="172"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="169"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="175"/>
         <source>tfdesk</source>
         <translation>tfdesk</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_reports.py" line="188"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="191"/>
         <source>no hidden layer</source>
         <translation>無隱藏層</translation>
     </message>
@@ -2597,96 +2602,96 @@ Your experiment and saved files are kept; you can carry on. The details are in {
         <translation>無法將檢查點儲存到 {folder}：{reason}。原本在那裡的檢查點都沒有變動。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/checkpoint.py" line="97"/>
+        <location filename="../../tfdesk/core/checkpoint.py" line="95"/>
         <source>The server at {address} stopped answering before an epoch finished: there are no weights to save.</source>
         <translation>{address} 的伺服器在第一個訓練週期完成前就沒有回應了：沒有可以儲存的權重。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/checkpoint.py" line="109"/>
+        <location filename="../../tfdesk/core/checkpoint.py" line="107"/>
         <source>No folder was given for the checkpoint.</source>
         <translation>沒有指定要儲存檢查點的資料夾。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/checkpoint.py" line="114"/>
+        <location filename="../../tfdesk/core/checkpoint.py" line="112"/>
         <source>{folder} is a file, not a folder; choose a folder for the checkpoint.</source>
         <translation>{folder} 是檔案，不是資料夾；請為檢查點選擇一個資料夾。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/checkpoint.py" line="121"/>
+        <location filename="../../tfdesk/core/checkpoint.py" line="119"/>
         <source>{folder} holds files tfdesk did not write ({files}); a checkpoint replaces the whole folder, so choose an empty folder or an existing checkpoint.</source>
         <translation>{folder} 裡有不是 tfdesk 寫入的檔案（{files}）；檢查點會取代整個資料夾，所以請選擇空的資料夾或既有的檢查點。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/checkpoint.py" line="131"/>
+        <location filename="../../tfdesk/core/checkpoint.py" line="129"/>
         <source>Cannot save a checkpoint in {folder}: {reason}.</source>
         <translation>無法在 {folder} 儲存檢查點：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/checkpoint.py" line="197"/>
+        <location filename="../../tfdesk/core/checkpoint.py" line="195"/>
         <source>{path}: no checkpoint here (no .index file).</source>
         <translation>{path}：這裡沒有檢查點（找不到 .index 檔）。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/checkpoint.py" line="207"/>
+        <location filename="../../tfdesk/core/checkpoint.py" line="205"/>
         <source>{path}: no checkpoint found (expected {name}.index).</source>
         <translation>{path}：找不到檢查點（應該要有 {name}.index）。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/checkpoint.py" line="224"/>
+        <location filename="../../tfdesk/core/checkpoint.py" line="222"/>
         <source>{path}: cannot read the checkpoint&apos;s description ({problem}).</source>
         <translation>{path}：無法讀取檢查點的說明檔（{problem}）。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/checkpoint.py" line="230"/>
+        <location filename="../../tfdesk/core/checkpoint.py" line="228"/>
         <source>{path}: cannot read the checkpoint&apos;s description ({reason}).</source>
         <translation>{path}：無法讀取檢查點的說明檔（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/checkpoint.py" line="234"/>
+        <location filename="../../tfdesk/core/checkpoint.py" line="232"/>
         <source>{path}: not a tfdesk checkpoint description.</source>
         <translation>{path}：不是 tfdesk 檢查點的說明檔。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/checkpoint.py" line="244"/>
+        <location filename="../../tfdesk/core/checkpoint.py" line="242"/>
         <source>{folder}: has no {sidecar}; restore it into the current network instead, or open its graph (.meta).</source>
         <translation>{folder}：沒有 {sidecar}；請改為把它載入目前的網路，或開啟它的計算圖 (.meta)。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/checkpoint.py" line="251"/>
+        <location filename="../../tfdesk/core/checkpoint.py" line="249"/>
         <source>{path}: its experiment is not valid: {error}</source>
         <translation>{path}：其中的實驗設定無效：{error}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/checkpoint.py" line="266"/>
-        <location filename="../../tfdesk/core/checkpoint.py" line="287"/>
+        <location filename="../../tfdesk/core/checkpoint.py" line="264"/>
+        <location filename="../../tfdesk/core/checkpoint.py" line="285"/>
         <location filename="../../tfdesk/core/foreign_graph.py" line="157"/>
         <source>{prefix}: cannot read the checkpoint ({reason}).</source>
         <translation>{prefix}：無法讀取檢查點（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/checkpoint.py" line="274"/>
+        <location filename="../../tfdesk/core/checkpoint.py" line="272"/>
         <source>The checkpoint does not fit this network:
   {problems}</source>
         <translation>這個檢查點和目前的網路不相符：
   {problems}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/checkpoint.py" line="304"/>
+        <location filename="../../tfdesk/core/checkpoint.py" line="302"/>
         <source>{checkpoint}: {sidecar} says the {key} is {value!r}; it must be a whole number from 0 to {max_epoch:,}.</source>
         <translation>{checkpoint}：{sidecar} 說 {key} 是 {value!r}；它必須是 0 到 {max_epoch:,} 的整數。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/checkpoint.py" line="314"/>
+        <location filename="../../tfdesk/core/checkpoint.py" line="312"/>
         <source>{variable} {shape}: not in the checkpoint</source>
         <translation>{variable} {shape}：檢查點中沒有</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/checkpoint.py" line="317"/>
+        <location filename="../../tfdesk/core/checkpoint.py" line="315"/>
         <source>{variable}: the network has shape {shape}, the checkpoint {saved_shape}</source>
         <translation>{variable}：網路中的形狀是 {shape}，檢查點中是 {saved_shape}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/checkpoint.py" line="322"/>
+        <location filename="../../tfdesk/core/checkpoint.py" line="320"/>
         <source>{variable} {shape}: in the checkpoint but not in this network</source>
         <translation>{variable} {shape}：檢查點中有，但這個網路沒有</translation>
     </message>
@@ -3626,22 +3631,22 @@ Your experiment and saved files are kept; you can carry on. The details are in {
         <translation>第 {number} 筆：含有不是有限數字的點</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/trainer.py" line="42"/>
+        <location filename="../../tfdesk/core/trainer.py" line="41"/>
         <source>The train split is empty; raise its fraction to evaluate on it.</source>
         <translation>訓練集是空的；請提高它的比例，才能用它來評估。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/trainer.py" line="43"/>
+        <location filename="../../tfdesk/core/trainer.py" line="42"/>
         <source>The val split is empty; raise its fraction to evaluate on it.</source>
         <translation>驗證集是空的；請提高它的比例，才能用它來評估。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/trainer.py" line="44"/>
+        <location filename="../../tfdesk/core/trainer.py" line="43"/>
         <source>The test split is empty; raise its fraction to evaluate on it.</source>
         <translation>測試集是空的；請提高它的比例，才能用它來評估。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/trainer.py" line="45"/>
+        <location filename="../../tfdesk/core/trainer.py" line="44"/>
         <source>The {split} split is empty; raise its fraction to evaluate on it.</source>
         <translation>{split} 資料集是空的；請提高它的比例，才能用它來評估。</translation>
     </message>
@@ -3656,12 +3661,12 @@ Your experiment and saved files are kept; you can carry on. The details are in {
         <translation>選了 {device}，但 TensorFlow 只看到 {count} 個 GPU；改在 CPU 上訓練。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/trainer.py" line="351"/>
+        <location filename="../../tfdesk/core/trainer.py" line="355"/>
         <source>Training stopped: the loss became {loss} at epoch {epoch}, step {step}. The learning rate {lr:g} is probably too large; try {smaller_lr:g}, then reset the weights and start again.</source>
         <translation>訓練已停止：損失在第 {epoch} 個訓練週期的第 {step} 步變成了 {loss}。學習率 {lr:g} 可能太大了；試試 {smaller_lr:g}，然後重設權重再重新開始。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/session.py" line="241"/>
+        <location filename="../../tfdesk/core/session.py" line="245"/>
         <source>There is nothing to save yet: train the network first.</source>
         <translation>還沒有可以儲存的東西：請先訓練網路。</translation>
     </message>
@@ -3676,7 +3681,7 @@ Your experiment and saved files are kept; you can carry on. The details are in {
         <translation>{input} 和 {output} 需要已知的大小（特徵數和類別數），才能用手寫數字測試。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/session.py" line="224"/>
+        <location filename="../../tfdesk/core/session.py" line="228"/>
         <source>Train the network first, then evaluate it.</source>
         <translation>請先訓練網路，再進行評估。</translation>
     </message>
@@ -3706,22 +3711,22 @@ Your experiment and saved files are kept; you can carry on. The details are in {
         <translation>在第 {stopped} 週期提早停止：驗證損失在第 {best} 週期最低（{loss:.4g}），之後 {patience} 個週期都沒有進步。網路已回到第 {best} 週期的權重。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/input_formats.py" line="32"/>
+        <location filename="../../tfdesk/core/input_formats.py" line="34"/>
         <source>8×8 image</source>
         <translation>8×8 影像</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/input_formats.py" line="33"/>
+        <location filename="../../tfdesk/core/input_formats.py" line="35"/>
         <source>8 × 8 values, 0–16 scaled to 0–1. Each square counts the ink in a 4 × 4 block of a 32 × 32 drawing.</source>
         <translation>8 × 8 個數值，由 0–16 縮放到 0–1。每一格代表 32 × 32 畫布中一個 4 × 4 區塊內的墨水量。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/input_formats.py" line="36"/>
+        <location filename="../../tfdesk/core/input_formats.py" line="38"/>
         <source>28×28 image</source>
         <translation>28×28 影像</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/input_formats.py" line="37"/>
+        <location filename="../../tfdesk/core/input_formats.py" line="39"/>
         <source>28 × 28 values, grey levels 0–1. The digit is scaled to fit 20 × 20 and centred by its centre of mass.</source>
         <translation>28 × 28 個數值，灰階 0–1。數字會縮放到 20 × 20 以內，並依質心置中。</translation>
     </message>
@@ -3746,17 +3751,17 @@ Your experiment and saved files are kept; you can carry on. The details are in {
         <translation>輸出層：它的輸入是 {shape} 的特徵圖；請在隱藏層的最後加一個攤平層</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/remote.py" line="59"/>
+        <location filename="../../tfdesk/core/remote.py" line="63"/>
         <source>The server at {address} stopped answering ({reason}). The weights of the last finished epoch are kept on this computer: save them, and press Start again once the server is back.</source>
         <translation>{address} 的伺服器沒有回應了（{reason}）。最後完成的訓練週期的權重保留在這台電腦上：請儲存它們，等伺服器恢復後再按「開始」。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/remote.py" line="72"/>
+        <location filename="../../tfdesk/core/remote.py" line="77"/>
         <source>{address!r} is not a server address; type it as grpc://host:port, for example grpc://127.0.0.1:2222</source>
         <translation>{address!r} 不是伺服器位址；請輸入 grpc://主機:連接埠，例如 grpc://127.0.0.1:2222</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/remote.py" line="88"/>
+        <location filename="../../tfdesk/core/remote.py" line="93"/>
         <source>No TensorFlow server answers at {address} ({reason}). Is tfdesk-server running there, and the address and port right?</source>
         <translation>{address} 沒有 TensorFlow 伺服器回應（{reason}）。那裡有執行 tfdesk-server 嗎？位址和連接埠正確嗎？</translation>
     </message>

@@ -2,14 +2,16 @@
 its drawings are stored at, and what the window calls it.
 
 "digits8x8" is scikit-learn's digits (8 × 8 on-pixel counts 0–16), "mnist28" is MNIST
-(28 × 28 grey levels 0–255). An input of any other width is "features": numbers with
-no picture, which can be trained on but not drawn for. How a drawing becomes one of
+(28 × 28 grey levels 0–255). A data file whose arrays are pictures of another size
+(n × height × width) is "image{h}x{w}": convolution works on it, but nothing can be
+drawn for it. An input of any other width is "features": numbers with no picture. How a drawing becomes one of
 these inputs is core/drawing.py; how a drawing collection stores them is
 core/drawing_collection.py.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .i18n import QT_TRANSLATE_NOOP
@@ -41,10 +43,16 @@ INPUT_FORMATS = tuple(IMAGE_FORMATS)  # the formats a drawing can be made for
 DIGIT_CLASSES = [str(i) for i in range(10)]
 
 
+_PICTURE = re.compile(r"image(\d+)x(\d+)")
+
+
 def image_shape(name: str) -> tuple[int, int] | None:
     """The picture an input format is, or None for plain features."""
     known = IMAGE_FORMATS.get(name)
-    return known.shape if known else None
+    if known:
+        return known.shape
+    picture = _PICTURE.fullmatch(name)
+    return (int(picture[1]), int(picture[2])) if picture else None
 
 
 def format_for_features(n_features: int) -> str:
@@ -53,5 +61,9 @@ def format_for_features(n_features: int) -> str:
 
 
 def format_for_shape(shape: tuple[int, ...] | None) -> str:
-    """The format of a data file's images of this shape ("features": none we know)."""
-    return next((f.name for f in IMAGE_FORMATS.values() if f.shape == shape), "features")
+    """The format of a data file's samples of this shape: a known one, any other
+    picture, or "features" when they are not pictures."""
+    if shape is None or len(shape) != 2:
+        return "features"
+    return next((f.name for f in IMAGE_FORMATS.values() if f.shape == shape),
+                "image{0}x{1}".format(*shape))

@@ -62,9 +62,12 @@ class WindowReports:
         self._new_run = True
         if info["task"] == "classification":
             known = IMAGE_FORMATS.get(info["input_format"])
-            label = QCoreApplication.translate("core", known.caption) if known else ""
-            self.layers.set_data_shape(info["n_features"], len(info["class_names"]), label,
-                                       image_shape(info["input_format"]))
+            picture = image_shape(info["input_format"])
+            if known:
+                label = QCoreApplication.translate("core", known.caption)
+            else:  # a data file's pictures of another size
+                label = self.tr("{0}×{1} image").format(*picture) if picture else ""
+            self.layers.set_data_shape(info["n_features"], len(info["class_names"]), label, picture)
             self._set_draw_format(info["input_format"], info["class_names"])
         else:
             self.curve.set_points(info["x"], info["y"], info["true_params"])
