@@ -268,7 +268,8 @@ def test_a_finger_draws_on_the_canvas(qtbot, panel):
     QTest.touchEvent(panel.canvas, screen).release(0, at(240)).commit()
     assert (panel.canvas_array()[50:231, 140] < 64).all()
     whole_line = canvas_to_input(panel.canvas_array(), "digits8x8")
-    qtbot.waitUntil(lambda: requests and np.array_equal(requests[-1], whole_line), timeout=2000)
+    qtbot.waitUntil(lambda: len(requests) > 0 and np.array_equal(requests[-1], whole_line),
+                    timeout=2000)
 
 
 def test_backspace_in_the_brush_box_edits_the_number_not_the_drawing(qtbot, panel):
