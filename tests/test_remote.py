@@ -2,6 +2,8 @@
 of 127.0.0.1: the same weights as on this computer, students kept apart, a server that
 dies mid-run, and a server that does not grow with the clients who came and went."""
 
+import json
+import os
 import socket
 import subprocess
 import sys
@@ -30,11 +32,12 @@ def free_port() -> int:
 class Server:
     started: list = []  # every one, so a test that fails part-way leaves none running
 
-    def __init__(self, port=None):
+    def __init__(self, port=None, *options):
         Server.started.append(self)
         self.port = port or free_port()
         self.address = f"grpc://127.0.0.1:{self.port}"
-        self.process = subprocess.Popen([sys.executable, "-m", "tfdesk.server", "--port", str(self.port)],
+        self.process = subprocess.Popen([sys.executable, "-m", "tfdesk.server", "--port", str(self.port),
+                                         *options],
                                         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
         self.lines = []
         for line in self.process.stdout:
@@ -43,6 +46,22 @@ class Server:
                 break
         else:
             raise AssertionError(f"tfdesk-server did not start: {''.join(self.lines)}")
+        # What it says as clients come and go, read as it comes.
+        threading.Thread(target=self._read_on, daemon=True).start()
+
+    def _read_on(self):
+        for line in self.process.stdout:
+            self.lines.append(line)
+
+    def wait_for(self, words: str, after: int = 0, timeout_s: float = 30) -> int:
+        """The number of the first line from `after` on that says `words`, once said."""
+        deadline = time.monotonic() + timeout_s
+        while time.monotonic() < deadline:
+            for i, line in enumerate(self.lines[after:], after):
+                if words in line:
+                    return i
+            time.sleep(0.05)
+        raise AssertionError(f"tfdesk-server did not say {words!r}: {''.join(self.lines)}")
 
     def tensorflow_pid(self) -> int:
         """The process that runs TensorFlow, inside the private namespace."""
@@ -186,15 +205,12 @@ def test_a_server_killed_mid_run_is_said_the_weights_are_kept_and_start_works_ag
 def test_the_server_does_not_grow_with_clients_who_came_and_left(server):
     """The issue's 20 clients and more: their variables are gone from the server when they
     leave, and its memory does not grow by what they held."""
-    import tensorflow as tf
-
     left = []
 
     def one_client():
         trainer = Trainer(tiny_digits(epochs=1), server=server.address)
         trainer.train()
-        left.append([(trainer.remote.container, v.op.name, v.dtype.base_dtype, v.shape)
-                     for v in trainer.handles.model_variables])
+        left.append(_variables(trainer))
         trainer.close()
 
     def settled_rss():  # the server frees a closed session's graph on its own threads
@@ -214,13 +230,124 @@ def test_the_server_does_not_grow_with_clients_who_came_and_left(server):
     assert after - before < 30, (before, after)
 
     # Asked by name in their containers, none of the clients' weights is still there.
+    assert not any(_still_there(server, [v for variables in left for v in variables]))
+
+
+def _variables(trainer) -> list[tuple]:
+    return [(trainer.remote.container, v.op.name, v.dtype.base_dtype.name, v.shape.as_list())
+            for v in trainer.handles.model_variables]
+
+
+def _still_there(server, variables) -> list[bool]:
+    """Whether each variable (container, name, dtype, shape) is on the server, asked by name."""
+    import tensorflow as tf
+
     probe = tf.Graph()
     with probe.as_default(), tf.device("/job:worker/task:0/device:CPU:0"):
         there = [tf.raw_ops.VarIsInitializedOp(resource=tf.raw_ops.VarHandleOp(
             container=container, shared_name=name, dtype=dtype, shape=shape))
-            for variables in left for container, name, dtype, shape in variables]
+            for container, name, dtype, shape in variables]
     with tf.compat.v1.Session(server.address, graph=probe) as session:
-        assert not any(session.run(there))
+        return list(session.run(there))
+
+
+_LAPTOP = """
+import json, sys
+sys.path.insert(0, "tests")
+from helpers import tiny_digits
+from tfdesk.core.trainer import Trainer
+from tfdesk.core.events import EpochMetrics
+from test_remote import _variables
+
+def report(event):
+    if isinstance(event, EpochMetrics):
+        print(json.dumps(_variables(trainer)), flush=True)
+
+trainer = Trainer(tiny_digits(epochs=1000), server=sys.argv[1])
+trainer.train(callback=report)
+"""
+
+
+def test_a_laptop_killed_mid_run_has_its_network_emptied_after_the_grace_period():
+    server = Server(None, "--forget-after", "3")
+    laptop = subprocess.Popen([sys.executable, "-c", _LAPTOP, server.address], stdout=subprocess.PIPE,
+                              stderr=subprocess.DEVNULL, text=True)
+    variables = [tuple(v) for v in json.loads(laptop.stdout.readline())]  # its first epoch
+    laptop.kill()  # mid-run: no goodbye, its variables are on the server
+    laptop.wait()
+    left = server.wait_for("left", after=server.wait_for("connected"))
+    assert all(_still_there(server, variables))  # kept through the grace period
+    server.wait_for(f"emptied {variables[0][0]}", after=left, timeout_s=30)
+    assert not any(_still_there(server, variables))
+
+
+_AWAY = """
+import sys
+sys.path.insert(0, "tests")
+from helpers import tiny_digits
+from tfdesk.core.errors import TrainingError
+from tfdesk.core.trainer import Trainer
+
+trainer = Trainer(tiny_digits(epochs=1), server=sys.argv[1])
+trainer.train()
+print("container", trainer.remote.container, flush=True)
+for _ in range(int(sys.argv[2])):
+    input()  # the test's go-ahead
+    try:
+        trainer.train(1)
+        print("epoch", trainer.epoch, flush=True)
+    except TrainingError as e:
+        print("told", e, flush=True)
+"""
+
+
+class _Laptop:
+    """A student's process, training on the server: gRPC there closes a connection idle
+    for a second (30 minutes unless told; core/remote.py makes it weeks), as if its
+    network dropped between two calls. TensorFlow reads that once a process."""
+
+    def __init__(self, server, calls):
+        self.server, self.first_line = server, len(server.lines)
+        env = dict(os.environ, TF_GRPC_DEFAULT_OPTIONS="grpc.client_idle_timeout_ms=1000")
+        self.process = subprocess.Popen([sys.executable, "-c", _AWAY, server.address, str(calls)],
+                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                        stderr=subprocess.DEVNULL, text=True, env=env)
+        self.container = self.process.stdout.readline().split()[1]
+
+    def dropped(self) -> int:
+        """Wait until its training connection has closed (after connect()'s own)."""
+        first = self.server.wait_for("left", after=self.first_line)
+        return self.server.wait_for("left", after=first + 1)
+
+    def train(self) -> str:
+        self.process.stdin.write("\n")
+        self.process.stdin.flush()
+        return self.process.stdout.readline()
+
+    def close(self):
+        self.process.kill()
+        self.process.wait()
+
+
+def test_a_laptop_that_reconnects_keeps_its_network_and_one_away_too_long_is_told():
+    server = Server(None, "--forget-after", "3")
+    back = _Laptop(server, 2)
+    try:
+        back.dropped()
+        assert back.train() == "epoch 2\n"  # back within the grace period: the same network
+        time.sleep(5)  # connected, idle past the grace period: kept
+        assert back.train() == "epoch 3\n"
+        assert not any(f"emptied {back.container}" in line for line in server.lines)
+    finally:
+        back.close()  # killed: emptied in 3 s, as below
+    away = _Laptop(server, 1)
+    try:
+        server.wait_for(f"emptied {away.container}", after=away.dropped())
+        told = away.train()
+        assert "no longer holds this network" in told, told
+        assert "kept on this computer; press Start to go on from them" in told
+    finally:
+        away.close()
 
 
 def test_tfdesk_train_prints_its_test_accuracy_when_it_trains_on_the_server(server, tmp_path, capsys):

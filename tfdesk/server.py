@@ -27,8 +27,12 @@ import tempfile
 import threading
 from pathlib import Path
 
+from .server_containers import Containers, cleanup_over_grpc
+
 EXIT_BAD_INPUT = 2
 READY = "tfdesk-server inner ready"
+# Long enough for a laptop whose Wi-Fi dropped to come back (server_containers.py).
+FORGET_AFTER_S = 300.0
 
 
 def main(argv=None) -> int:
@@ -39,6 +43,9 @@ def main(argv=None) -> int:
                    help="threads that run the students' steps side by side (default: one per core)")
     p.add_argument("--listen", metavar="ADDRESS",
                    help="run TensorFlow's server directly, reachable from the network (see the warning)")
+    p.add_argument("--forget-after", type=float, default=FORGET_AFTER_S, metavar="SECONDS",
+                   help="free the network of a student whose connection ended this long ago and "
+                        f"who has not come back (default {FORGET_AFTER_S:g}; not with --listen)")
     p.add_argument("--inner", metavar="SOCKET", help=argparse.SUPPRESS)
     args = p.parse_args(argv)
     if not 0 < args.port < 65536:
@@ -48,11 +55,13 @@ def main(argv=None) -> int:
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
     if args.threads < 0:
         p.error(f"--threads: {args.threads} is not a number of threads (0 for one per core)")
+    if not args.forget_after >= 0:
+        p.error(f"--forget-after: {args.forget_after} is not a number of seconds")
     if args.inner:
         return _inner(args.inner, args.port, args.threads)
     if args.listen:
         return _direct(args.listen, args.port, args.threads)
-    return _private(args.port, args.gpus, args.threads)
+    return _private(args.port, args.gpus, args.threads, args.forget_after)
 
 
 def _say(text: str) -> None:
@@ -93,7 +102,7 @@ def _direct(address: str, port: int, threads: int) -> int:
     return 0
 
 
-def _private(port: int, gpus: str | None, threads: int) -> int:
+def _private(port: int, gpus: str | None, threads: int, forget_after_s: float) -> int:
     if shutil.which("unshare") is None:
         return _cannot("the unshare command (util-linux) is not installed")
     try:  # first: a port in use is said before TensorFlow takes seconds to start
@@ -131,8 +140,25 @@ def _private(port: int, gpus: str | None, threads: int) -> int:
     threading.Thread(target=lambda: (inner.wait(), stop()), daemon=True).start()
     _say(f"Students type: grpc://127.0.0.1:{port} on this machine; from a laptop, forward the "
          f"port first: ssh -N -L {port}:127.0.0.1:{port} USER@THIS-SERVER")
-    _relay(listener, lambda: _unix(path), announce=True)
+    containers = Containers(_cleanup(f"unix:{path}", forget_after_s), forget_after_s)
+    _relay(listener, lambda: _unix(path), containers)
     return 0
+
+
+def _cleanup(target: str, forget_after_s: float):
+    """Containers' cleanup, with a line on the console either way."""
+    call = cleanup_over_grpc(target)
+
+    def cleanup(names: list[str]) -> None:
+        try:
+            call(names)
+        except Exception as e:  # grpc.RpcError: TensorFlow's side is stopping or gone
+            reason = e.details() if hasattr(e, "details") else e
+            _say(f"tfdesk-server: could not empty {', '.join(names)} ({reason})")
+        else:
+            _say(f"tfdesk-server: emptied {', '.join(names)}, {forget_after_s:g} s after the "
+                 f"client that used it left")
+    return cleanup
 
 
 def _cannot(why: str) -> int:
@@ -190,8 +216,10 @@ def _unix(path: Path) -> socket.socket:
     return s
 
 
-def _relay(listener: socket.socket, connect, announce: bool = False) -> None:
-    """Every connection to the listener, passed byte for byte to a new connect()."""
+def _relay(listener: socket.socket, connect, containers: Containers | None = None) -> None:
+    """Every connection to the listener, passed byte for byte to a new connect(). With
+    containers: the students' side, announced, its connections watched for containers
+    to free (server_containers.py)."""
     while True:
         client, peer = listener.accept()
         _no_delay(client)
@@ -202,17 +230,30 @@ def _relay(listener: socket.socket, connect, announce: bool = False) -> None:
             client.close()
             _say(f"tfdesk-server: could not pass on {where} ({e})")
             continue
-        if announce:
+        if containers is not None:
+            _keep_alive(client)
             _say(f"client {where} connected")
-        threading.Thread(target=_pipe, args=(client, upstream, where if announce else None),
-                         daemon=True).start()
+        threading.Thread(target=_pipe, args=(client, upstream, where, containers), daemon=True).start()
 
 
-def _pipe(a: socket.socket, b: socket.socket, announce: str | None) -> None:
+def _keep_alive(s: socket.socket) -> None:
+    """A laptop gone from the network without closing is taken for gone after about two
+    minutes of silence (TCP keep-alive), so what it left is freed (server_containers.py)."""
+    s.setsockopt(socket.SOL_SOCKET, socket.SO_KEEPALIVE, 1)
+    for option, value in (("TCP_KEEPIDLE", 60), ("TCP_KEEPINTVL", 10), ("TCP_KEEPCNT", 6)):
+        if hasattr(socket, option):
+            s.setsockopt(socket.IPPROTO_TCP, getattr(socket, option), value)
+
+
+def _pipe(a: socket.socket, b: socket.socket, where: str, containers: Containers | None) -> None:
     """Both ways until either side ends; then both end, so neither waits on a dead peer."""
-    def copy(source, target):
+    read = containers.reader(id(a)) if containers is not None else None
+
+    def copy(source, target, read=None):
         try:
             while data := source.recv(65536):
+                if read is not None:
+                    read(data)
                 target.sendall(data)
         except OSError:
             pass
@@ -223,12 +264,13 @@ def _pipe(a: socket.socket, b: socket.socket, announce: str | None) -> None:
                 pass
     back = threading.Thread(target=copy, args=(b, a), daemon=True)
     back.start()
-    copy(a, b)
+    copy(a, b, read)
     back.join()
+    if containers is not None:
+        containers.closed(id(a))
+        _say(f"client {where} left")
     for s in (a, b):
         s.close()
-    if announce:
-        _say(f"client {announce} left")
 
 
 if __name__ == "__main__":

@@ -3751,17 +3751,22 @@ Your experiment and saved files are kept; you can carry on. The details are in {
         <translation>輸出層：它的輸入是 {shape} 的特徵圖；請在隱藏層的最後加一個攤平層</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/remote.py" line="63"/>
+        <location filename="../../tfdesk/core/remote.py" line="70"/>
         <source>The server at {address} stopped answering ({reason}). The weights of the last finished epoch are kept on this computer: save them, and press Start again once the server is back.</source>
         <translation>{address} 的伺服器沒有回應了（{reason}）。最後完成的訓練週期的權重保留在這台電腦上：請儲存它們，等伺服器恢復後再按「開始」。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/remote.py" line="77"/>
+        <location filename="../../tfdesk/core/remote.py" line="81"/>
+        <source>The server at {address} no longer holds this network: it freed it after this computer&apos;s connection was lost for a while. The weights of the last finished epoch are kept on this computer; press Start to go on from them.</source>
+        <translation>{address} 的伺服器上已經沒有這個網路了：這台電腦的連線中斷了一段時間，伺服器便把它釋放了。最後完成的訓練週期的權重保留在這台電腦上；按「開始」就能從那裡繼續。</translation>
+    </message>
+    <message>
+        <location filename="../../tfdesk/core/remote.py" line="95"/>
         <source>{address!r} is not a server address; type it as grpc://host:port, for example grpc://127.0.0.1:2222</source>
         <translation>{address!r} 不是伺服器位址；請輸入 grpc://主機:連接埠，例如 grpc://127.0.0.1:2222</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/remote.py" line="93"/>
+        <location filename="../../tfdesk/core/remote.py" line="111"/>
         <source>No TensorFlow server answers at {address} ({reason}). Is tfdesk-server running there, and the address and port right?</source>
         <translation>{address} 沒有 TensorFlow 伺服器回應（{reason}）。那裡有執行 tfdesk-server 嗎？位址和連接埠正確嗎？</translation>
     </message>

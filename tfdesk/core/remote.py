@@ -4,7 +4,8 @@ with a tf.compat.v1.Session("grpc://host:port"). Everything else stays on the la
 
 Each client's variables live in a resource container of its own (`tfdesk-<random>`),
 so thirty students building the same course network never share a weight; closing
-the trainer destroys them on the server. Every call has a time limit, and a server
+the trainer destroys them on the server, and every call names the container, so that
+tfdesk-server can empty it once the laptop is gone for good (server_containers.py). Every call has a time limit, and a server
 that stops answering becomes a TrainingError naming it. Checkpoints are written here,
 never on the server (checkpoint.py saves through a local twin of the network).
 """
@@ -12,6 +13,7 @@ never on the server (checkpoint.py saves through a local twin of the network).
 from __future__ import annotations
 
 import contextlib
+import os
 import re
 import secrets
 from dataclasses import dataclass, field
@@ -33,6 +35,11 @@ SLOWEST_NETWORK = 1_000_000  # bytes a second (8 Mbit/s) the data sent is given 
 # The errors of a server that cannot be reached, stopped, or took too long.
 FAULTS = (tf.errors.UnavailableError, tf.errors.DeadlineExceededError, tf.errors.AbortedError,
           tf.errors.CancelledError)
+# gRPC closes a connection idle for 30 minutes, and tfdesk-server takes a client whose
+# connections are all closed for gone (server_containers.py): a student reading the
+# slides for half an hour would find their network emptied. TensorFlow reads this when
+# it opens a connection.
+os.environ.setdefault("TF_GRPC_DEFAULT_OPTIONS", "grpc.client_idle_timeout_ms=2147483647")
 
 
 @dataclass
@@ -65,6 +72,17 @@ class Remote:
                                       "computer: save them, and press Start again once the server "
                                       "is back."),
             address=self.address, reason=reason)
+        return self.last_fault
+
+    def emptied(self) -> TrainingError:
+        """What the student reads when the server has freed this network: it took this
+        laptop for gone (server_containers.py)."""
+        self.last_fault = TrainingError(
+            QT_TRANSLATE_NOOP("core", "The server at {address} no longer holds this network: it "
+                                      "freed it after this computer's connection was lost for a "
+                                      "while. The weights of the last finished epoch are kept on "
+                                      "this computer; press Start to go on from them."),
+            address=self.address)
         return self.last_fault
 
 
@@ -111,6 +129,13 @@ class RemoteSession:
         self.remote = remote
         self.session = v1.Session(remote.address, graph=graph, config=remote.config(config))
         self.graph = graph
+        # Run with every call, so that each call names this client's container to
+        # tfdesk-server, on whichever connection gRPC sends it (server_containers.py).
+        try:
+            self._named = graph.get_operation_by_name(remote.container)
+        except KeyError:
+            with graph.as_default(), tf.device(remote.device):
+                self._named = tf.no_op(name=remote.container)
 
     def run(self, fetches, feed_dict=None, options=None, run_metadata=None):
         if self.remote.lost:
@@ -119,9 +144,13 @@ class RemoteSession:
         if options is None and sent > SLOWEST_NETWORK:
             options = v1.RunOptions(timeout_in_ms=int((CALL_TIMEOUT_S + sent / SLOWEST_NETWORK) * 1000))
         try:
-            return self.session.run(fetches, feed_dict, options, run_metadata)
+            return self.session.run([fetches, self._named], feed_dict, options, run_metadata)[0]
         except FAULTS as e:
             raise self.remote.fault(e) from None
+        except (tf.errors.FailedPreconditionError, tf.errors.NotFoundError) as e:
+            if self.remote.container not in (e.message or ""):
+                raise
+            raise self.remote.emptied() from None
 
     def close(self) -> None:
         with contextlib.suppress(tf.errors.OpError):  # a server gone took it along
