@@ -234,3 +234,17 @@ def test_a_core_error_keeps_its_english_and_translates_field_by_field():
     copy = pickle.loads(pickle.dumps(error))  # as a graph's child process sends it
     assert (type(copy), str(copy), copy.template) == (CheckpointError, str(error), error.template)
     assert str(CheckpointError("a {brace} without fields")) == "a {brace} without fields"
+
+
+def test_the_chinese_window_fits_a_1400_pixel_screen_whole(qtbot, chinese_window):
+    """Longer words once made the experiment panel scroll sideways and put the bars
+    under the canvas (a wide "mini-batch" choice in the Training tab)."""
+    from PySide6.QtWidgets import QBoxLayout
+
+    w = chinese_window
+    w.resize(1400, 860)
+    qtbot.waitUntil(lambda: w.width() == 1400)
+    w.size_docks()
+    qtbot.wait(100)
+    assert not w.experiment_dock.widget().horizontalScrollBar().isVisible()
+    assert w.draw._row.direction() == QBoxLayout.LeftToRight  # the bars beside the canvas

@@ -1760,7 +1760,7 @@ Your experiment and saved files are kept; you can carry on. The details are in {
     <message>
         <location filename="../../tfdesk/gui/optimizer_panel.py" line="232"/>
         <source>Mini-batch of</source>
-        <translation>小批次 (mini-batch)，每批</translation>
+        <translation>mini-batch，每批</translation>
     </message>
     <message>
         <location filename="../../tfdesk/gui/optimizer_panel.py" line="233"/>
