@@ -1,6 +1,7 @@
 """Convolution in the layer stack editor, driven the way a student drives it: the
 shapes and counts follow every edit, and a stack that does not fit says which layer."""
 
+import numpy as np
 from PySide6.QtWidgets import QComboBox, QLabel, QSpinBox, QWidget
 
 from tfdesk.core.spec import LayerSpec, conv_layer, default_experiment, flatten_layer
@@ -106,26 +107,35 @@ def test_the_drawing_default_and_its_file_are_untouched(editor):
 
 
 def test_a_file_of_12x12_pictures_gets_convolution_in_the_window(qtbot, window, tmp_path, monkeypatch):
-    from tfdesk.core.spec import conv_layers
-
     from qt_helpers import train
     from test_conv_layers import _pictures_file
     from test_gui_first_hour import choose
 
     choose(window, "file", monkeypatch, _pictures_file(tmp_path / "twelve.npz", 12))
-    exp = window.current_experiment()
-    exp.model.hidden_layers = conv_layers((12, 12))
-    window._show_experiment(exp)
+    layers = window.layers
+    # Read when chosen: the editor counts for the file's pictures before Start.
+    qtbot.waitUntil(lambda: "144 values (12×12 image)" in table(layers).item(0, COL_UNITS).text(),
+                    timeout=30_000)
+    assert table(layers).item(table(layers).rowCount() - 1, COL_UNITS).text() == "4 classes"
+    action(layers, "convPreset").trigger()
+    assert column(layers, COL_OUTPUT)[:4] == ["12×12×16", "6×6×16", "6×6×32", "3×3×32"]
+    assert not problem(layers).isVisible()
     window.weights_dock.show()
     window.weights_dock.raise_()
     assert train(qtbot, window) == "finished"
-    layers = window.layers
     assert "144 values (12×12 image)" in table(layers).item(0, COL_UNITS).text()
-    assert column(layers, COL_OUTPUT)[:4] == ["12×12×16", "6×6×16", "6×6×32", "3×3×32"]
-    assert action(layers, "addConvLayer").isEnabled()
-    assert not problem(layers).isVisible()
     qtbot.waitUntil(lambda: window.weights.tiles.images is not None, timeout=10_000)
     assert window.weights.tiles.images.shape == (16, 3, 3)
     # Nothing is drawn for pictures of this size, and the panel says so.
     assert not window.draw.canvas.isEnabled()
     assert "8×8" in window.draw.verdict.text()
+
+
+def test_a_data_file_that_cannot_be_used_is_said_when_it_is_chosen(qtbot, window, tmp_path, monkeypatch):
+    from test_gui_first_hour import choose
+
+    broken = tmp_path / "broken.npz"
+    np.savez(broken, x_train=np.zeros((20, 5, 5)), y_train=np.zeros(20))  # one class only
+    with qtbot.waitSignal(window.worker.failed, timeout=30_000) as said:
+        choose(window, "file", monkeypatch, broken)
+    assert "broken.npz" in said.args[0] and "at least two classes" in said.args[0]

@@ -172,6 +172,8 @@ class MainWindow(WindowActions, WindowFiles, WindowReports, LessonViews, MyDrawi
             self.layers.set_data_shape(DIGITS8X8.size, 10, QCoreApplication.translate("core", DIGITS8X8.caption),
                                        DIGITS8X8.shape)
             self._set_draw_format(DIGITS8X8.name, DIGIT_CLASSES)
+        elif exp.data.source == "file":  # its shape once the worker has read it
+            self.worker.request_data_facts(exp)
         elif exp.is_regression:
             self._set_draw_format("curve", [])
             # The lesson's points are plain numpy: shown at once, before any training.

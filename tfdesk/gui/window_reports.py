@@ -24,6 +24,7 @@ class WindowReports:
         w = self.worker
         w.loaded.connect(self._tensorflow_loaded)
         w.prepared.connect(self._data_prepared)
+        w.dataDescribed.connect(self._data_described)
         w.stepsReported.connect(self._steps_reported)
         w.epochFinished.connect(self._epoch_finished)
         w.progressed.connect(self.progress.show_progress)
@@ -61,14 +62,7 @@ class WindowReports:
     def _data_prepared(self, info: dict) -> None:
         self._new_run = True
         if info["task"] == "classification":
-            known = IMAGE_FORMATS.get(info["input_format"])
-            picture = image_shape(info["input_format"])
-            if known:
-                label = QCoreApplication.translate("core", known.caption)
-            else:  # a data file's pictures of another size
-                label = self.tr("{0}×{1} image").format(*picture) if picture else ""
-            self.layers.set_data_shape(info["n_features"], len(info["class_names"]), label, picture)
-            self._set_draw_format(info["input_format"], info["class_names"])
+            self._show_data_shape(info)
         else:
             self.curve.set_points(info["x"], info["y"], info["true_params"])
         self.weights.set_image_shape(image_shape(info["input_format"]))
@@ -135,6 +129,22 @@ class WindowReports:
         dialog.accepted.connect(lambda: self.worker.request_graph_tensors(
             dialog.input_name(), dialog.output_name()))
         dialog.open()  # not exec(): the event loop, and the worker's messages, go on
+
+    def _data_described(self, info: dict) -> None:
+        """A data file read when it was chosen: shown if it is still the one chosen."""
+        if self.experiment.data.source == "file" and self.experiment.data.path == info["path"]:
+            self._show_data_shape(info)
+
+    def _show_data_shape(self, info: dict) -> None:
+        """The layer editor's input and output rows, and the drawing, for a classification's data."""
+        known = IMAGE_FORMATS.get(info["input_format"])
+        picture = image_shape(info["input_format"])
+        if known:
+            label = QCoreApplication.translate("core", known.caption)
+        else:  # a data file's pictures of another size
+            label = self.tr("{0}×{1} image").format(*picture) if picture else ""
+        self.layers.set_data_shape(info["n_features"], len(info["class_names"]), label, picture)
+        self._set_draw_format(info["input_format"], info["class_names"])
 
     def _graph_ready(self, info: dict) -> None:
         self._graph_in_use = info["input"]

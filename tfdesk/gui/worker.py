@@ -40,6 +40,7 @@ class TrainingWorker(LessonRequests, GraphRequests, QObject):
     # results, emitted on the GUI thread (report_delivery.py)
     loaded = Signal(object)  # {"tensorflow": version, "devices": [TfDevice]}
     prepared = Signal(object)  # dataset facts: see _dataset_info
+    dataDescribed = Signal(object)  # a chosen data file's {"path", "input_format", "n_features", "class_names"}
     stepsReported = Signal(int, int, object)  # epoch, first step, losses (np.ndarray)
     epochFinished = Signal(object)  # EpochMetrics
     planned = Signal(int)  # the step this training will end at
@@ -115,6 +116,20 @@ class TrainingWorker(LessonRequests, GraphRequests, QObject):
         # On a thread of its own: it touches no network of the worker's, and must not wait
         # behind a training run.
         threading.Thread(target=self._guarded, args=(work,), name="tfdesk-connect", daemon=True).start()
+
+    def request_data_facts(self, exp: Experiment) -> None:
+        """Read a chosen data file (dataDescribed), so that the layer editor counts and
+        offers convolution for it before Start; a file that cannot be used is said now."""
+        exp = exp.copy()
+        exp.data.pen_digits, exp.data.drawings, exp.data.augment = False, None, False  # the file alone
+
+        def work():
+            from ..core.data import load_dataset
+
+            data = load_dataset(exp)
+            self._report("dataDescribed", {"path": exp.data.path, "input_format": data.input_format,
+                                           "n_features": data.n_features, "class_names": data.class_names})
+        self._requests.put((self._guarded, (work,)))
 
     def request_reset(self) -> None:
         self._requests.put((self.reset, ()))
