@@ -50,3 +50,17 @@ def test_bytes_that_only_look_like_a_name_are_not_one():
     containers.reader(1)(b"tfdesk-0123 tfdesk-XYZ0123456789abc tfdesk-0123456789ABCDEF")
     containers.closed(1)
     assert not done.wait(0.5) and emptied == []
+
+
+def test_the_grace_period_runs_from_the_last_connection_that_named_it():
+    containers, emptied, done = watch(grace_s=0.5)
+    containers.reader(1)(A.encode())
+    containers.reader(2)(A.encode())  # an old connection lingers while the laptop uses a new one
+    containers.closed(1)
+    time.sleep(0.4)
+    containers.closed(2)
+    last_closed = time.monotonic()
+    assert done.wait(5)
+    assert time.monotonic() - last_closed >= 0.45  # not at the first connection's deadline
+    time.sleep(0.3)
+    assert emptied == [A]  # once

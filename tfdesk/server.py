@@ -33,6 +33,7 @@ EXIT_BAD_INPUT = 2
 READY = "tfdesk-server inner ready"
 # Long enough for a laptop whose Wi-Fi dropped to come back (server_containers.py).
 FORGET_AFTER_S = 300.0
+MAX_FORGET_AFTER_S = 7 * 24 * 3600.0
 
 
 def main(argv=None) -> int:
@@ -55,8 +56,9 @@ def main(argv=None) -> int:
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
     if args.threads < 0:
         p.error(f"--threads: {args.threads} is not a number of threads (0 for one per core)")
-    if not args.forget_after >= 0:
-        p.error(f"--forget-after: {args.forget_after} is not a number of seconds")
+    if not 0 <= args.forget_after <= MAX_FORGET_AFTER_S:
+        p.error(f"--forget-after: {args.forget_after:g} is not a number of seconds from 0 to "
+                f"{MAX_FORGET_AFTER_S:g} (a week)")
     if args.inner:
         return _inner(args.inner, args.port, args.threads)
     if args.listen:
@@ -156,8 +158,9 @@ def _cleanup(target: str, forget_after_s: float):
             reason = e.details() if hasattr(e, "details") else e
             _say(f"tfdesk-server: could not empty {', '.join(names)} ({reason})")
         else:
-            _say(f"tfdesk-server: emptied {', '.join(names)}, {forget_after_s:g} s after the "
-                 f"client that used it left")
+            # A client that closed cleanly had emptied it itself; nobody can tell which.
+            _say(f"tfdesk-server: emptied {', '.join(names)} of whatever was left, "
+                 f"{forget_after_s:g} s after the client that used it left")
     return cleanup
 
 

@@ -12,8 +12,11 @@ master uses on Reset. Nothing is added to TensorFlow's protocol: the server only
 
 A grace period, not at once: gRPC reconnects a client whose connection dropped (a Wi-Fi
 blip) with its session intact, and that client names its container again at its next
-call. One that does not call within the grace period loses the network on the server;
-its next call says so, and the laptop still has the weights of its last epoch.
+call, or at its heartbeat if it is idle (RemoteSession calls at least once a minute). One
+that does not call within the grace period (its lid closed, say) loses the network on
+the server; its next call says so, and the laptop still has the weights of its last
+epoch. A call that arrives in the instant the container is being emptied may still be
+answered and then find it empty at the next: the same message, one call later.
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ class Containers:
         self._lock = threading.Lock()
         self._named: dict[int, set[str]] = {}  # an open connection -> the names it sent
         self._last_named: dict[str, float] = {}  # name -> when a connection last sent it
+        self._last_closed: dict[str, float] = {}  # name -> when the last connection naming it closed
 
     def reader(self, connection: int) -> Callable[[bytes], None]:
         """A function given each chunk one connection's client sends, in order."""
@@ -59,20 +63,26 @@ class Containers:
     def closed(self, connection: int) -> None:
         """The connection ended: what it named is freed after the grace period, unless
         another connection names it meanwhile."""
+        now = time.monotonic()
         with self._lock:
             names = self._named.pop(connection, set())
+            self._last_closed.update(dict.fromkeys(names, now))
         if names:
-            timer = threading.Timer(self.grace_s, self._forget, (names, time.monotonic()))
+            timer = threading.Timer(self.grace_s, self._forget, (names, now))
             timer.daemon = True
             timer.start()
 
     def _forget(self, names: set[str], closed_at: float) -> None:
+        """The grace period after closed_at is over: empty what nobody named since. A name
+        another connection named or closed on later is left to that connection's timer."""
         with self._lock:
             still_named = set().union(*self._named.values())
             gone = sorted(n for n in names if n not in still_named
-                          and self._last_named.get(n, 0.0) <= closed_at)
+                          and self._last_named.get(n, 0.0) <= closed_at
+                          and self._last_closed.get(n, 0.0) <= closed_at)
             for name in gone:
                 self._last_named.pop(name, None)
+                self._last_closed.pop(name, None)
         if gone:
             self._cleanup(gone)
 

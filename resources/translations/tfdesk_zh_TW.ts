@@ -1391,8 +1391,8 @@ Your experiment and saved files are kept; you can carry on. The details are in {
     </message>
     <message>
         <location filename="../../tfdesk/gui/main_window.py" line="98"/>
-        <location filename="../../tfdesk/gui/main_window.py" line="251"/>
-        <location filename="../../tfdesk/gui/main_window.py" line="293"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="253"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="295"/>
         <source>Pause</source>
         <translation>暫停</translation>
     </message>
@@ -1467,42 +1467,42 @@ Your experiment and saved files are kept; you can carry on. The details are in {
         <translation>裝置</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="347"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="349"/>
         <source>Closing: finishing what the training thread is doing…</source>
         <translation>正在關閉：等訓練執行緒把手上的工作做完…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="207"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="209"/>
         <source>Open a data file</source>
         <translation>開啟資料檔案</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="208"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="210"/>
         <source>Data (*.npz *.csv *-ubyte *-ubyte.gz);;All files (*)</source>
         <translation>資料 (*.npz *.csv *-ubyte *-ubyte.gz);;所有檔案 (*)</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="239"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="241"/>
         <source>Building the graph…</source>
         <translation>正在建立計算圖…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="241"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="243"/>
         <source>Training… Esc stops, Ctrl+P pauses.</source>
         <translation>訓練中…按 Esc 停止，按 Ctrl+P 暫停。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="251"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="253"/>
         <source>Resume</source>
         <translation>繼續</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="253"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="255"/>
         <source>Paused</source>
         <translation>已暫停</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/main_window.py" line="253"/>
+        <location filename="../../tfdesk/gui/main_window.py" line="255"/>
         <source>Training…</source>
         <translation>訓練中…</translation>
     </message>
@@ -2512,84 +2512,84 @@ Your experiment and saved files are kept; you can carry on. The details are in {
 <context>
     <name>WindowReports</name>
     <message>
-        <location filename="../../tfdesk/gui/window_reports.py" line="58"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="59"/>
         <source>TensorFlow {0} ready. Press Start (Ctrl+Enter) to train.</source>
         <translation>TensorFlow {0} 已就緒。按「開始」（Ctrl+Enter）即可開始訓練。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_reports.py" line="69"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="145"/>
         <source>{0}×{1} image</source>
         <translation>{0}×{1} 影像</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_reports.py" line="101"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="95"/>
         <source>Finished in {0:.1f} s</source>
         <translation>已完成，耗時 {0:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_reports.py" line="101"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="95"/>
         <source>Stopped after {0:.1f} s</source>
         <translation>已停止，執行了 {0:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_reports.py" line="102"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="96"/>
         <source>Training failed after {0:.1f} s</source>
         <translation>訓練失敗（執行了 {0:.1f} 秒）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_reports.py" line="104"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="98"/>
         <source> (its steps compiled by XLA)</source>
         <translation>（步驟由 XLA 編譯執行）</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_reports.py" line="105"/>
-        <location filename="../../tfdesk/gui/window_reports.py" line="167"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="99"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="177"/>
         <source>Could not train</source>
         <translation>無法訓練</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_reports.py" line="112"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="106"/>
         <source>Test mse {0:.4f}</source>
         <translation>測試均方誤差 {0:.4f}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_reports.py" line="113"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="107"/>
         <source>Validation mse {0:.4f}</source>
         <translation>驗證 MSE {0:.4f}</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_reports.py" line="130"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="124"/>
         <source>Weights reset</source>
         <translation>權重已重設</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_reports.py" line="146"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="156"/>
         <source>The graph takes {0} numbers, not an 8×8 or 28×28 image, so it cannot be drawn for.</source>
         <translation>這個計算圖的輸入是 {0} 個數字，而不是 8×8 或 28×28 的影像，所以無法用手寫數字測試。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_reports.py" line="149"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="159"/>
         <source>Drawings now go to the opened graph: {0} → {1}. Start trains your experiment&apos;s network again.</source>
         <translation>現在你寫的數字會送進開啟的計算圖：{0} → {1}。按「開始」會重新訓練你實驗中的網路。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_reports.py" line="157"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="167"/>
         <source>The network of your last session is kept in {0}; File ▸ Restore weights opens it.</source>
         <translation>你上次的網路保留在 {0}；用「檔案 ▸ 載入權重」即可開啟。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_reports.py" line="166"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="176"/>
         <source>Building the graph…</source>
         <translation>正在建立計算圖…</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_reports.py" line="169"/>
-        <location filename="../../tfdesk/gui/window_reports.py" line="175"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="179"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="185"/>
         <source>tfdesk</source>
         <translation>tfdesk</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/gui/window_reports.py" line="191"/>
+        <location filename="../../tfdesk/gui/window_reports.py" line="201"/>
         <source>no hidden layer</source>
         <translation>無隱藏層</translation>
     </message>
@@ -2712,8 +2712,8 @@ Your experiment and saved files are kept; you can carry on. The details are in {
     </message>
     <message>
         <location filename="../../tfdesk/core/data.py" line="81"/>
-        <source>data.augment: this data is not images (8×8 or 28×28), so it cannot be shifted or turned; untick augmentation</source>
-        <translation>data.augment：這份資料不是影像（8×8 或 28×28），無法移動或旋轉；請取消勾選資料擴增</translation>
+        <source>data.augment: this data is not pictures (a row of numbers), so it cannot be shifted or turned; untick augmentation</source>
+        <translation>data.augment：這份資料不是影像（只是一列數字），無法移動或旋轉；請取消勾選資料擴增</translation>
     </message>
     <message>
         <location filename="../../tfdesk/core/data.py" line="111"/>
@@ -3751,22 +3751,22 @@ Your experiment and saved files are kept; you can carry on. The details are in {
         <translation>輸出層：它的輸入是 {shape} 的特徵圖；請在隱藏層的最後加一個攤平層</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/remote.py" line="70"/>
+        <location filename="../../tfdesk/core/remote.py" line="71"/>
         <source>The server at {address} stopped answering ({reason}). The weights of the last finished epoch are kept on this computer: save them, and press Start again once the server is back.</source>
         <translation>{address} 的伺服器沒有回應了（{reason}）。最後完成的訓練週期的權重保留在這台電腦上：請儲存它們，等伺服器恢復後再按「開始」。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/remote.py" line="81"/>
+        <location filename="../../tfdesk/core/remote.py" line="82"/>
         <source>The server at {address} no longer holds this network: it freed it after this computer&apos;s connection was lost for a while. The weights of the last finished epoch are kept on this computer; press Start to go on from them.</source>
         <translation>{address} 的伺服器上已經沒有這個網路了：這台電腦的連線中斷了一段時間，伺服器便把它釋放了。最後完成的訓練週期的權重保留在這台電腦上；按「開始」就能從那裡繼續。</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/remote.py" line="95"/>
+        <location filename="../../tfdesk/core/remote.py" line="96"/>
         <source>{address!r} is not a server address; type it as grpc://host:port, for example grpc://127.0.0.1:2222</source>
         <translation>{address!r} 不是伺服器位址；請輸入 grpc://主機:連接埠，例如 grpc://127.0.0.1:2222</translation>
     </message>
     <message>
-        <location filename="../../tfdesk/core/remote.py" line="111"/>
+        <location filename="../../tfdesk/core/remote.py" line="112"/>
         <source>No TensorFlow server answers at {address} ({reason}). Is tfdesk-server running there, and the address and port right?</source>
         <translation>{address} 沒有 TensorFlow 伺服器回應（{reason}）。那裡有執行 tfdesk-server 嗎？位址和連接埠正確嗎？</translation>
     </message>

@@ -78,7 +78,7 @@ def load_dataset(exp: Experiment) -> Dataset:
             source=source)
     if exp.data.augment and data.image_shape is None:
         raise SpecError(
-            QT_TRANSLATE_NOOP("core", "data.augment: this data is not images (8×8 or 28×28), so it "
+            QT_TRANSLATE_NOOP("core", "data.augment: this data is not pictures (a row of numbers), so it "
                                       "cannot be shifted or turned; untick augmentation"))
     if exp.data.pen_digits:
         data = with_drawings(data, "pen_digits", pen_digits_collection(), 1, t.test_fraction, t.seed)

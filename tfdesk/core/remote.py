@@ -13,9 +13,10 @@ never on the server (checkpoint.py saves through a local twin of the network).
 from __future__ import annotations
 
 import contextlib
-import os
 import re
 import secrets
+import threading
+import time
 from dataclasses import dataclass, field
 
 import tensorflow as tf
@@ -35,11 +36,11 @@ SLOWEST_NETWORK = 1_000_000  # bytes a second (8 Mbit/s) the data sent is given 
 # The errors of a server that cannot be reached, stopped, or took too long.
 FAULTS = (tf.errors.UnavailableError, tf.errors.DeadlineExceededError, tf.errors.AbortedError,
           tf.errors.CancelledError)
-# gRPC closes a connection idle for 30 minutes, and tfdesk-server takes a client whose
-# connections are all closed for gone (server_containers.py): a student reading the
-# slides for half an hour would find their network emptied. TensorFlow reads this when
-# it opens a connection.
-os.environ.setdefault("TF_GRPC_DEFAULT_OPTIONS", "grpc.client_idle_timeout_ms=2147483647")
+# An idle session still calls this often (RemoteSession._beat): tfdesk-server takes a
+# client whose connections all closed, and that named its container on none since, for
+# gone after --forget-after seconds (300 by default, server_containers.py). gRPC closes
+# a connection idle for 30 minutes, and a Wi-Fi drop closes it at any time.
+HEARTBEAT_S = 60.0
 
 
 @dataclass
@@ -136,10 +137,25 @@ class RemoteSession:
         except KeyError:
             with graph.as_default(), tf.device(remote.device):
                 self._named = tf.no_op(name=remote.container)
+        self._last_call = time.monotonic()
+        self._closed = threading.Event()
+        threading.Thread(target=self._beat, name="tfdesk-heartbeat", daemon=True).start()
+
+    def _beat(self) -> None:
+        """While the student reads or draws nothing, name the container once a HEARTBEAT_S,
+        so that the server does not take this laptop for gone (and gRPC reconnects it)."""
+        while not self._closed.wait(HEARTBEAT_S / 4):
+            if time.monotonic() - self._last_call < HEARTBEAT_S or self.remote.lost:
+                continue
+            self._last_call = time.monotonic()
+            # A server that is down is said by the next real call, not by this one.
+            with contextlib.suppress(tf.errors.OpError, RuntimeError):
+                self.session.run(self._named, options=v1.RunOptions(timeout_in_ms=CALL_TIMEOUT_S * 1000))
 
     def run(self, fetches, feed_dict=None, options=None, run_metadata=None):
         if self.remote.lost:
             raise self.remote.last_fault
+        self._last_call = time.monotonic()
         sent = sum(getattr(value, "nbytes", 0) for value in (feed_dict or {}).values())
         if options is None and sent > SLOWEST_NETWORK:
             options = v1.RunOptions(timeout_in_ms=int((CALL_TIMEOUT_S + sent / SLOWEST_NETWORK) * 1000))
@@ -153,6 +169,7 @@ class RemoteSession:
             raise self.remote.emptied() from None
 
     def close(self) -> None:
+        self._closed.set()
         with contextlib.suppress(tf.errors.OpError):  # a server gone took it along
             self.session.close()
 
