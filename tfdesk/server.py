@@ -1,6 +1,6 @@
 """tfdesk-server: a TensorFlow server a class trains on (tfdesk-train --server, core/remote.py).
 
-    tfdesk-server [--port 2222] [--gpus 0,1] [--threads N] [--listen ADDRESS]
+    tfdesk-server [--port 2222] [--gpus 0,1] [--threads N] [--forget-after 300] [--listen ADDRESS]
 
 TensorFlow's gRPC server has no authentication and runs any op a client sends, and it
 listens on every network interface whatever address it is given (grpc_server_lib.cc
@@ -9,7 +9,8 @@ its own (an unprivileged Linux user namespace), where nothing outside can reach 
 relays only 127.0.0.1:PORT to it: students reach it through SSH port forwarding.
 `--listen ADDRESS` runs it directly instead, reachable on every interface, with a
 warning. The relay passes bytes and sees connections come and go; it prints a line for
-each, so the instructor sees students arrive and leave.
+each, so the instructor sees students arrive and leave, and it empties what a laptop
+that never said goodbye left on the server (server_containers.py).
 """
 
 from __future__ import annotations
