@@ -4,9 +4,9 @@ its drawings are stored at, and what the window calls it.
 "digits8x8" is scikit-learn's digits (8 × 8 on-pixel counts 0–16), "mnist28" is MNIST
 (28 × 28 grey levels 0–255). A data file whose arrays are pictures of another size
 (n × height × width) is "image{h}x{w}": convolution works on it, but nothing can be
-drawn for it. An input of any other width is "features": numbers with no picture. How a drawing becomes one of
-these inputs is core/drawing.py; how a drawing collection stores them is
-core/drawing_collection.py.
+drawn for it. Any other input is "features": numbers with no picture. How a drawing
+becomes one of these inputs is core/drawing.py; how a drawing collection stores them
+is core/drawing_collection.py.
 """
 
 from __future__ import annotations

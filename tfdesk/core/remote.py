@@ -5,9 +5,10 @@ with a tf.compat.v1.Session("grpc://host:port"). Everything else stays on the la
 Each client's variables live in a resource container of its own (`tfdesk-<random>`),
 so thirty students building the same course network never share a weight; closing
 the trainer destroys them on the server, and every call names the container, so that
-tfdesk-server can empty it once the laptop is gone for good (server_containers.py). Every call has a time limit, and a server
-that stops answering becomes a TrainingError naming it. Checkpoints are written here,
-never on the server (checkpoint.py saves through a local twin of the network).
+tfdesk-server can empty it once the laptop is gone for good (server_containers.py).
+Every call has a time limit, and a server that stops answering becomes a TrainingError
+naming it. Checkpoints are written here, never on the server (checkpoint.py saves
+through a local twin of the network).
 """
 
 from __future__ import annotations
