@@ -120,6 +120,15 @@ def test_a_file_of_12x12_pictures_gets_convolution_in_the_window(qtbot, window, 
     action(layers, "convPreset").trigger()
     assert column(layers, COL_OUTPUT)[:4] == ["12×12×16", "6×6×16", "6×6×32", "3×3×32"]
     assert not problem(layers).isVisible()
+    # On a 1400-pixel screen the wider outputs leave the Size column narrow: a convolution's
+    # "16" and "3×3" are still whole (the window's text once showed "3×.").
+    window.resize(1400, 860)
+    qtbot.waitUntil(lambda: window.width() == 1400)
+    window.size_docks()
+    qtbot.wait(100)
+    for spin in layers.findChildren(QSpinBox, "filters") + layers.findChildren(QSpinBox, "window"):
+        if spin.parentWidget().isVisible():
+            assert spin.fontMetrics().horizontalAdvance(spin.text()) <= spin.lineEdit().width(), spin.text()
     window.weights_dock.show()
     window.weights_dock.raise_()
     assert train(qtbot, window) == "finished"

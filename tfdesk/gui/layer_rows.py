@@ -13,7 +13,8 @@ from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QValidator
-from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QHBoxLayout, QLabel, QSpinBox, QWidget
+from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QHBoxLayout, QLabel, QSizePolicy, QSpinBox,
+                               QWidget)
 
 from tfdesk.core.spec import ACTIVATIONS, MAX_FILTERS, MAX_KERNEL, PADDINGS, LayerSpec
 
@@ -83,7 +84,9 @@ def size_widget(layer: LayerSpec, edit: Edit, parent: QWidget) -> QWidget | None
             "LayerStackEditor",
             "How many filters: each finds its own pattern and makes one feature map."))
         filters.valueChanged.connect(lambda v: edit("filters", v))
-        row.addWidget(filters)
+        # "16" beside "3×3": the window's text is the wider, so it gets the larger share
+        # when the panel is narrow (a 28×28 network's outputs widen their column).
+        row.addWidget(filters, 2)
     window = WindowSpin(box)
     window.setObjectName("window")
     window.setValue(layer.kernel)
@@ -99,10 +102,12 @@ def size_widget(layer: LayerSpec, edit: Edit, parent: QWidget) -> QWidget | None
         # width; the wheel, the arrow keys and typing change them.
         for spin in (box.findChild(QSpinBox, "filters"), window):
             spin.setButtonSymbols(QSpinBox.ButtonSymbols.NoButtons)
+            # Sized by the stretch below, not by the widest number each could hold.
+            spin.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
             spin.setToolTip(spin.toolTip() + " " + translate(
                 "LayerStackEditor",
                 "Scroll, use the arrow keys or type a number."))
-    row.addWidget(window)
+    row.addWidget(window, 3)
     return box
 
 
