@@ -99,7 +99,11 @@ def main(argv=None) -> None:
         there.close()
     finally:
         server.terminate()
-        server.wait(30)
+        try:
+            server.wait(30)
+        except subprocess.TimeoutExpired:  # once seen left running after a bench: never again
+            server.kill()
+            server.wait()
 
 
 if __name__ == "__main__":
