@@ -123,7 +123,11 @@ def _private(port: int, gpus: str | None, threads: int, forget_after_s: float) -
 
     def stop(*_):  # Ctrl+C, SIGTERM, or TensorFlow's side ended
         inner.terminate()
-        code = inner.wait()
+        try:
+            code = inner.wait(10)
+        except subprocess.TimeoutExpired:  # never wait on it for good: SIGKILL
+            inner.kill()
+            code = inner.wait()
         shutil.rmtree(folder, ignore_errors=True)
         if code not in (0, -signal.SIGTERM):
             print(f"tfdesk-server: TensorFlow's server ended (exit code {code})", file=sys.stderr, flush=True)
@@ -224,8 +228,16 @@ def _relay(listener: socket.socket, connect, containers: Containers | None = Non
     """Every connection to the listener, passed byte for byte to a new connect(). With
     containers: the students' side, announced, its connections watched for containers
     to free (server_containers.py)."""
+    # The students' side wakes every second: a signal that another thread took (gRPC's
+    # threads run in this process) is then handled within a second, not at the next
+    # connection. .ci/run once saw SIGTERM left unanswered for 30 s.
+    if containers is not None:
+        listener.settimeout(1.0)
     while True:
-        client, peer = listener.accept()
+        try:
+            client, peer = listener.accept()
+        except TimeoutError:
+            continue
         _no_delay(client)
         where = f"{peer[0]}:{peer[1]}" if isinstance(peer, tuple) else "a client"
         try:
