@@ -102,7 +102,7 @@ def size_widget(layer: LayerSpec, edit: Edit, parent: QWidget) -> QWidget | None
         # width; the wheel, the arrow keys and typing change them.
         for spin in (box.findChild(QSpinBox, "filters"), window):
             spin.setButtonSymbols(QSpinBox.ButtonSymbols.NoButtons)
-            # Sized by the stretch below, not by the widest number each could hold.
+            # Sized by the row's 2:3 stretch, not by the widest number each could hold.
             spin.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
             spin.setToolTip(spin.toolTip() + " " + translate(
                 "LayerStackEditor",
